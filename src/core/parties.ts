@@ -1,0 +1,28 @@
+/** Responsible parties: names match after normalisation and the criteria set's aliases. */
+import { CriteriaSet } from './criteria';
+import { foldWords } from './text';
+
+/** A key under which spellings of one party meet: "Sở LĐ-TB&XH" and its long form differ, but dashes, case and diacritics do not matter. */
+export function partyKey(name: string): string {
+  return foldWords(name.replace(/&/g, ' va '));
+}
+
+const cache = new WeakMap<CriteriaSet, Map<string, string>>();
+
+function partyIndex(criteria: CriteriaSet): Map<string, string> {
+  let index = cache.get(criteria);
+  if (index) return index;
+  index = new Map();
+  for (const area of criteria.areas)
+    for (const s of area.standards) for (const c of s.criteria) for (const i of c.indicators) index.set(partyKey(i.responsible), i.responsible);
+  for (const [alias, name] of Object.entries(criteria.partyAliases)) index.set(partyKey(alias), name);
+  cache.set(criteria, index);
+  return index;
+}
+
+/** The canonical name of a party: the criteria set's name for it if known, else the name as given, cleaned. */
+export function canonicalParty(name: string, criteria?: CriteriaSet): string {
+  const cleaned = name.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (!criteria) return cleaned;
+  return partyIndex(criteria).get(partyKey(cleaned)) ?? cleaned;
+}

@@ -1,0 +1,103 @@
+/**
+ * One pipeline for every host: snapshot → mapping → entries → results → summary → write plan.
+ * Pure: the host reads (one batch) and applies the plan (one batch); everything between is here.
+ */
+import { CriteriaSet } from './criteria';
+import { Mapping, SavedMapping, mapSheet, parseSavedMapping, readEntries, saveMapping } from './mapping';
+import { ClearPlan, FillGroup, SheetContent, WorkbookState, emptyState, planClear, planColouring } from './plan';
+import { IndicatorEntry, IndicatorResult, scoreAll } from './score';
+import { FillSpec, SheetSnapshot, safeSheetName } from './snapshot';
+import { Summary, summarise } from './summary';
+import { buildSummarySheet } from './summary-sheet';
+import { Lang } from '../i18n/format';
+
+/** What a host reads in its one read batch. */
+export interface HostRead {
+  sheet: SheetSnapshot;
+  /** Every sheet's name, in tab order. */
+  sheetNames: string[];
+  /** The product's state (original fills, saved mappings), or null when the workbook has none yet. */
+  state: WorkbookState | null;
+  /** Names of sheets whose A1 holds the summary marker (the product's own summary sheets). */
+  summarySheets: string[];
+  workbookName?: string;
+}
+
+/** Everything one run writes, applied by the host in one batch. */
+export interface WritePlan {
+  sheet: string;
+  /** Status fills, one group per colour. */
+  fills: FillGroup[];
+  /** Original fills to put back (clearing). */
+  restore: ClearPlan['restore'];
+  /** The summary sheet; `existing` says it is already there and is rewritten in place. */
+  summary?: SheetContent & { existing: boolean };
+  /** The state to store (always written: it holds the originals of the fills above). */
+  state: WorkbookState;
+}
+
+export interface ScoreRun {
+  mapping: Mapping;
+  entries: Map<string, IndicatorEntry>;
+  results: IndicatorResult[];
+  summary: Summary;
+}
+
+export const SUMMARY_NAME: Record<Lang, string> = { vi: 'Tổng hợp GNLC', en: 'GNLC summary' };
+
+/** Maps and scores a sheet. */
+export function scoreSheet(sheet: SheetSnapshot, criteria: CriteriaSet, saved?: SavedMapping | null): ScoreRun {
+  const mapping = mapSheet(sheet, criteria, saved ?? undefined);
+  const entries = readEntries(sheet, mapping, criteria);
+  const results = scoreAll(criteria, entries);
+  return { mapping, entries, results, summary: summarise(criteria, results) };
+}
+
+export interface ScoringOptions {
+  lang: Lang;
+  /** Write the summary sheet (default true). */
+  summary?: boolean;
+  /** Colour the value cells (default true). */
+  colour?: boolean;
+}
+
+/** Scores the sheet a host read, and plans the fills, the summary sheet and the stored state. */
+export function runScoring(read: HostRead, criteria: CriteriaSet, options: ScoringOptions): { run: ScoreRun; plan: WritePlan } {
+  const state = read.state ?? emptyState();
+  const saved = parseSavedMapping(state.mappings[read.sheet.name]);
+  const run = scoreSheet(read.sheet, criteria, saved && saved.criteriaId === criteria.id ? saved : null);
+  const fills: Record<string, FillSpec> = read.sheet.fills ?? {};
+  let nextState: WorkbookState = state;
+  let groups: FillGroup[] = [];
+  if (options.colour !== false) {
+    const colour = planColouring(read.sheet.name, run.results, fills, state);
+    nextState = colour.state;
+    groups = colour.groups;
+  }
+  nextState = { ...nextState, mappings: { ...nextState.mappings, [read.sheet.name]: saveMapping(run.mapping) } };
+  const plan: WritePlan = { sheet: read.sheet.name, fills: groups, restore: [], state: nextState };
+  if (options.summary !== false) {
+    const existing = read.summarySheets[0];
+    const name = existing ?? safeSheetName(SUMMARY_NAME[options.lang], read.sheetNames);
+    const content = buildSummarySheet(criteria, run.results, run.summary, {
+      lang: options.lang,
+      sourceSheet: read.sheet.name,
+      name,
+      ...(read.workbookName ? { workbookName: read.workbookName } : {}),
+    });
+    plan.summary = { ...content, existing: existing !== undefined };
+  }
+  return { run, plan };
+}
+
+/** "Xóa màu": restores the original fills of the cells the product coloured on this sheet. */
+export function runClear(read: HostRead): { plan: WritePlan; kept: string[] } {
+  const clear = planClear(read.sheet.name, read.sheet.fills ?? {}, read.state);
+  return { plan: { sheet: read.sheet.name, fills: [], restore: clear.restore, state: clear.state }, kept: clear.kept };
+}
+
+/** Stores a mapping a person fixed by hand, for the next run. */
+export function withSavedMapping(state: WorkbookState | null, sheet: string, saved: SavedMapping): WorkbookState {
+  const s = state ?? emptyState();
+  return { ...s, mappings: { ...s.mappings, [sheet]: saved } };
+}

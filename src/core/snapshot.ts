@@ -1,0 +1,87 @@
+/** What a sheet holds, as plain data, read by a host in one batch. */
+import { CellContent } from './read';
+
+/** A fill as Excel knows it: a colour ("#RRGGBB"), or none. "No fill" and white are different. */
+export interface FillSpec {
+  /** "#RRGGBB" upper case, or null for no fill. */
+  color: string | null;
+  /** Excel's pattern name ("Solid", "None", "Gray50", …); absent means Solid when a colour is set. */
+  pattern?: string;
+}
+
+/** A rectangle of cells, 0-based, inclusive, in sheet coordinates. */
+export interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetSnapshot {
+  name: string;
+  /** 0-based sheet row and column of cells[0][0] (the used range's top-left). */
+  origin: { row: number; col: number };
+  /** Rows of the used range; a row may be shorter than the widest one; null is an empty cell. */
+  cells: Array<Array<CellContent | null>>;
+  /** Merged areas, in sheet coordinates. */
+  merges: Area[];
+  /** Fills, by A1 address, of the cells the host was asked about (optional). */
+  fills?: Record<string, FillSpec>;
+  /** True when the sheet is protected (colouring will not be possible). */
+  protected?: boolean;
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+}
+
+/** 0-based column → "A", "B", …, "AA". */
+export function columnName(col: number): string {
+  let s = '';
+  let n = col + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based row and column → "B7". */
+export function toA1(row: number, col: number): string {
+  return `${columnName(col)}${row + 1}`;
+}
+
+/** "B7" (or "$B$7") → 0-based {row, col}; null when not an address. */
+export function parseA1(address: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(address.toUpperCase());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** The cell at sheet coordinates, or null. */
+export function cellAt(sheet: SheetSnapshot, row: number, col: number): CellContent | null {
+  return sheet.cells[row - sheet.origin.row]?.[col - sheet.origin.col] ?? null;
+}
+
+/** Number of rows and columns of the snapshot. */
+export function extent(sheet: SheetSnapshot): { rows: number; cols: number } {
+  let cols = 0;
+  for (const r of sheet.cells) if (r.length > cols) cols = r.length;
+  return { rows: sheet.cells.length, cols };
+}
+
+/** Sheet names must be unique, ≤ 31 characters, without : \ / ? * [ ]. */
+export function safeSheetName(wanted: string, taken: readonly string[]): string {
+  const base = wanted.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Sheet';
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let i = 2; i < 1000; i++) {
+    const suffix = ` (${i})`;
+    const name = base.slice(0, 31 - suffix.length) + suffix;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+  return base.slice(0, 24) + ' (new)';
+}

@@ -1,0 +1,44 @@
+/** Text normalisation shared by the cell reader and the mapper. Pure. */
+
+// Zero-width, bidi controls and BOM: invisible characters that only get in the way of matching.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
+const SPACES = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
+
+/** NFC, invisible characters removed, every run of white space (incl. non-breaking) one space, trimmed. */
+export function cleanText(s: string): string {
+  return s.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+}
+
+/** Lower case, without diacritics (đ/Đ → d explicitly), spaces folded. For matching labels and keywords. */
+export function foldText(s: string): string {
+  return cleanText(s)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+}
+
+/** Folded text with punctuation turned into spaces: for comparing indicator texts and party names. */
+export function foldWords(s: string): string {
+  return foldText(s)
+    .replace(/[^a-z0-9%]+/g, ' ')
+    .trim();
+}
+
+// Latin-1 letters that proper Vietnamese (Unicode) uses; the others betray a legacy 8-bit font.
+const VIETNAMESE_LATIN1 = new Set('ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý');
+
+/**
+ * True when text looks like Vietnamese typed in a legacy 8-bit encoding (TCVN3/ABC or VNI)
+ * and shown with a Unicode font: "Chu¨a cã sè liÖu", "Vieät Nam". Such text cannot be read reliably.
+ */
+export function looksLegacyEncoded(s: string): boolean {
+  let odd = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0xa1 && c <= 0xff && !VIETNAMESE_LATIN1.has(ch) && ch !== '°' && ch !== '«' && ch !== '»' && ch !== '×' && ch !== '·') odd++;
+  }
+  if (odd >= 2) return true;
+  // VNI: a vowel followed by a Latin-1 mark letter that Vietnamese never writes after it.
+  return /[aeiouyAEIOUY][øùûõïäëöñ]|ñ[aeiou]|[AEIOUaeiou]ø/.test(s) && odd >= 1;
+}

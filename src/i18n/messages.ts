@@ -1,0 +1,122 @@
+/**
+ * Every message the core gives a person, Vietnamese first, English second.
+ * A message is looked up by a stable key and filled with parameters.
+ */
+import { Lang } from './format';
+
+export type Params = Record<string, string | number>;
+type Template = (p: Params) => string;
+
+const m = <T extends Record<string, { vi: Template; en: Template }>>(t: T) => t;
+
+export const MESSAGES = m({
+  // Reading a cell
+  blank: { vi: () => 'Ô trống: chưa có số liệu', en: () => 'Blank cell: no data yet' },
+  'no-data': { vi: (p) => `Chưa có số liệu ("${p.text}")`, en: (p) => `No data yet ("${p.text}")` },
+  'error-value': { vi: (p) => `Ô chứa lỗi công thức ${p.text}`, en: (p) => `The cell holds a formula error ${p.text}` },
+  'not-a-number': { vi: (p) => `"${p.text}" không phải là số`, en: (p) => `"${p.text}" is not a number` },
+  'percent-out-of-range': {
+    vi: (p) => `Tỷ lệ ${p.value}% nằm ngoài khoảng 0–${p.max}%`,
+    en: (p) => `The rate ${p.value}% is outside 0–${p.max}%`,
+  },
+  'negative-count': { vi: (p) => `Số lượng không thể âm (${p.value})`, en: (p) => `A count cannot be negative (${p.value})` },
+  'fractional-count': { vi: (p) => `Số lượng phải là số nguyên (${p.value})`, en: (p) => `A count must be a whole number (${p.value})` },
+  'not-a-trend': {
+    vi: (p) => `"${p.text}" không phải là Tăng hoặc Giảm`,
+    en: (p) => `"${p.text}" is neither Tăng (increase) nor Giảm (decrease)`,
+  },
+  'not-a-rating': {
+    vi: (p) => `"${p.text}" không phải là mức đánh giá 1–5 (Yếu, Khá, Tốt, Rất tốt, Xuất sắc)`,
+    en: (p) => `"${p.text}" is not a rating 1–5 (Yếu, Khá, Tốt, Rất tốt, Xuất sắc)`,
+  },
+  'ambiguous-mark': {
+    vi: (p) => `Đánh dấu nhiều lựa chọn cùng lúc (${p.choices})`,
+    en: (p) => `Several choices are marked at once (${p.choices})`,
+  },
+  'nothing-marked': {
+    vi: () => 'Các lựa chọn được in sẵn nhưng chưa đánh dấu lựa chọn nào',
+    en: () => 'The choices are printed but none is marked',
+  },
+  'date-value': { vi: (p) => `Ô chứa ngày tháng (${p.text}), không phải số liệu`, en: (p) => `The cell holds a date (${p.text}), not a figure` },
+  'boolean-value': { vi: (p) => `Ô chứa giá trị logic ${p.text}, không phải số liệu`, en: (p) => `The cell holds a logical value ${p.text}, not a figure` },
+  'legacy-encoding': {
+    vi: (p) => `Văn bản mã cũ (TCVN3/VNI), không đọc được: "${p.text}". Hãy chuyển sang Unicode`,
+    en: (p) => `Text in a legacy encoding (TCVN3/VNI) cannot be read: "${p.text}". Convert it to Unicode`,
+  },
+  'too-long': { vi: (p) => `Nội dung ô quá dài (${p.length} ký tự)`, en: (p) => `The cell's content is too long (${p.length} characters)` },
+  // Cross-field checks
+  'sum-mismatch': {
+    vi: (p) => `${p.parts} = ${p.sum}, khác ${p.totalLabel} = ${p.total}`,
+    en: (p) => `${p.parts} = ${p.sum}, which differs from ${p.totalLabel} = ${p.total}`,
+  },
+  'total-outside-range': {
+    vi: (p) => `${p.totalLabel} ${p.total} phải nằm giữa ${p.low} và ${p.high}`,
+    en: (p) => `${p.totalLabel} ${p.total} must lie between ${p.low} and ${p.high}`,
+  },
+  'trend-contradiction': {
+    vi: (p) => `Ghi "${p.typed}" nhưng số liệu năm trước ${p.previous} và năm nay ${p.current} cho thấy "${p.computed}"`,
+    en: (p) => `"${p.typed}" was entered but last year's ${p.previous} and this year's ${p.current} show "${p.computed}"`,
+  },
+  'change-without-size': {
+    vi: (p) => `"${p.text}" chỉ cho biết chiều tăng/giảm, cần số % để so với mục tiêu ${p.target}`,
+    en: (p) => `"${p.text}" gives only the direction; a % figure is needed to compare with the target ${p.target}`,
+  },
+  // Mapping
+  unmapped: {
+    vi: () => 'Không tìm thấy dòng của chỉ số này trong bảng',
+    en: () => "This indicator's row was not found in the sheet",
+  },
+  'field-unmapped': {
+    vi: (p) => `Không tìm thấy ô số liệu "${p.label}"`,
+    en: (p) => `The value cell for "${p.label}" was not found`,
+  },
+  'duplicate-row': {
+    vi: (p) => `Chỉ số xuất hiện ở nhiều dòng (${p.rows}); hãy giữ lại một dòng`,
+    en: (p) => `The indicator appears on several rows (${p.rows}); keep one`,
+  },
+  'low-confidence': {
+    vi: (p) => `Khớp chưa chắc chắn (${p.confidence}%) với dòng ${p.row}: hãy kiểm tra`,
+    en: (p) => `Uncertain match (${p.confidence}%) with row ${p.row}: please check`,
+  },
+  // Conclusions
+  met: { vi: (p) => `${p.value}: đạt mục tiêu ${p.target}`, en: (p) => `${p.value}: meets the target ${p.target}` },
+  'unmet-gap': {
+    vi: (p) => `${p.value} — cần ${p.target}, thiếu ${p.gap} điểm`,
+    en: (p) => `${p.value} — needs ${p.target}, short by ${p.gap} points`,
+  },
+  'unmet-excess': {
+    vi: (p) => `${p.value} — cần ${p.target}, vượt ${p.gap} điểm`,
+    en: (p) => `${p.value} — needs ${p.target}, over by ${p.gap} points`,
+  },
+  'unmet-outside': {
+    vi: (p) => `${p.value} — cần trong khoảng ${p.target}`,
+    en: (p) => `${p.value} — needs to lie within ${p.target}`,
+  },
+  'unmet-trend': { vi: (p) => `${p.value} — cần ${p.target}`, en: (p) => `${p.value} — needs ${p.target}` },
+  'missing-fields': {
+    vi: (p) => `Chưa có số liệu: ${p.fields}`,
+    en: (p) => `No data yet: ${p.fields}`,
+  },
+});
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function message(key: MessageKey, params: Params, lang: Lang): string {
+  return MESSAGES[key][lang](params);
+}
+
+export const STATUS_TEXT = {
+  met: { vi: 'Đạt', en: 'Met' },
+  unmet: { vi: 'Chưa đạt', en: 'Not met' },
+  invalid: { vi: 'Không hợp lệ', en: 'Invalid' },
+  missing: { vi: 'Chưa có số liệu', en: 'No data' },
+} as const;
+
+export const TREND_TEXT = {
+  increase: { vi: 'Tăng', en: 'Increase' },
+  decrease: { vi: 'Giảm', en: 'Decrease' },
+  unchanged: { vi: 'Không đổi', en: 'Unchanged' },
+} as const;
+
+export const RATING_LABELS = ['Yếu', 'Khá', 'Tốt', 'Rất tốt', 'Xuất sắc'] as const;
+export const RATING_LABELS_EN = ['Weak', 'Fair', 'Good', 'Very good', 'Excellent'] as const;
