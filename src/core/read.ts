@@ -142,6 +142,7 @@ function readNumberCell(n: number, cell: CellContent, field: FieldSpec, address:
 
 /** Applies a kind's range rules to a number. */
 function checkNumber(n: number, field: FieldSpec, address: string | undefined): Reading {
+  if (!Number.isFinite(n)) return invalid('not-a-number', { text: String(n) }, address, field);
   switch (field.kind) {
     case 'percent': {
       const max = field.max ?? 100;
@@ -164,20 +165,20 @@ function checkNumber(n: number, field: FieldSpec, address: string | undefined): 
 
 function readText(raw: string, field: FieldSpec, address: string | undefined): Reading {
   if (raw.length > MAX_TEXT) return invalid('too-long', { length: raw.length }, address, field);
+  if (looksLegacyEncoded(raw)) return invalid('legacy-encoding', { text: shorten(raw) }, address, field);
   const t = cleanText(raw);
   if (t === '') return missing('blank', {}, address, field);
   if (/^#[A-Z0-9/!?_]+[!?A]$/.test(t) && inferType(t) === 'error') return invalid('error-value', { text: t }, address, field);
   if (isNoDataText(t)) return missing('no-data', { text: shorten(t) }, address, field);
-  if (looksLegacyEncoded(t)) return invalid('legacy-encoding', { text: shorten(t) }, address, field);
   switch (field.kind) {
     case 'trend':
-      return readTrendText(t, field, address);
+      return readTrendText(t, cleanText(raw, true), field, address);
     case 'rating':
-      return readRatingText(t, field, address);
+      return readRatingText(t, cleanText(raw, true), field, address);
     case 'change': {
       const parsed = parseNumberText(t, field);
       if (parsed !== null) return checkNumber(parsed, field, address);
-      const trend = readChoice(t, TREND_CHOICES);
+      const trend = readChoice(cleanText(raw, true), TREND_CHOICES);
       if (trend.kind === 'one') return { status: 'value', value: trend.value as Trend };
       return invalid('not-a-number', { text: shorten(t) }, address, field);
     }
@@ -209,7 +210,7 @@ export function parseNumberText(input: string, field: FieldSpec): number | null 
   const unit = foldText(rest);
   if (unit !== '') {
     const fieldUnit = field.unit ? foldText(field.unit) : '';
-    if (!UNITS.includes(unit) && unit !== fieldUnit && !(unit.startsWith('%') && UNITS.includes(unit.slice(1).trim()))) return null;
+    if (!UNITS.includes(unit) && unit !== fieldUnit) return null;
   }
   const n = parseDigits(digits.trim(), field.kind);
   if (n === null) return null;
@@ -299,7 +300,7 @@ interface Found {
  * ratings is the rating; with no mark, a single option left in the text is the choice.
  */
 function readChoice(text: string, choices: Choice[], withNumbers = false): ChoiceResult {
-  const folded = foldText(text.replace(/\r\n?/g, '\n')).replace(/[ \t]*\n[ \t]*/g, '\n');
+  const folded = foldText(text, true);
   const lineOf = (i: number) => (folded.slice(0, i).match(/\n/g) ?? []).length;
   const source = choices.map((c, i) => `(?<c${i}>${c.pattern})`).join('|');
   const re = new RegExp(`(?:\\b([1-5])\\s*[-.:)]?\\s*)?\\b(?:${source})\\b`, 'g');
@@ -361,17 +362,17 @@ function readChoice(text: string, choices: Choice[], withNumbers = false): Choic
   return { kind: 'none' };
 }
 
-function readTrendText(t: string, field: FieldSpec, address: string | undefined): Reading {
+function readTrendText(t: string, lines: string, field: FieldSpec, address: string | undefined): Reading {
   const n = parseNumberText(t, { ...field, kind: 'change' });
   if (n !== null) return { status: 'value', value: n > 0 ? 'increase' : n < 0 ? 'decrease' : 'unchanged' };
-  const choice = readChoice(t, TREND_CHOICES);
+  const choice = readChoice(lines, TREND_CHOICES);
   return choiceReading(choice, t, 'not-a-trend', field, address);
 }
 
-function readRatingText(t: string, field: FieldSpec, address: string | undefined): Reading {
+function readRatingText(t: string, lines: string, field: FieldSpec, address: string | undefined): Reading {
   const n = parseNumberText(t, { ...field, kind: 'number' });
   if (n !== null) return checkNumber(n, field, address);
-  const choice = readChoice(t, RATING_CHOICES, true);
+  const choice = readChoice(lines, RATING_CHOICES, true);
   const reading = choiceReading(choice, t, 'not-a-rating', field, address);
   if (reading.status === 'value') return checkNumber(reading.value as number, field, address);
   return reading;

@@ -4,14 +4,22 @@
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD]/g;
 const SPACES = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 
-/** NFC, invisible characters removed, every run of white space (incl. non-breaking) one space, trimmed. */
-export function cleanText(s: string): string {
-  return s.normalize('NFC').replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+const SPACES_IN_LINE = /[^\S\n]+/g;
+
+/**
+ * NFC, invisible characters removed, every run of white space (incl. non-breaking) one space,
+ * trimmed. With `keepLines`, line breaks stay (one per break), so text printed on separate lines
+ * (a choice and its mark) keeps its shape.
+ */
+export function cleanText(s: string, keepLines = false): string {
+  const t = s.normalize('NFC').replace(INVISIBLE, '');
+  if (!keepLines) return t.replace(SPACES, ' ').trim();
+  return t.replace(/\r\n?/g, '\n').replace(SPACES_IN_LINE, ' ').replace(/ ?\n[\s]*/g, '\n').trim();
 }
 
 /** Lower case, without diacritics (đ/Đ → d explicitly), spaces folded. For matching labels and keywords. */
-export function foldText(s: string): string {
-  return cleanText(s)
+export function foldText(s: string, keepLines = false): string {
+  return cleanText(s, keepLines)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
