@@ -6,4 +6,5 @@ module.exports = {
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/support/closing-line.js'],
 };

@@ -22,7 +22,13 @@ function partyIndex(criteria: CriteriaSet): Map<string, string> {
 
 /** The canonical name of a party: the criteria set's name for it if known, else the name as given, cleaned. */
 export function canonicalParty(name: string, criteria?: CriteriaSet): string {
-  const cleaned = name.normalize('NFC').replace(/\s+/g, ' ').trim();
-  if (!criteria) return cleaned;
-  return partyIndex(criteria).get(partyKey(cleaned)) ?? cleaned;
+  if (!criteria) return name.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const index = partyIndex(criteria);
+  let found = index.get(name);
+  if (found === undefined) {
+    const cleaned = name.normalize('NFC').replace(/\s+/g, ' ').trim();
+    found = index.get(partyKey(cleaned)) ?? cleaned;
+    index.set(name, found); // a name seen once is looked up directly next time
+  }
+  return found;
 }

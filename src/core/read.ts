@@ -286,6 +286,17 @@ type ChoiceResult =
   | { kind: 'unmarked' }
   | { kind: 'none' };
 
+const choiceRegexes = new WeakMap<Choice[], RegExp>();
+function choiceRegex(choices: Choice[]): RegExp {
+  let re = choiceRegexes.get(choices);
+  if (!re) {
+    const source = choices.map((c, i) => `(?<c${i}>${c.pattern})`).join('|');
+    re = new RegExp(`(?:\\b([1-5])\\s*[-.:)]?\\s*)?\\b(?:${source})\\b`, 'g');
+    choiceRegexes.set(choices, re);
+  }
+  return re;
+}
+
 interface Found {
   start: number;
   end: number;
@@ -302,8 +313,8 @@ interface Found {
 function readChoice(text: string, choices: Choice[], withNumbers = false): ChoiceResult {
   const folded = foldText(text, true);
   const lineOf = (i: number) => (folded.slice(0, i).match(/\n/g) ?? []).length;
-  const source = choices.map((c, i) => `(?<c${i}>${c.pattern})`).join('|');
-  const re = new RegExp(`(?:\\b([1-5])\\s*[-.:)]?\\s*)?\\b(?:${source})\\b`, 'g');
+  const re = choiceRegex(choices);
+  re.lastIndex = 0;
   const found: Found[] = [];
   const numbers: Array<{ value: number; start: number }> = [];
   const consumed: Array<[number, number]> = [];

@@ -229,7 +229,7 @@ function evaluate(indicator: Indicator, cond: Condition, read: Map<string, Field
     const pass = compare(sign, cond.op as '>=', 0);
     return { kind: pass ? 'pass' : 'fail', reason: reasons(pass ? 'met' : 'unmet-trend', (l) => TREND_TEXT[v][l]) };
   }
-  const value = clean((vals as number[]).reduce((a, b) => a + b, 0));
+  const value = vals.length === 1 ? (vals[0] as number) : clean((vals as number[]).reduce((a, b) => a + b, 0));
   const shown = (l: Lang) => formatQuantity(value, unit, l);
   if (cond.op === 'between') {
     const pass = value >= cond.min && value <= cond.max;
@@ -264,7 +264,13 @@ function compare(v: number, op: '>=' | '>' | '<=' | '<' | '=', bound: number): b
 
 /** Scores every indicator of a set, in id order; an indicator with no entry is missing. */
 export function scoreAll(criteria: CriteriaSet, entries: ReadonlyMap<string, IndicatorEntry>): IndicatorResult[] {
-  return listIndicators(criteria)
-    .map((p) => scoreIndicator(p.indicator, entries.get(p.indicator.id), criteria))
-    .sort((a, b) => compareIds(a.id, b.id));
+  return indicatorsInIdOrder(criteria).map((indicator) => scoreIndicator(indicator, entries.get(indicator.id), criteria));
+}
+
+const idOrder = new WeakMap<CriteriaSet, Indicator[]>();
+/** The set's indicators sorted by id (a file may list them in another order). */
+export function indicatorsInIdOrder(criteria: CriteriaSet): Indicator[] {
+  let list = idOrder.get(criteria);
+  if (!list) idOrder.set(criteria, (list = listIndicators(criteria).map((p) => p.indicator).sort((a, b) => compareIds(a.id, b.id))));
+  return list;
 }

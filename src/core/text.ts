@@ -11,14 +11,29 @@ const SPACES_IN_LINE = /[^\S\n]+/g;
  * trimmed. With `keepLines`, line breaks stay (one per break), so text printed on separate lines
  * (a choice and its mark) keeps its shape.
  */
+const PLAIN = /^[\x21-\x7E]+(?: [\x21-\x7E]+)*$/;
+
 export function cleanText(s: string, keepLines = false): string {
+  if (PLAIN.test(s)) return s; // printable ASCII, single spaces, no ends to trim: already clean
   const t = s.normalize('NFC').replace(INVISIBLE, '');
   if (!keepLines) return t.replace(SPACES, ' ').trim();
   return t.replace(/\r\n?/g, '\n').replace(SPACES_IN_LINE, ' ').replace(/ ?\n[\s]*/g, '\n').trim();
 }
 
 /** Lower case, without diacritics (đ/Đ → d explicitly), spaces folded. For matching labels and keywords. */
+const foldCache = new Map<string, string>();
+
 export function foldText(s: string, keepLines = false): string {
+  if (keepLines || s.length > 200) return foldUncached(s, keepLines);
+  let f = foldCache.get(s);
+  if (f === undefined) {
+    if (foldCache.size > 5000) foldCache.clear(); // bounded: labels and keywords repeat, values rarely do
+    foldCache.set(s, (f = foldUncached(s, false)));
+  }
+  return f;
+}
+
+function foldUncached(s: string, keepLines: boolean): string {
   return cleanText(s, keepLines)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -6,6 +6,7 @@ export const LANGS: readonly Lang[] = ['vi', 'en'];
 export function formatNumber(n: number, lang: Lang): string {
   if (!Number.isFinite(n)) return String(n);
   const rounded = Math.round(n * 10000) / 10000;
+  if (Number.isInteger(rounded) && rounded > -1000 && rounded < 1000) return String(rounded);
   const negative = rounded < 0;
   const [int = '0', frac] = Math.abs(rounded).toFixed(4).replace(/\.?0+$/, '').split('.');
   const thousands = lang === 'vi' ? '.' : ',';
