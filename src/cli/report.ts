@@ -1,0 +1,99 @@
+/**
+ * The JSON report of `gnlc score --report`: a public contract. Pure: results in, plain data out.
+ *
+ *   { criteria: {id, version}, workbook, sheet,
+ *     indicators: [{ id, status, responsible, cells, values, messages: [{code, text, cell?}] }],
+ *     totals: {met, unmet, invalid, missing} }
+ *
+ * One entry per indicator of the criteria set, in id order. Extra keys may be added; none of the
+ * keys above may change.
+ */
+import { z } from 'zod';
+import { CriteriaSet, compareIds, listIndicators } from '../core/criteria';
+import { makeIssue } from '../core/issues';
+import { IndicatorResult, STATUSES } from '../core/score';
+import { headline } from '../core/summary';
+import { Lang } from '../i18n/format';
+
+const statusSchema = z.enum(STATUSES);
+
+export const reportMessageSchema = z.looseObject({
+  /** The issue's code ("sum-mismatch", "blank", …), or the status ("met", "unmet") when there is no issue. */
+  code: z.string().min(1),
+  text: z.string().min(1),
+  cell: z.string().regex(/^[A-Z]{1,3}\d{1,7}$/).optional(),
+});
+
+export const reportIndicatorSchema = z.looseObject({
+  id: z.string().regex(/^\d+(\.\d+)*\.[a-z]$/),
+  status: statusSchema,
+  responsible: z.string(),
+  cells: z.array(z.string().regex(/^[A-Z]{1,3}\d{1,7}$/)),
+  values: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+  messages: z.array(reportMessageSchema).min(1),
+});
+
+export const reportSchema = z.looseObject({
+  criteria: z.looseObject({ id: z.string().min(1), version: z.string().min(1) }),
+  workbook: z.string(),
+  sheet: z.string(),
+  indicators: z.array(reportIndicatorSchema),
+  totals: z.looseObject({ met: z.number().int().min(0), unmet: z.number().int().min(0), invalid: z.number().int().min(0), missing: z.number().int().min(0) }),
+});
+
+export type Report = z.infer<typeof reportSchema>;
+export type ReportIndicator = z.infer<typeof reportIndicatorSchema>;
+export type ReportMessage = z.infer<typeof reportMessageSchema>;
+
+export interface ReportInput {
+  criteria: CriteriaSet;
+  results: readonly IndicatorResult[];
+  /** The workbook's file name as the person gave it. */
+  workbook: string;
+  sheet: string;
+  lang: Lang;
+}
+
+/** Builds the report: every indicator of the set in id order, its issues (or its reason) as messages in `lang`. */
+export function buildReport(input: ReportInput): Report {
+  const { criteria, lang } = input;
+  const byId = new Map(input.results.map((r) => [r.id, r]));
+  const ids = listIndicators(criteria)
+    .map((p) => p.indicator.id)
+    .sort(compareIds);
+  const indicators: ReportIndicator[] = ids.map((id) => {
+    const r = byId.get(id);
+    if (!r) {
+      // Not scored at all: reported missing, saying why.
+      const issue = makeIssue('unmapped');
+      const indicator = listIndicators(criteria).find((p) => p.indicator.id === id)!.indicator;
+      return {
+        id,
+        status: 'missing' as const,
+        responsible: indicator.responsible,
+        cells: [],
+        values: Object.fromEntries(indicator.fields.map((f) => [f.key, null])),
+        messages: [{ code: issue.code, text: issue.message[lang] }],
+      };
+    }
+    const messages: ReportMessage[] = r.issues.map((issue) => {
+      const m: ReportMessage = { code: issue.code, text: issue.message[lang] };
+      if (issue.cell !== undefined) m.cell = issue.cell;
+      if (issue.field !== undefined) m.field = issue.field;
+      return m;
+    });
+    if (messages.length === 0) messages.push({ code: r.status, text: r.reason[lang] });
+    return { id, status: r.status, responsible: r.responsible, cells: [...r.cells], values: { ...r.values }, reason: r.reason[lang], messages };
+  });
+  const totals = { met: 0, unmet: 0, invalid: 0, missing: 0 };
+  for (const i of indicators) totals[i.status]++;
+  return {
+    criteria: { id: criteria.id, version: criteria.version },
+    workbook: input.workbook,
+    sheet: input.sheet,
+    lang,
+    headline: headline({ ...totals, total: indicators.length }, lang),
+    indicators,
+    totals: { ...totals, total: indicators.length },
+  };
+}

@@ -1,0 +1,15 @@
+/// <reference types="office-js" />
+/**
+ * The Office.js host adapter: OfficeHost (read in one batch, apply a plan in one batch) and the
+ * user actions built on it. Minimum requirement set: ExcelApi 1.9 (see requirements.ts).
+ */
+export { OfficeHost, SELECTION_CELL_LIMIT } from './host';
+export type { ExcelRunner, OfficeHostOptions, OfficeHostStats, Selection } from './host';
+export { scoreWorkbook, clearColours } from './actions';
+export type { ActionCounts, ScoreOptions, ScoreResult, ClearResult } from './actions';
+export { API_SET, API_VERSIONS, officeIsSetSupported } from './requirements';
+export type { IsSetSupported } from './requirements';
+export { OfficeHostError, fillSpecOf, errorCode } from './read';
+export type { WorkbookFacts } from './read';
+export { SUMMARY_CHART_NAME, asText, charsToPoints } from './write';
+export { MAX_ADDRESS_LENGTH, compressAddresses, chunkAddressList, sheetReference, areaAddress } from './addresses';

@@ -1,0 +1,284 @@
+/// <reference types="office-js" />
+/**
+ * The read batch: everything a scoring run needs, queued before ONE context.sync().
+ *
+ * Queued together: the target sheet's name and protection; its used range's position and size;
+ * values, valueTypes, numberFormat, text and getCellProperties (fill colour + pattern) of its
+ * first `firstReadRows` rows; its merged areas (ExcelApi 1.13); every sheet's name and
+ * visibility; the state sheet's column A (getItemOrNullObject); and, walking the tabs with
+ * getFirst/getNextOrNullObject (ExcelApi 1.5), the A1 value and chart names of the first
+ * `probeSheets` sheets (a sheet whose A1 holds SUMMARY_MARKER is the product's summary).
+ *
+ * Documented limits, each costing one more sync, counted apart in the host's stats:
+ * - a used range taller than the first window is read in row chunks of about `readCellsPerSync`
+ *   cells (Excel on the web answers at most ~5 MB per sync; every platform at most 5,000,000
+ *   cells per get); a chunk Excel refuses as too large is halved and read again;
+ * - sheets beyond the first `probeSheets` tabs get their A1 read in one extra sync.
+ *
+ * Assumption (as Office.js's null-object design implies): objects derived from a null object in
+ * the same batch are null objects too, so loading through them yields nothing rather than an error.
+ */
+import { STATE_SHEET, SUMMARY_MARKER, decodeState } from '../../core/plan';
+import type { HostRead } from '../../core/pipeline';
+import type { CellContent, CellValueType } from '../../core/read';
+import { Area, FillSpec, SheetSnapshot, toA1 } from '../../core/snapshot';
+import { rectAddress } from './addresses';
+
+export type SyncKind = 'read' | 'readChunk' | 'marker' | 'probe' | 'write' | 'writeChunk';
+/** Counts a context.sync() about to be made (the call itself stays visible at the call site). */
+export type Tally = (kind: SyncKind) => void;
+
+export interface ReadSettings {
+  firstReadRows: number;
+  readCellsPerSync: number;
+  probeSheets: number;
+  maxSheetCells: number;
+  mergedAreas: boolean;
+  workbookName: boolean;
+}
+
+/** What the adapter remembers of the workbook between a read and the apply that follows it. */
+export interface WorkbookFacts {
+  sheetNames: string[];
+  stateSheet: boolean;
+  /** Sheet name → its charts' names (for the sheets whose A1 was read). */
+  charts: Map<string, string[]>;
+  /** Sheet name → cells of the read sheet filled with a pattern (setting a colour keeps a pattern, as Interior.Color does). */
+  patterned: Map<string, Set<string>>;
+}
+
+export class OfficeHostError extends Error {
+  constructor(
+    readonly code: 'SheetTooLarge' | 'NoValues',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'OfficeHostError';
+  }
+}
+
+export function errorCode(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+const tooLarge = (e: unknown) => errorCode(e) === 'ResponsePayloadSizeLimitExceeded';
+
+const CELL_PROPERTIES: Excel.CellPropertiesLoadOptions = { format: { fill: { color: true, pattern: true } } };
+
+interface CellBlock {
+  range: Excel.Range;
+  props: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+}
+
+/** Queues the cell data of a range: the leaf properties the snapshot needs, and the fills. */
+function queueCells(range: Excel.Range): CellBlock {
+  range.load('values,valueTypes,numberFormat,text,rowCount');
+  return { range, props: range.getCellProperties(CELL_PROPERTIES) };
+}
+
+const VALUE_TYPE: Record<string, CellValueType | undefined> = {
+  Double: 'number',
+  Integer: 'number',
+  String: 'string',
+  Boolean: 'boolean',
+  Error: 'error',
+  Empty: 'empty',
+};
+
+/** Excel reports "no fill" as white with pattern None: only the pattern tells them apart. */
+export function fillSpecOf(p: Excel.CellProperties | undefined): FillSpec {
+  const fill = p?.format?.fill;
+  const pattern = fill?.pattern;
+  if (!fill || pattern === undefined || pattern === null || pattern === 'None') return { color: null };
+  const color = typeof fill.color === 'string' && /^#[0-9a-f]{6}$/i.test(fill.color) ? fill.color.toUpperCase() : null;
+  return { color, pattern };
+}
+
+/** Appends a loaded block of rows to the snapshot (sheet coordinates from `top`, `left`). */
+function appendBlock(snapshot: SheetSnapshot, fills: Record<string, FillSpec>, block: CellBlock, top: number, left: number): void {
+  const { values, valueTypes, numberFormat, text } = block.range;
+  const props = block.props.value;
+  values.forEach((row, i) => {
+    const line: Array<CellContent | null> = [];
+    row.forEach((value, j) => {
+      const r = top + i;
+      const c = left + j;
+      fills[toA1(r, c)] = fillSpecOf(props[i]?.[j]);
+      const type = VALUE_TYPE[String(valueTypes[i]?.[j])];
+      if (type === 'empty') {
+        line.push(null);
+        return;
+      }
+      const cell: CellContent = { value: value as CellContent['value'] };
+      if (type !== undefined) cell.type = type;
+      const format = numberFormat[i]?.[j];
+      if (typeof format === 'string' && format !== 'General') cell.numberFormat = format;
+      const shown = text[i]?.[j];
+      if (typeof shown === 'string') cell.text = shown;
+      line.push(cell);
+    });
+    while (line.length && line[line.length - 1] === null) line.pop();
+    snapshot.cells.push(line);
+  });
+}
+
+interface Probe {
+  sheet: Excel.Worksheet;
+  a1: Excel.Range;
+}
+
+/** Walks the first `count` tabs in the same batch (no sync in the loop). */
+function queueProbes(sheets: Excel.WorksheetCollection, count: number): Probe[] {
+  const probes: Probe[] = [];
+  let sheet = sheets.getFirst();
+  for (let i = 0; i < count; i++) {
+    if (i > 0) sheet = sheet.getNextOrNullObject();
+    sheet.load('name');
+    const a1 = sheet.getRange('A1');
+    a1.load('values');
+    sheet.charts.load('items/name');
+    probes.push({ sheet, a1 });
+  }
+  return probes;
+}
+
+/** The read of one scoring run. */
+export async function readWorkbook(
+  context: Excel.RequestContext,
+  sheetName: string | undefined,
+  settings: ReadSettings,
+  tally: Tally,
+  onRetry: () => void,
+): Promise<{ read: HostRead; facts: WorkbookFacts }> {
+  let windowRows = Math.max(1, settings.firstReadRows);
+  for (;;) {
+    try {
+      return await readOnce(context, sheetName, { ...settings, firstReadRows: windowRows }, tally, onRetry);
+    } catch (e) {
+      if (!tooLarge(e) || windowRows === 1) throw e;
+      // The first batch's answer was too large (a very wide sheet): the same batch, a smaller window.
+      windowRows = Math.max(1, Math.floor(windowRows / 4));
+      onRetry();
+    }
+  }
+}
+
+async function readOnce(context: Excel.RequestContext, sheetName: string | undefined, settings: ReadSettings, tally: Tally, onRetry: () => void): Promise<{ read: HostRead; facts: WorkbookFacts }> {
+  const workbook = context.workbook;
+  const sheets = workbook.worksheets;
+  sheets.load('items/name,items/visibility');
+  const ws = sheetName === undefined ? sheets.getActiveWorksheet() : sheets.getItem(sheetName);
+  ws.load('name');
+  ws.protection.load('protected');
+  // getUsedRange (not …OrNullObject): on a blank sheet it gives A1, so everything below is never null.
+  const used = ws.getUsedRange(false);
+  used.load('rowIndex,columnIndex,rowCount,columnCount');
+  const window = used.getIntersection(used.getRow(0).getResizedRange(settings.firstReadRows - 1, 0));
+  const first = queueCells(window);
+  let merged: Excel.RangeAreas | null = null;
+  if (settings.mergedAreas) {
+    merged = used.getMergedAreasOrNullObject();
+    merged.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount');
+  }
+  const stateSheet = sheets.getItemOrNullObject(STATE_SHEET);
+  const stateColumn = stateSheet.getRange('A:A').getUsedRangeOrNullObject(true);
+  stateColumn.load('values,rowIndex');
+  if (settings.workbookName) workbook.load('name');
+  const probes = queueProbes(sheets, settings.probeSheets);
+  tally('read');
+  await context.sync();
+
+  const top = used.rowIndex;
+  const left = used.columnIndex;
+  const rows = used.rowCount;
+  const cols = used.columnCount;
+  if (rows * cols > settings.maxSheetCells)
+    throw new OfficeHostError('SheetTooLarge', `the used range of ${ws.name} holds ${rows * cols} cells; the limit is ${settings.maxSheetCells}`);
+  const snapshot: SheetSnapshot = { name: ws.name, origin: { row: top, col: left }, cells: [], merges: [] };
+  const fills: Record<string, FillSpec> = {};
+  let loaded = 0;
+  if (Array.isArray(first.range.values)) {
+    appendBlock(snapshot, fills, first, top, left);
+    loaded = first.range.rowCount;
+  }
+
+  // Rows below the first window: one sync per chunk (Excel's payload limit; see the file comment).
+  let chunkRows = Math.max(1, Math.floor(settings.readCellsPerSync / Math.max(1, cols)));
+  while (loaded < rows) {
+    const n = Math.min(chunkRows, rows - loaded);
+    const block = queueCells(ws.getRange(rectAddress(top + loaded, left, top + loaded + n - 1, left + cols - 1)));
+    try {
+      tally('readChunk');
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk is the point of chunking
+      await context.sync();
+    } catch (e) {
+      if (!tooLarge(e) || n === 1) throw e;
+      chunkRows = Math.max(1, Math.floor(n / 2));
+      onRetry();
+      continue;
+    }
+    if (!Array.isArray(block.range.values)) throw new OfficeHostError('NoValues', `Excel returned no values for rows ${top + loaded + 1}–${top + loaded + n}`);
+    appendBlock(snapshot, fills, block, top + loaded, left);
+    loaded += n;
+  }
+
+  // A blank sheet: Excel's used range is A1, empty.
+  if (rows === 1 && cols === 1 && snapshot.cells[0]?.length === 0 && fills['A1']?.color === null && top === 0 && left === 0) snapshot.cells = [];
+  snapshot.fills = fills;
+  if (ws.protection.protected) snapshot.protected = true;
+  if (merged && !merged.isNullObject)
+    snapshot.merges = merged.areas.items.map(
+      (a): Area => ({ top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 }),
+    );
+
+  const sheetNames = sheets.items.map((s) => s.name);
+  const markers = new Map<string, unknown>();
+  const charts = new Map<string, string[]>();
+  for (const p of probes) {
+    if (p.sheet.isNullObject) break;
+    markers.set(p.sheet.name, p.a1.values?.[0]?.[0]);
+    charts.set(p.sheet.name, p.sheet.charts.items.map((c) => c.name));
+  }
+  const rest = sheetNames.filter((n) => !markers.has(n));
+  if (rest.length) {
+    // More tabs than the probe walked: their A1 in one more batch (names are known now).
+    const extra = rest.map((name) => {
+      const s = sheets.getItem(name);
+      const a1 = s.getRange('A1');
+      a1.load('values');
+      s.charts.load('items/name');
+      return { name, a1, sheet: s };
+    });
+    tally('marker');
+    await context.sync();
+    for (const e of extra) {
+      markers.set(e.name, e.a1.values?.[0]?.[0]);
+      charts.set(e.name, e.sheet.charts.items.map((c) => c.name));
+    }
+  }
+  const summarySheets = sheetNames.filter((n) => n !== STATE_SHEET && markers.get(n) === SUMMARY_MARKER);
+
+  const column = !stateColumn.isNullObject && stateColumn.rowIndex === 0 ? stateColumn.values.map((r) => r[0]) : [];
+  const read: HostRead = { sheet: snapshot, sheetNames, state: decodeState(column), summarySheets };
+  if (settings.workbookName && typeof workbook.name === 'string' && workbook.name !== '') read.workbookName = workbook.name;
+  const patterned = new Set(Object.keys(fills).filter((a) => fills[a]!.pattern !== undefined && fills[a]!.pattern !== 'Solid'));
+  return { read, facts: { sheetNames, stateSheet: !stateSheet.isNullObject, charts, patterned: new Map([[snapshot.name, patterned]]) } };
+}
+
+/** What apply needs to know when no read came before it (one small batch). */
+export async function probeWorkbook(context: Excel.RequestContext, summarySheet: string | null, tally: Tally): Promise<WorkbookFacts> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  const stateSheet = sheets.getItemOrNullObject(STATE_SHEET);
+  stateSheet.load('name');
+  let summary: Excel.Worksheet | null = null;
+  if (summarySheet !== null) {
+    summary = sheets.getItem(summarySheet);
+    summary.charts.load('items/name');
+  }
+  tally('probe');
+  await context.sync();
+  const map = new Map<string, string[]>();
+  if (summarySheet !== null && summary) map.set(summarySheet, summary.charts.items.map((c) => c.name));
+  return { sheetNames: sheets.items.map((s) => s.name), stateSheet: !stateSheet.isNullObject, charts: map, patterned: new Map() };
+}

@@ -1,0 +1,69 @@
+/**
+ * The installed command: `node bin/gnlc.js …` runs the compiled CLI (dist/cli), with real exit
+ * codes, from any folder (the default criteria are found next to the package, not the cwd).
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { reportSchema } from '../../src/cli/report';
+import { ROOT, SAMPLE, scratch } from './helpers';
+
+const BIN = path.join(ROOT, 'bin', 'gnlc.js');
+const BUILT = path.join(ROOT, 'dist', 'cli', 'cli', 'main.js');
+
+/** The newest modification time of the sources tsconfig.cli.json compiles. */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.ts$/.test(e.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    }
+  };
+  for (const d of ['core', 'i18n', 'hosts/xlsx', 'cli']) walk(path.join(ROOT, 'src', d));
+  return newest;
+}
+
+let dir: string;
+beforeAll(() => {
+  // Build dist/cli when it is missing or older than the sources (what `npm run build:cli` does).
+  if (!fs.existsSync(BUILT) || fs.statSync(BUILT).mtimeMs < newestSource()) {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'pipe' });
+  }
+  dir = scratch();
+}, 120000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('node bin/gnlc.js score examples/… --out … --report … works, from the repository root', () => {
+  const out = path.join(dir, 'da-cham.xlsx');
+  const report = path.join(dir, 'bao-cao.json');
+  const r = run(['score', 'examples/phu-luc-thanh-pho-mau.xlsx', '--out', out, '--report', report]);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain('46 / 57 chỉ số đạt');
+  expect(fs.statSync(out).size).toBeGreaterThan(10000);
+  expect(reportSchema.safeParse(JSON.parse(fs.readFileSync(report, 'utf8'))).success).toBe(true);
+});
+
+test('from another folder, with the default criteria of the package', () => {
+  const r = run(['score', SAMPLE, '--lang', 'en'], dir);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain('46 of 57 indicators met');
+});
+
+test('real exit codes and one line on stderr', () => {
+  const none = run([]);
+  expect(none.code).toBe(1);
+  expect(none.stderr.trim().split('\n')).toHaveLength(1);
+  const missing = run(['score', path.join(dir, 'khong-co.xlsx')]);
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toMatch(/^gnlc: Không tìm thấy tệp/);
+  expect(run(['--version']).stdout).toMatch(/^gnlc \d+\.\d+\.\d+\n$/);
+});

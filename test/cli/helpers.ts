@@ -1,0 +1,32 @@
+/** Helpers for the command-line tests: a scratch folder, the sample, an in-process run. */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../src/cli/main';
+
+export const ROOT = path.join(__dirname, '..', '..');
+export const SAMPLE = path.join(ROOT, 'examples', 'phu-luc-thanh-pho-mau.xlsx');
+export const CRITERIA = path.join(ROOT, 'criteria', 'gnlc-vn-2019.json');
+
+export function scratch(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'gnlc-cli-'));
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `gnlc <args>` in this process, capturing what it prints. */
+export async function gnlc(...args: string[]): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  return { code, stdout, stderr };
+}
+
+/** The lines of a text, without the empty one after the final newline. */
+export function lines(text: string): string[] {
+  return text.split('\n').filter((l, i, all) => !(l === '' && i === all.length - 1));
+}

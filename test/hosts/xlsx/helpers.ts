@@ -1,0 +1,94 @@
+/** Helpers for the xlsx host tests: criteria, workbook bytes, one scoring or clearing run through the host. */
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { CriteriaSet, parseCriteriaText } from '../../../src/core/criteria';
+import { findAppendixSheet } from '../../../src/core/mapping';
+import { ScoreRun, WritePlan, runClear, runScoring } from '../../../src/core/pipeline';
+import { Lang } from '../../../src/i18n/format';
+import { ApplyResult, applyPlan, loadWorkbook, readWorkbookSnapshot, toHostRead, writeWorkbookBuffer } from '../../../src/hosts/xlsx';
+
+export const ROOT = path.join(__dirname, '..', '..', '..');
+export const CRITERIA_PATH = path.join(ROOT, 'criteria', 'gnlc-vn-2019.json');
+
+let cached: CriteriaSet | undefined;
+export function loadCriteria(): CriteriaSet {
+  if (cached) return cached;
+  const load = parseCriteriaText(fs.readFileSync(CRITERIA_PATH, 'utf8'));
+  if (!load.ok) throw new Error(load.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  return (cached = load.criteria);
+}
+
+export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A fresh exceljs workbook from bytes (never the one a run changed). */
+export async function open(data: Buffer): Promise<ExcelJS.Workbook> {
+  return loadWorkbook(data);
+}
+
+export interface HostRun {
+  buffer: Buffer;
+  plan: WritePlan;
+  run?: ScoreRun;
+  applied: ApplyResult;
+  kept?: string[];
+}
+
+/** Reads the bytes through the host, scores the appendix (or `sheet`), applies the plan and writes new bytes. */
+export async function scoreThroughHost(data: Buffer, options: { sheet?: string; lang?: Lang } = {}): Promise<HostRun> {
+  const criteria = loadCriteria();
+  const wb = await loadWorkbook(data);
+  const read = readWorkbookSnapshot(wb, { workbookName: 'test.xlsx' });
+  const sheet = options.sheet ?? findAppendixSheet({ sheets: read.snapshot.sheets.filter((s) => !read.summarySheets.includes(s.name)) }, criteria)?.sheet.name;
+  if (!sheet) throw new Error('no appendix sheet found');
+  const { run, plan } = runScoring(toHostRead(read, sheet, wb), criteria, { lang: options.lang ?? 'vi' });
+  const applied = applyPlan(wb, plan);
+  return { buffer: await writeWorkbookBuffer(wb), plan, run, applied };
+}
+
+/** "Xóa màu" through the host. */
+export async function clearThroughHost(data: Buffer, sheet: string): Promise<HostRun> {
+  const wb = await loadWorkbook(data);
+  const read = readWorkbookSnapshot(wb);
+  const { plan, kept } = runClear(toHostRead(read, sheet, wb));
+  const applied = applyPlan(wb, plan);
+  return { buffer: await writeWorkbookBuffer(wb), plan, applied, kept };
+}
+
+/** Everything about a cell a person could see or rely on, as plain data. */
+export function cellModel(cell: ExcelJS.Cell): Record<string, unknown> {
+  const plain = (x: unknown) => (x === undefined ? undefined : JSON.parse(JSON.stringify(x)));
+  return {
+    type: cell.type,
+    value: plain(cell.value),
+    formula: cell.formula,
+    numFmt: cell.numFmt,
+    font: plain(cell.font),
+    border: plain(cell.border),
+    alignment: plain(cell.alignment),
+    protection: plain(cell.protection),
+    fill: plain(cell.fill),
+    note: plain(cell.note),
+  };
+}
+
+/** Every cell exceljs holds on a sheet, by address. */
+export function cellsOf(ws: ExcelJS.Worksheet): Map<string, ExcelJS.Cell> {
+  const out = new Map<string, ExcelJS.Cell>();
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.findRow(r);
+    if (!row) continue;
+    for (let c = 1; c <= row.cellCount; c++) {
+      const cell = row.findCell(c);
+      if (cell) out.set(cell.address, cell);
+    }
+  }
+  return out;
+}
+
+/** "No fill" as exceljs reports it: no fill object, or the pattern "none". */
+export function isNoFill(fill: ExcelJS.Fill | undefined): boolean {
+  return !fill || (fill.type === 'pattern' && fill.pattern === 'none');
+}
