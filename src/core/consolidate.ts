@@ -26,45 +26,13 @@ import { IndicatorFill, RowFill, TemplateSheet, fieldRows, layoutSheet, listPart
 import { safeSheetName } from './snapshot';
 import { cleanText } from './text';
 import { Lang, formatNumber } from '../i18n/format';
-import { Params, TREND_TEXT } from '../i18n/messages';
+import { MESSAGES, Params, TREND_TEXT } from '../i18n/messages';
 
 // ---------------------------------------------------------------------------------------------
-// Messages (to move into src/i18n/messages.ts; same shape)
+// Messages: in src/i18n/messages.ts, with every other message
 
-type Template = (p: Params) => string;
-const m = <T extends Record<string, { vi: Template; en: Template }>>(t: T) => t;
-
-export const CONSOLIDATION_MESSAGES = m({
-  conflict: {
-    vi: (p) => `Số liệu "${p.field}" mâu thuẫn giữa các báo cáo: ${p.valuesVi}. Không báo cáo nào của đơn vị phụ trách (${p.party}) để chọn: hãy thống nhất số liệu`,
-    en: (p) => `The returns disagree on "${p.fieldEn}": ${p.valuesEn}. None of them is the responsible party's (${p.party}), so none can be chosen: settle the figure`,
-  },
-  'conflict-responsible-returns': {
-    vi: (p) => `Các báo cáo của đơn vị phụ trách (${p.party}) ghi "${p.field}" khác nhau: ${p.valuesVi}. Hãy giữ một số liệu`,
-    en: (p) => `The responsible party's returns (${p.party}) disagree on "${p.fieldEn}": ${p.valuesEn}. Keep one figure`,
-  },
-  'conflict-resolved': {
-    vi: (p) => `Số liệu "${p.field}" khác nhau giữa các báo cáo: ${p.valuesVi}. Dùng số liệu của đơn vị phụ trách (${p.party}, ${p.chosen})`,
-    en: (p) => `The returns differ on "${p.fieldEn}": ${p.valuesEn}. The responsible party's figure is used (${p.party}, ${p.chosen})`,
-  },
-  'department-inferred': {
-    vi: (p) => `Báo cáo "${p.name}" không ghi đơn vị báo cáo; đoán là ${p.department} (phụ trách ${p.count} / ${p.filled} chỉ số đã điền). Hãy xác nhận`,
-    en: (p) => `The return "${p.name}" names no reporting department; it looks like ${p.department}'s (responsible for ${p.count} of the ${p.filled} indicators filled). Please confirm`,
-  },
-  'department-unknown': {
-    vi: (p) => `Đơn vị "${p.department}" của báo cáo "${p.name}" không phụ trách chỉ số nào trong bộ tiêu chí`,
-    en: (p) => `The department "${p.department}" of the return "${p.name}" is responsible for no indicator of the criteria set`,
-  },
-  'return-empty': {
-    vi: (p) => `Báo cáo "${p.name}" chưa có số liệu nào`,
-    en: (p) => `The return "${p.name}" holds no figures yet`,
-  },
-  'no-return': {
-    vi: (p) => `${p.party} chưa gửi báo cáo (${p.count} chỉ số)`,
-    en: (p) => `${p.party} has sent no return (${p.count} indicators)`,
-  },
-});
-export type ConsolidationMessageKey = keyof typeof CONSOLIDATION_MESSAGES;
+export const CONSOLIDATION_CODES = ['conflict', 'conflict-responsible-returns', 'conflict-resolved', 'department-inferred', 'department-unknown', 'return-empty', 'no-return'] as const;
+export type ConsolidationMessageKey = (typeof CONSOLIDATION_CODES)[number];
 
 /** An issue in the shape of issues.ts's Issue, with a consolidation code. */
 export interface ConsolidationIssue {
@@ -81,7 +49,7 @@ export interface ConsolidationIssue {
 }
 
 export function consolidationIssue(code: ConsolidationMessageKey, params: Params, place: { cell?: string; field?: string; id?: string; return?: string } = {}): ConsolidationIssue {
-  const t = CONSOLIDATION_MESSAGES[code];
+  const t = MESSAGES[code];
   const issue: ConsolidationIssue = { code, params, message: { vi: t.vi(params), en: t.en(params) } };
   if (place.cell !== undefined) issue.cell = place.cell;
   if (place.field !== undefined) issue.field = place.field;
@@ -90,12 +58,9 @@ export function consolidationIssue(code: ConsolidationMessageKey, params: Params
   return issue;
 }
 
-/**
- * The consolidation issue as a scoring Issue (its code is not yet a MessageKey of messages.ts;
- * the scorer only reads `message`, `field` and `cell`).
- */
+/** A consolidation issue is a scoring Issue with a little more context. */
 function asIssue(issue: ConsolidationIssue): Issue {
-  return issue as unknown as Issue;
+  return issue;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import { FillSpec, SheetSnapshot, safeSheetName } from './snapshot';
 import { Summary, summarise } from './summary';
 import { buildSummarySheet } from './summary-sheet';
 import { Lang } from '../i18n/format';
+import { Issue, makeIssue } from './issues';
 
 /** What a host reads in its one read batch. */
 export interface HostRead {
@@ -62,14 +63,17 @@ export interface ScoringOptions {
 }
 
 /** Scores the sheet a host read, and plans the fills, the summary sheet and the stored state. */
-export function runScoring(read: HostRead, criteria: CriteriaSet, options: ScoringOptions): { run: ScoreRun; plan: WritePlan } {
+export function runScoring(read: HostRead, criteria: CriteriaSet, options: ScoringOptions): { run: ScoreRun; plan: WritePlan; warnings: Issue[] } {
+  const warnings: Issue[] = [];
   const state = read.state ?? emptyState();
   const saved = parseSavedMapping(state.mappings[read.sheet.name]);
   const run = scoreSheet(read.sheet, criteria, saved && saved.criteriaId === criteria.id ? saved : null);
   const fills: Record<string, FillSpec> = read.sheet.fills ?? {};
   let nextState: WorkbookState = state;
   let groups: FillGroup[] = [];
-  if (options.colour !== false) {
+  if (options.colour !== false && read.sheet.protected) {
+    warnings.push(makeIssue('sheet-protected', { sheet: read.sheet.name }));
+  } else if (options.colour !== false) {
     const colour = planColouring(read.sheet.name, run.results, fills, state);
     nextState = colour.state;
     groups = colour.groups;
@@ -87,7 +91,7 @@ export function runScoring(read: HostRead, criteria: CriteriaSet, options: Scori
     });
     plan.summary = { ...content, existing: existing !== undefined };
   }
-  return { run, plan };
+  return { run, plan, warnings };
 }
 
 /** "Xóa màu": restores the original fills of the cells the product coloured on this sheet. */

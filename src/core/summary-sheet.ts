@@ -20,6 +20,7 @@ const T = {
   code: { vi: 'Mã', en: 'Code' },
   name: { vi: 'Tên', en: 'Name' },
   party: { vi: 'Đơn vị phụ trách', en: 'Responsible' },
+  no: { vi: 'STT', en: 'No.' },
   indicator: { vi: 'Chỉ số', en: 'Indicator' },
   value: { vi: 'Số liệu', en: 'Value' },
   target: { vi: 'Mục tiêu', en: 'Target' },
@@ -83,14 +84,14 @@ export function buildSummarySheet(criteria: CriteriaSet, results: readonly Indic
   const groupTable = (title: string, groups: Group[], withCode: boolean) => {
     push({ value: title, bold: true, size: 12 });
     const top = rows.length;
-    header(...(withCode ? [t('code'), t('name')] : [t('party')]), ...STATUSES.map((s) => statusLabel(s, lang)), t('total'));
-    for (const g of groups) {
+    header(withCode ? t('code') : t('no'), withCode ? t('name') : t('party'), ...STATUSES.map((s) => statusLabel(s, lang)), t('total'));
+    groups.forEach((g, i) => {
       const name = lang === 'en' ? g.titleEn : g.title;
-      push(...(withCode ? [{ value: g.key }, { value: name, wrap: true }] : [{ value: name, wrap: true }]), ...STATUSES.map((s) => ({ value: g.counts[s] })), {
+      push({ value: withCode ? g.key : i + 1 }, { value: name, wrap: true }, ...STATUSES.map((s) => ({ value: g.counts[s] })), {
         value: g.counts.total,
         bold: true,
       });
-    }
+    });
     blank();
     return { top, bottom: top + groups.length };
   };

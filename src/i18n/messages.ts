@@ -78,6 +78,11 @@ export const MESSAGES = m({
     vi: (p) => `Khớp chưa chắc chắn (${p.confidence}%) với dòng ${p.row}: hãy kiểm tra`,
     en: (p) => `Uncertain match (${p.confidence}%) with row ${p.row}: please check`,
   },
+  // Running
+  'sheet-protected': {
+    vi: (p) => `Trang "${p.sheet}" đang được bảo vệ nên không tô màu được; kết quả vẫn có ở trang tổng hợp. Hãy bỏ bảo vệ trang (Review › Unprotect Sheet) nếu muốn tô màu`,
+    en: (p) => `The sheet "${p.sheet}" is protected, so it cannot be coloured; the results are on the summary sheet. Unprotect the sheet (Review › Unprotect Sheet) to colour it`,
+  },
   // Conclusions
   met: { vi: (p) => `${p.value}: đạt mục tiêu ${p.target}`, en: (p) => `${p.value}: meets the target ${p.target}` },
   'unmet-gap': {
@@ -93,6 +98,35 @@ export const MESSAGES = m({
     en: (p) => `${p.value} — needs to lie within ${p.target}`,
   },
   'unmet-trend': { vi: (p) => `${p.value} — cần ${p.target}`, en: (p) => `${p.value} — needs ${p.target}` },
+  // Consolidating returns
+  conflict: {
+    vi: (p) => `Số liệu "${p.field}" mâu thuẫn giữa các báo cáo: ${p.valuesVi}. Không báo cáo nào của đơn vị phụ trách (${p.party}) để chọn: hãy thống nhất số liệu`,
+    en: (p) => `The returns disagree on "${p.fieldEn}": ${p.valuesEn}. None of them is the responsible party's (${p.party}), so none can be chosen: settle the figure`,
+  },
+  'conflict-responsible-returns': {
+    vi: (p) => `Các báo cáo của đơn vị phụ trách (${p.party}) ghi "${p.field}" khác nhau: ${p.valuesVi}. Hãy giữ một số liệu`,
+    en: (p) => `The responsible party's returns (${p.party}) disagree on "${p.fieldEn}": ${p.valuesEn}. Keep one figure`,
+  },
+  'conflict-resolved': {
+    vi: (p) => `Số liệu "${p.field}" khác nhau giữa các báo cáo: ${p.valuesVi}. Dùng số liệu của đơn vị phụ trách (${p.party}, ${p.chosen})`,
+    en: (p) => `The returns differ on "${p.fieldEn}": ${p.valuesEn}. The responsible party's figure is used (${p.party}, ${p.chosen})`,
+  },
+  'department-inferred': {
+    vi: (p) => `Báo cáo "${p.name}" không ghi đơn vị báo cáo; đoán là ${p.department} (phụ trách ${p.count} / ${p.filled} chỉ số đã điền). Hãy xác nhận`,
+    en: (p) => `The return "${p.name}" names no reporting department; it looks like ${p.department}'s (responsible for ${p.count} of the ${p.filled} indicators filled). Please confirm`,
+  },
+  'department-unknown': {
+    vi: (p) => `Đơn vị "${p.department}" của báo cáo "${p.name}" không phụ trách chỉ số nào trong bộ tiêu chí`,
+    en: (p) => `The department "${p.department}" of the return "${p.name}" is responsible for no indicator of the criteria set`,
+  },
+  'return-empty': {
+    vi: (p) => `Báo cáo "${p.name}" chưa có số liệu nào`,
+    en: (p) => `The return "${p.name}" holds no figures yet`,
+  },
+  'no-return': {
+    vi: (p) => `${p.party} chưa gửi báo cáo (${p.count} chỉ số)`,
+    en: (p) => `${p.party} has sent no return (${p.count} indicators)`,
+  },
   'missing-fields': {
     vi: (p) => `Chưa có số liệu: ${p.fields}`,
     en: (p) => `No data yet: ${p.fields}`,

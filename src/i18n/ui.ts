@@ -1,0 +1,195 @@
+/**
+ * Every string the task pane, the ribbon command and the preview show, Vietnamese first,
+ * English second. Messages about cells and indicators come from the core (messages.ts).
+ */
+import { Lang } from './format';
+
+type Text = { vi: string; en: string };
+type Fn<P> = { vi: (p: P) => string; en: (p: P) => string };
+
+const s = <T extends Record<string, Text | Fn<never>>>(t: T) => t;
+
+export const UI = s({
+  appTitle: { vi: 'Chấm điểm thành phố học tập', en: 'Learning city scorer' },
+  appSubtitle: { vi: 'Bộ tiêu chí UNESCO GNLC', en: 'UNESCO GNLC criteria' },
+  language: { vi: 'Ngôn ngữ', en: 'Language' },
+  /** Accessible names of the VI / EN toggles: the visible code is part of the name (WCAG 2.5.3). */
+  langVi: { vi: 'Tiếng Việt (VI)', en: 'Tiếng Việt (VI)' },
+  langEn: { vi: 'English (EN)', en: 'English (EN)' },
+
+  // Before scoring
+  introTitle: { vi: 'Bắt đầu', en: 'Get started' },
+  intro: {
+    vi: 'Mở trang phụ lục của bảng tính rồi bấm "Chấm điểm". Các ô số liệu được tô màu theo trạng thái và một trang tổng hợp được lập; nội dung ô không bị thay đổi.',
+    en: 'Open the appendix sheet of the workbook, then click "Score". Value cells are coloured by status and a summary sheet is written; cell contents are never changed.',
+  },
+  score: { vi: 'Chấm điểm', en: 'Score' },
+  rescore: { vi: 'Chấm lại', en: 'Score again' },
+  clear: { vi: 'Xóa màu', en: 'Clear colours' },
+  clearHint: { vi: 'Khôi phục đúng màu nền ban đầu của các ô đã tô', en: 'Restores the exact original fills of the coloured cells' },
+
+  // Progress
+  progressLabel: { vi: 'Tiến trình chấm điểm', en: 'Scoring progress' },
+  stepRead: { vi: 'Đọc dữ liệu', en: 'Read the sheet' },
+  stepMap: { vi: 'Nhận diện chỉ số', en: 'Find the indicators' },
+  stepScore: { vi: 'Chấm điểm', en: 'Score' },
+  stepColour: { vi: 'Tô màu ô số liệu', en: 'Colour the value cells' },
+  stepSummary: { vi: 'Lập trang tổng hợp', en: 'Write the summary sheet' },
+  stepDone: { vi: 'xong', en: 'done' },
+  stepActive: { vi: 'đang làm', en: 'in progress' },
+  stepPending: { vi: 'chờ', en: 'waiting' },
+  working: { vi: 'Đang chấm điểm…', en: 'Scoring…' },
+  clearing: { vi: 'Đang xóa màu…', en: 'Clearing colours…' },
+
+  // What was found
+  foundTitle: { vi: 'Dữ liệu đã đọc', en: 'What was found' },
+  sheet: { vi: 'Trang', en: 'Sheet' },
+  summarySheet: { vi: 'Trang tổng hợp', en: 'Summary sheet' },
+  mapped: {
+    vi: (p: { mapped: number; total: number }) => `Nhận diện được ${p.mapped} / ${p.total} chỉ số`,
+    en: (p: { mapped: number; total: number }) => `${p.mapped} of ${p.total} indicators found`,
+  },
+  unplaced: {
+    vi: (p: { count: number }) => `${p.count} chỉ số không tìm thấy dòng`,
+    en: (p: { count: number }) => `${p.count} indicators not found`,
+  },
+  conflicts: {
+    vi: (p: { count: number }) => `${p.count} chỉ số xuất hiện ở nhiều dòng`,
+    en: (p: { count: number }) => `${p.count} indicators appear on several rows`,
+  },
+  rowsList: {
+    vi: (p: { rows: string }) => `ở các dòng ${p.rows}`,
+    en: (p: { rows: string }) => `on rows ${p.rows}`,
+  },
+  fixMappingHint: {
+    vi: 'Chọn một chỉ số trong danh sách rồi bấm "Sửa ô" để chỉ ra ô số liệu của nó.',
+    en: 'Pick an indicator in the list, then "Fix cells" to point at its value cells.',
+  },
+
+  // Results
+  resultsTitle: { vi: 'Kết quả', en: 'Results' },
+  headline: {
+    vi: (p: { met: number; total: number }) => `${p.met} / ${p.total} đạt`,
+    en: (p: { met: number; total: number }) => `${p.met} / ${p.total} met`,
+  },
+  headlineSub: { vi: 'chỉ số đạt mục tiêu', en: 'indicators meet their target' },
+  countsLabel: { vi: 'Số chỉ số theo trạng thái', en: 'Indicators by status' },
+  filtersTitle: { vi: 'Lọc', en: 'Filter' },
+  filterStatus: { vi: 'Trạng thái', en: 'Status' },
+  filterParty: { vi: 'Đơn vị phụ trách', en: 'Responsible party' },
+  filterStandard: { vi: 'Tiêu chuẩn', en: 'Standard' },
+  all: { vi: 'Tất cả', en: 'All' },
+  allParties: { vi: 'Tất cả đơn vị', en: 'All parties' },
+  allStandards: { vi: 'Tất cả tiêu chuẩn', en: 'All standards' },
+  clearFilters: { vi: 'Bỏ lọc', en: 'Clear filters' },
+  shown: {
+    vi: (p: { shown: number; total: number }) => `Hiển thị ${p.shown} / ${p.total} chỉ số`,
+    en: (p: { shown: number; total: number }) => `Showing ${p.shown} of ${p.total} indicators`,
+  },
+  noneShown: { vi: 'Không có chỉ số nào khớp bộ lọc.', en: 'No indicator matches the filters.' },
+  listLabel: { vi: 'Danh sách chỉ số', en: 'Indicators' },
+
+  // My department
+  myDept: { vi: 'Chỉ đơn vị của tôi', en: 'Only my department' },
+  myDeptPick: { vi: 'Đơn vị của tôi', en: 'My department' },
+  myDeptPlaceholder: { vi: 'Chọn tên đơn vị', en: 'Choose your department' },
+  myDeptSummary: {
+    vi: (p: { party: string; met: number; total: number }) => `${p.party}: ${p.met} / ${p.total} đạt`,
+    en: (p: { party: string; met: number; total: number }) => `${p.party}: ${p.met} / ${p.total} met`,
+  },
+
+  // An indicator
+  value: { vi: 'Số liệu', en: 'Value' },
+  target: { vi: 'Mục tiêu', en: 'Target' },
+  reason: { vi: 'Nhận xét', en: 'Reason' },
+  responsible: { vi: 'Phụ trách', en: 'Responsible' },
+  cells: { vi: 'Ô', en: 'Cells' },
+  noCells: { vi: 'chưa xác định', en: 'not found' },
+  selectCells: {
+    vi: (p: { id: string }) => `Chọn ô của chỉ số ${p.id} trong bảng tính`,
+    en: (p: { id: string }) => `Select the cells of indicator ${p.id} in the sheet`,
+  },
+  fixCells: { vi: 'Sửa ô', en: 'Fix cells' },
+
+  // Mapping fix
+  mappingTitle: {
+    vi: (p: { id: string }) => `Gán ô cho chỉ số ${p.id}`,
+    en: (p: { id: string }) => `Assign cells to indicator ${p.id}`,
+  },
+  mappingHelp: {
+    vi: 'Chọn ô số liệu trong bảng tính, rồi bấm "Gán ô đang chọn" ở trường tương ứng. Ánh xạ được lưu trong sổ làm việc và dùng lại ở lần chấm sau.',
+    en: 'Select the value cells in the sheet, then click "Assign selected cells" on the matching field. The mapping is saved in the workbook and reused next time.',
+  },
+  field: { vi: 'Trường', en: 'Field' },
+  currentCells: { vi: 'Ô hiện tại', en: 'Current cells' },
+  assignSelection: { vi: 'Gán ô đang chọn', en: 'Assign selected cells' },
+  assigned: {
+    vi: (p: { field: string; cells: string }) => `Đã gán ${p.cells} cho "${p.field}" và lưu ánh xạ.`,
+    en: (p: { field: string; cells: string }) => `Assigned ${p.cells} to "${p.field}" and saved the mapping.`,
+  },
+  noSelection: { vi: 'Chưa chọn ô nào trong bảng tính.', en: 'No cells are selected in the sheet.' },
+  wrongSheet: {
+    vi: (p: { sheet: string }) => `Hãy chọn ô trên trang "${p.sheet}".`,
+    en: (p: { sheet: string }) => `Select cells on the sheet "${p.sheet}".`,
+  },
+  close: { vi: 'Đóng', en: 'Close' },
+
+  // Clearing
+  cleared: {
+    vi: (p: { restored: number }) => `Đã khôi phục màu nền ban đầu của ${p.restored} ô.`,
+    en: (p: { restored: number }) => `Restored the original fill of ${p.restored} cells.`,
+  },
+  clearedKept: {
+    vi: (p: { kept: number }) => `${p.kept} ô đã được tô lại bằng tay sau khi chấm nên được giữ nguyên.`,
+    en: (p: { kept: number }) => `${p.kept} cells were recoloured by hand after scoring and were left as they are.`,
+  },
+
+  // Errors
+  errorTitle: { vi: 'Không thực hiện được', en: 'Something went wrong' },
+  errorCriteria: { vi: 'Bộ tiêu chí đi kèm không hợp lệ', en: 'The bundled criteria set is invalid' },
+  errorProtected: {
+    vi: 'Trang đang được bảo vệ nên không tô màu được. Hãy bỏ bảo vệ trang rồi chấm lại.',
+    en: 'The sheet is protected, so it cannot be coloured. Unprotect it and score again.',
+  },
+  done: {
+    vi: (p: { met: number; total: number; sheet: string }) => `Đã chấm: ${p.met} / ${p.total} chỉ số đạt. Xem trang "${p.sheet}".`,
+    en: (p: { met: number; total: number; sheet: string }) => `Scored: ${p.met} of ${p.total} indicators met. See the sheet "${p.sheet}".`,
+  },
+
+  // Preview harness
+  previewTitle: { vi: 'Xem thử (không cần Excel)', en: 'Preview (no Excel needed)' },
+  previewNote: {
+    vi: 'Bảng tính mẫu trong trình duyệt; bảng bên phải là cùng một bảng tác vụ như trong Excel.',
+    en: 'A sample workbook in the browser; the pane on the right is the same task pane as in Excel.',
+  },
+  previewWorkbook: { vi: 'Sổ làm việc mẫu', en: 'Sample workbook' },
+  previewSheets: { vi: 'Các trang', en: 'Sheets' },
+  previewSelection: { vi: 'Vùng chọn', en: 'Selection' },
+  previewEmpty: { vi: 'Trang trống', en: 'Empty sheet' },
+  previewHidden: { vi: 'ẩn', en: 'hidden' },
+  previewReset: { vi: 'Tạo lại sổ mẫu', en: 'Reset the sample' },
+});
+
+export type UiKey = keyof typeof UI;
+type ParamsOf<K extends UiKey> = (typeof UI)[K] extends Fn<infer P> ? P : never;
+type StaticKey = { [K in UiKey]: (typeof UI)[K] extends Text ? K : never }[UiKey];
+type ParamKey = Exclude<UiKey, StaticKey>;
+
+/** A string of the UI in a language: `ui('score', 'vi')`, `ui('headline', 'en', { met, total })`. */
+export function ui<K extends StaticKey>(key: K, lang: Lang): string;
+export function ui<K extends ParamKey>(key: K, lang: Lang, params: ParamsOf<K>): string;
+export function ui(key: UiKey, lang: Lang, params?: unknown): string {
+  const entry = UI[key][lang] as string | ((p: unknown) => string);
+  return typeof entry === 'function' ? entry(params) : entry;
+}
+
+/** Translator bound to a language, for components. */
+export function translator(lang: Lang) {
+  function t<K extends StaticKey>(key: K): string;
+  function t<K extends ParamKey>(key: K, params: ParamsOf<K>): string;
+  function t(key: UiKey, params?: unknown): string {
+    return (ui as (k: UiKey, l: Lang, p?: unknown) => string)(key, lang, params);
+  }
+  return t;
+}
+export type T = ReturnType<typeof translator>;
