@@ -11,11 +11,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import JSZip from 'jszip';
 import { parseCriteriaText } from '../src/core/criteria';
 import { SheetSnapshot, toA1 } from '../src/core/snapshot';
 import { FixtureValues, buildAppendix, sampleValues, withValue } from '../test/fixtures/appendix';
-import { snapshotToWorkbook } from '../test/fixtures/xlsx';
+import { snapshotToWorkbook, stableZip } from '../test/fixtures/xlsx';
 
 export const SAMPLE_FILE = path.join(__dirname, 'phu-luc-thanh-pho-mau.xlsx');
 const CRITERIA_FILE = path.join(__dirname, '..', 'criteria', 'gnlc-vn-2019.json');
@@ -116,19 +115,6 @@ function infoSheet(): SheetSnapshot {
     ['Ghi chú', 'Số liệu sơ bộ; các sở, ngành cập nhật số liệu chính thức trước ngày 30/11/2025.'],
   ];
   return { name: 'Thông tin chung', origin: { row: 0, col: 0 }, cells: rows.map(([a, b]) => [{ value: a }, { value: b }]), merges: [] };
-}
-
-/** Zip entries carry a time stamp; a fixed one keeps the generated file identical from run to run. */
-async function stableZip(data: Buffer): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(data);
-  const out = new JSZip();
-  const date = new Date(Date.UTC(2025, 0, 1, 0, 0, 0));
-  for (const name of Object.keys(zip.files)) {
-    const f = zip.files[name]!;
-    if (f.dir) continue;
-    out.file(name, await f.async('nodebuffer'), { date, createFolders: false });
-  }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
 }
 
 export async function buildSample(): Promise<Buffer> {

@@ -1,63 +1,52 @@
 /**
- * `gnlc score <in.xlsx> [--out <scored.xlsx>] [--report <report.json>] [--criteria <file>]
- *  [--sheet <name>] [--lang vi|en]`, `gnlc --help`, `gnlc --version`.
+ * The command line:
+ *   gnlc score <in.xlsx> [--out <scored.xlsx>] [--report <report.json>] [--html <report.html>]
+ *     [--criteria <file>] [--sheet <name>] [--lang vi|en]
+ *   gnlc template --out <file.xlsx> [--department <name>] [--city <name>] [--year <yyyy>]
+ *     [--contact <text>] [--no-trend-pairs] [--force] [--criteria <file>] [--lang vi|en]
+ *   gnlc consolidate <return.xlsx>… --out <master.xlsx> [--report <json>] [--html <html>]
+ *     [--department <file>=<name>]… [--force] [--criteria <file>] [--lang vi|en]
+ *   gnlc --help, gnlc --version
  *
  * The imperative shell around the pure pipeline: read the files, run the core, print, write.
- * The input file is only ever read. Exit codes: 0 scored, 1 usage error, 2 unreadable workbook
- * or criteria, 3 results cannot be written (or an internal error).
+ * Input files are only ever read. Exit codes: 0 done, 1 usage error, 2 unreadable workbook,
+ * return or criteria, 3 results cannot be written (or an internal error).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { CriteriaSet, parseCriteriaText } from '../core/criteria';
+import { renderHtmlReport } from '../core/html-report';
 import { findAppendixSheet } from '../core/mapping';
 import { runScoring } from '../core/pipeline';
 import { STATE_SHEET } from '../core/plan';
 import { Lang } from '../i18n/format';
 import { PlanError, applyPlan, writeWorkbookBuffer } from '../hosts/xlsx/write';
 import { findWriteLosses } from '../hosts/xlsx/losses';
-import { XlsxReadError, loadWorkbook, readWorkbookSnapshot, toHostRead } from '../hosts/xlsx/read';
-import { CliMessageKey, HELP, LOSS_TEXT, cliMessage } from './messages';
+import { readWorkbookSnapshot, toHostRead } from '../hosts/xlsx/read';
+import { InputLimitError, checkFileSize, checkZipLimits } from '../hosts/xlsx/limits';
+import { runConsolidate } from './consolidate';
+import {
+  CliFailure,
+  CliIO,
+  EXIT,
+  checkWritable,
+  defaultCriteriaPath,
+  formatRunDate,
+  loadCriteria,
+  oneLine,
+  openWorkbook,
+  packageRoot,
+  readInput,
+  sameFile,
+  writeFileAtomic,
+} from './files';
+import { HELP, LOSS_TEXT, cliMessage } from './messages';
 import { formatSummary } from './print';
 import { buildReport } from './report';
+import { runTemplate } from './template';
 
-export interface CliIO {
-  stdout: { write(chunk: string): unknown };
-  stderr: { write(chunk: string): unknown };
-}
-
-export const EXIT = { ok: 0, usage: 1, unreadable: 2, write: 3 } as const;
-
-/** A failure with its exit code and a one-line message. */
-class CliFailure extends Error {
-  constructor(
-    readonly code: number,
-    readonly key: CliMessageKey,
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(key);
-  }
-}
-
-/** The package's root folder (the one holding its package.json), from src/cli or dist/cli/cli alike. */
-export function packageRoot(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 6; i++) {
-    const candidate = path.join(dir, 'package.json');
-    try {
-      const pkg = JSON.parse(fs.readFileSync(candidate, 'utf8')) as { name?: string };
-      if (pkg.name === 'gnlc-scorer') return dir;
-    } catch {
-      // not here
-    }
-    dir = path.dirname(dir);
-  }
-  return path.resolve(__dirname, '..', '..');
-}
-
-export function defaultCriteriaPath(): string {
-  return path.join(packageRoot(), 'criteria', 'gnlc-vn-2019.json');
-}
+export { EXIT, defaultCriteriaPath, packageRoot };
+export type { CliIO };
 
 function packageVersion(): string {
   try {
@@ -80,17 +69,38 @@ function sniffLang(argv: readonly string[]): Lang {
 const OPTIONS = {
   out: { type: 'string' },
   report: { type: 'string' },
+  html: { type: 'string' },
   criteria: { type: 'string' },
   sheet: { type: 'string' },
   lang: { type: 'string' },
+  department: { type: 'string', multiple: true },
+  city: { type: 'string' },
+  year: { type: 'string' },
+  contact: { type: 'string' },
+  'no-trend-pairs': { type: 'boolean' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
+type OptionName = keyof typeof OPTIONS;
+
+const COMMANDS = ['score', 'template', 'consolidate'] as const;
+type Command = (typeof COMMANDS)[number];
+
+/** The options each command takes (--lang, --help and --version go with any). */
+const ALLOWED: Record<Command, readonly OptionName[]> = {
+  score: ['out', 'report', 'html', 'criteria', 'sheet'],
+  template: ['out', 'criteria', 'department', 'city', 'year', 'contact', 'no-trend-pairs', 'force'],
+  consolidate: ['out', 'report', 'html', 'criteria', 'department', 'force'],
+};
+const ANY_COMMAND: readonly OptionName[] = ['lang', 'help', 'version'];
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   let lang = sniffLang(argv);
   const fail = (e: CliFailure) => {
-    io.stderr.write('gnlc: ' + cliMessage(e.key, lang, e.params).replace(/\s*\n\s*/g, ' ') + '\n');
+    let text = cliMessage(e.key, lang, e.params);
+    if (e.more) text += '. ' + cliMessage(e.more.key, lang, e.more.params);
+    io.stderr.write('gnlc: ' + text.replace(/\s*\n\s*/g, ' ') + '\n');
     return e.code;
   };
   try {
@@ -119,7 +129,45 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stdout.write(HELP[lang]);
       return EXIT.ok;
     }
-    if (command !== 'score') throw new CliFailure(EXIT.usage, 'unknown-command', { command });
+    if (!(COMMANDS as readonly string[]).includes(command)) throw new CliFailure(EXIT.usage, 'unknown-command', { command });
+    const cmd = command as Command;
+    for (const name of Object.keys(values) as OptionName[]) {
+      if (values[name] === undefined || ANY_COMMAND.includes(name) || ALLOWED[cmd].includes(name)) continue;
+      throw new CliFailure(EXIT.usage, 'option-not-for-command', { option: name, command: cmd });
+    }
+    const criteriaFile = values.criteria ?? defaultCriteriaPath();
+    if (cmd === 'template') {
+      return await runTemplate(
+        {
+          files: rest,
+          ...(values.out !== undefined ? { out: values.out } : {}),
+          departments: values.department ?? [],
+          ...(values.city !== undefined ? { city: values.city } : {}),
+          ...(values.year !== undefined ? { year: values.year } : {}),
+          ...(values.contact !== undefined ? { contact: values.contact } : {}),
+          trendPairs: !values['no-trend-pairs'],
+          force: !!values.force,
+          criteria: criteriaFile,
+          lang,
+        },
+        io,
+      );
+    }
+    if (cmd === 'consolidate') {
+      return await runConsolidate(
+        {
+          returns: rest,
+          ...(values.out !== undefined ? { out: values.out } : {}),
+          ...(values.report !== undefined ? { report: values.report } : {}),
+          ...(values.html !== undefined ? { html: values.html } : {}),
+          departments: values.department ?? [],
+          force: !!values.force,
+          criteria: criteriaFile,
+          lang,
+        },
+        io,
+      );
+    }
     if (rest.length === 0) throw new CliFailure(EXIT.usage, 'missing-input');
     if (rest.length > 1) throw new CliFailure(EXIT.usage, 'extra-args', { extra: rest.slice(1).join(' ') });
     return await score(
@@ -127,7 +175,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         input: rest[0]!,
         ...(values.out !== undefined ? { out: values.out } : {}),
         ...(values.report !== undefined ? { report: values.report } : {}),
-        ...(values.criteria !== undefined ? { criteria: values.criteria } : {}),
+        ...(values.html !== undefined ? { html: values.html } : {}),
+        criteria: criteriaFile,
         ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
         lang,
       },
@@ -145,113 +194,36 @@ function parseErrorDetail(e: unknown): string {
   return m ? m[1]! + (/argument missing/.test(msg) ? ' <…>' : '') : msg;
 }
 
-function oneLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim().slice(0, 300);
+// ---- Input limits (src/hosts/xlsx/limits.ts): a file over a limit is refused with exit 2 before it is read (size on
+// disk) or inflated (zip sizes), with the limit in the message. ----
+async function checkInputLimits(file: string, kind: 'workbook-file' | 'criteria-file', lang: Lang, bytes?: Uint8Array): Promise<void> {
+  try {
+    if (bytes) await checkZipLimits(bytes);
+    else checkFileSize(file, kind);
+  } catch (e) {
+    if (e instanceof InputLimitError) throw new CliFailure(EXIT.unreadable, 'input-unreadable', { path: file, reason: e.text(lang) });
+    throw e;
+  }
 }
 
 interface ScoreArgs {
   input: string;
   out?: string;
   report?: string;
-  criteria?: string;
+  html?: string;
+  criteria: string;
   sheet?: string;
   lang: Lang;
-}
-
-/** Same file? By device and inode when both exist (catches links), else by resolved real path. */
-function sameFile(a: string, b: string): boolean {
-  try {
-    const sa = fs.statSync(a);
-    const sb = fs.statSync(b);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return resolveReal(a) === resolveReal(b);
-  }
-}
-
-function resolveReal(p: string): string {
-  const abs = path.resolve(p);
-  try {
-    return fs.realpathSync.native(abs);
-  } catch {
-    try {
-      return path.join(fs.realpathSync.native(path.dirname(abs)), path.basename(abs));
-    } catch {
-      return abs;
-    }
-  }
-}
-
-function loadCriteria(file: string): CriteriaSet {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CliFailure(EXIT.unreadable, 'criteria-not-found', { path: file });
-    throw new CliFailure(EXIT.unreadable, 'input-unreadable', { path: file, reason: oneLine(e) });
-  }
-  const loaded = parseCriteriaText(text);
-  if (!loaded.ok) {
-    const [first] = loaded.problems;
-    throw new CliFailure(EXIT.unreadable, 'criteria-invalid', {
-      path: file,
-      where: first?.path ?? '(root)',
-      message: first?.message ?? '',
-      more: Math.max(0, loaded.problems.length - 1),
-    });
-  }
-  return loaded.criteria;
-}
-
-function readInput(file: string): Buffer {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CliFailure(EXIT.unreadable, 'input-not-found', { path: file });
-    throw new CliFailure(EXIT.unreadable, 'input-unreadable', { path: file, reason: oneLine(e) });
-  }
-  if (!stat.isFile()) throw new CliFailure(EXIT.unreadable, 'input-not-file', { path: file });
-  try {
-    return fs.readFileSync(file);
-  } catch (e) {
-    throw new CliFailure(EXIT.unreadable, 'input-unreadable', { path: file, reason: oneLine(e) });
-  }
-}
-
-function checkWritable(target: string): void {
-  const dir = path.dirname(path.resolve(target));
-  let ok = false;
-  try {
-    ok = fs.statSync(dir).isDirectory();
-  } catch {
-    ok = false;
-  }
-  if (!ok) throw new CliFailure(EXIT.usage, 'no-directory', { path: target });
-}
-
-/** Writes a file through a temporary name in the same folder, so a failed write leaves nothing half-written. */
-function writeFileAtomic(target: string, data: string | Uint8Array): void {
-  const tmp = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      // nothing to clean
-    }
-    throw new CliFailure(EXIT.write, 'write-failed', { path: target, reason: oneLine(e) });
-  }
 }
 
 async function score(args: ScoreArgs, io: CliIO): Promise<number> {
   const { lang } = args;
   const workbookName = path.basename(args.input);
-  const criteria = loadCriteria(args.criteria ?? defaultCriteriaPath());
+  await checkInputLimits(args.criteria, 'criteria-file', lang);
+  const criteria = loadCriteria(args.criteria);
+  await checkInputLimits(args.input, 'workbook-file', lang);
   const bytes = readInput(args.input);
+  await checkInputLimits(args.input, 'workbook-file', lang, bytes);
 
   if (args.out !== undefined) {
     if (sameFile(args.out, args.input)) throw new CliFailure(EXIT.usage, 'out-is-input', { path: args.input });
@@ -261,18 +233,21 @@ async function score(args: ScoreArgs, io: CliIO): Promise<number> {
     if (sameFile(args.report, args.input)) throw new CliFailure(EXIT.usage, 'report-is-input', { path: args.input });
     checkWritable(args.report);
   }
-  if (args.out !== undefined && args.report !== undefined && sameFile(args.out, args.report)) throw new CliFailure(EXIT.usage, 'out-is-report');
-
-  let wb;
-  try {
-    wb = await loadWorkbook(bytes);
-  } catch (e) {
-    if (e instanceof XlsxReadError) {
-      const key: CliMessageKey = e.problem === 'not-zip' ? 'not-xlsx' : e.problem === 'legacy-or-encrypted' ? 'legacy-or-encrypted' : 'damaged-xlsx';
-      throw new CliFailure(EXIT.unreadable, key, { path: args.input, reason: e.message });
-    }
-    throw e;
+  if (args.html !== undefined) {
+    if (sameFile(args.html, args.input)) throw new CliFailure(EXIT.usage, 'html-is-input', { path: args.input });
+    checkWritable(args.html);
   }
+  if (args.out !== undefined && args.report !== undefined && sameFile(args.out, args.report)) throw new CliFailure(EXIT.usage, 'out-is-report');
+  for (const [a, b] of [
+    ['out', 'html'],
+    ['report', 'html'],
+  ] as const) {
+    const pa = args[a];
+    const pb = args[b];
+    if (pa !== undefined && pb !== undefined && sameFile(pa, pb)) throw new CliFailure(EXIT.usage, 'outputs-clash', { a: `--${a}`, b: `--${b}` });
+  }
+
+  const wb = await openWorkbook(bytes, args.input);
   const read = readWorkbookSnapshot(wb, { workbookName });
   const names = read.sheetNames.filter((n) => n !== STATE_SHEET);
   let sheetName: string;
@@ -292,15 +267,33 @@ async function score(args: ScoreArgs, io: CliIO): Promise<number> {
   }
 
   const host = toHostRead(read, sheetName, wb);
-  const { run, plan } = runScoring(host, criteria, { lang });
+  const { run, plan, warnings } = runScoring(host, criteria, { lang });
 
   io.stdout.write(formatSummary({ criteria, results: run.results, summary: run.summary, workbook: workbookName, sheet: sheetName, lang }));
+  // Warnings about the coloured copy (a protected sheet is not coloured) matter only when a copy is written.
+  for (const w of warnings) {
+    if (w.code === 'sheet-protected' && args.out === undefined) continue;
+    io.stderr.write('gnlc: ' + cliMessage('warning', lang, { text: w.message[lang] }) + '\n');
+  }
 
   const written: string[] = [];
   if (args.report !== undefined) {
     const report = buildReport({ criteria, results: run.results, workbook: workbookName, sheet: sheetName, lang });
     writeFileAtomic(args.report, JSON.stringify(report, null, 2) + '\n');
     written.push(cliMessage('wrote-report', lang, { path: args.report }));
+  }
+  if (args.html !== undefined) {
+    const page = renderHtmlReport({
+      criteria,
+      results: run.results,
+      summary: run.summary,
+      lang,
+      workbook: workbookName,
+      sheet: sheetName,
+      date: formatRunDate((io.now ?? (() => new Date()))(), lang),
+    });
+    writeFileAtomic(args.html, page);
+    written.push(cliMessage('wrote-html', lang, { path: args.html }));
   }
   if (args.out !== undefined) {
     for (const loss of await findWriteLosses(bytes)) {

@@ -1,10 +1,12 @@
 /** The short summary the command line prints. Pure: results in, text out. */
-import { CriteriaSet } from '../core/criteria';
+import { CriteriaSet, listIndicators } from '../core/criteria';
+import { Consolidation, ReturnSummary } from '../core/consolidate';
 import { IndicatorResult, STATUSES } from '../core/score';
 import { Summary, headline } from '../core/summary';
 import { statusLabel } from '../core/summary-sheet';
-import { Lang } from '../i18n/format';
-import { cliMessage } from './messages';
+import { fieldRows, templateFieldLabel } from '../core/template';
+import { Lang, formatNumber } from '../i18n/format';
+import { CliMessageKey, cliMessage } from './messages';
 
 /** Display width of a string: code points after NFC (Vietnamese letters are precomposed). */
 function width(s: string): number {
@@ -21,11 +23,11 @@ function cut(s: string, w: number): string {
   return chars.length <= w ? s : chars.slice(0, w - 1).join('') + '…';
 }
 
-/** Lays rows out in columns: the first column left-aligned, the others right-aligned. */
-function table(rows: string[][], indent = '  '): string[] {
+/** Lays rows out in columns: the first `left` columns left-aligned (default one), the others right-aligned. */
+function table(rows: string[][], indent = '  ', left = 1): string[] {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, width(c))));
-  return rows.map((r) => indent + r.map((c, i) => (i === 0 ? padEnd(c, widths[0]!) : padStart(c, widths[i]!))).join('  ').trimEnd());
+  return rows.map((r) => indent + r.map((c, i) => (i < left ? padEnd(c, widths[i]!) : padStart(c, widths[i]!))).join('  ').trimEnd());
 }
 
 export interface PrintInput {
@@ -74,6 +76,74 @@ export function formatSummary(input: PrintInput): string {
       const shown = unmapped.length > 12 ? [...unmapped.slice(0, 12), '…'] : unmapped;
       lines.push('  ' + cliMessage('unmapped-list', lang, { count: unmapped.length, ids: shown.join(', ') }));
     }
+  }
+  return lines.join('\n') + '\n';
+}
+
+export interface ConsolidationPrintInput {
+  criteria: CriteriaSet;
+  consolidation: Consolidation;
+  summary: Summary;
+  /** The master workbook's file name and sheet. */
+  workbook: string;
+  sheet: string;
+  lang: Lang;
+}
+
+/** What `gnlc consolidate` prints: the returns and whose they are, the headline and counts, conflicts, who has not reported, guesses to confirm. */
+export function formatConsolidation(input: ConsolidationPrintInput): string {
+  const { criteria, consolidation: c, summary, lang } = input;
+  const lines: string[] = [];
+  lines.push(cliMessage('consolidated-from', lang, { count: c.returns.length, workbook: input.workbook, sheet: input.sheet }));
+  lines.push(cliMessage('criteria-line', lang, { id: criteria.id, version: criteria.version }));
+  lines.push('');
+  lines.push(cliMessage('returns-head', lang));
+  const how: Record<ReturnSummary['departmentSource'], CliMessageKey> = { given: 'dept-given', header: 'dept-header', inferred: 'dept-inferred', none: 'dept-none' };
+  const returnRows = c.returns.map((r) => [
+    cut(r.name, 36),
+    cut(r.department || '—', 38),
+    `(${cliMessage(how[r.departmentSource], lang)})`,
+    cliMessage('return-filled', lang, { count: r.indicators }),
+  ]);
+  lines.push(...table(returnRows, '  ', 3));
+  lines.push('');
+  lines.push(headline(summary.totals, lang));
+  lines.push('');
+  lines.push(...table([...STATUSES.map((s) => [statusLabel(s, lang), String(summary.totals[s])]), [cliMessage('total', lang), String(summary.totals.total)]]));
+  lines.push('');
+  if (c.conflicts.length) {
+    lines.push(cliMessage('conflicts-head', lang, { count: c.conflicts.length }));
+    const indicators = new Map(listIndicators(criteria).map((p) => [p.indicator.id, p.indicator]));
+    for (const x of c.conflicts) {
+      const indicator = indicators.get(x.id);
+      const rows = indicator ? fieldRows(indicator) : [];
+      const row = rows.find((r) => r.key === x.field);
+      // The field is named when the indicator has several; a percent is shown with its sign.
+      const label = row && rows.length > 1 ? ` (${templateFieldLabel(row, lang)})` : '';
+      const unit = row && !row.pair && (row.field.kind === 'percent' || row.field.kind === 'change') ? '%' : '';
+      const shown = (v: number | string) => (typeof v === 'number' ? formatNumber(v, lang) + unit : `"${v}"`);
+      const values = x.values.map((v) => `${v.return} › ${v.cell || '?'} = ${shown(v.value)}`).join('; ');
+      const outcome = x.resolved === 'responsible' ? cliMessage('conflict-used', lang, { chosen: x.chosen ?? '' }) : cliMessage('conflict-unsettled', lang);
+      lines.push(`  ${x.id}${label}: ${values} → ${outcome}`);
+    }
+  } else lines.push(cliMessage('no-conflicts', lang));
+  lines.push('');
+  const missing = c.completeness.filter((r) => r.expected > 0 && !r.returned);
+  if (missing.length) {
+    lines.push(cliMessage('missing-head', lang, { count: missing.length }));
+    for (const r of missing) lines.push('  ' + cliMessage('party-count', lang, { party: r.party, count: r.expected }));
+  } else lines.push(cliMessage('all-returned', lang));
+  const inferred = c.issues.filter((i) => i.code === 'department-inferred');
+  if (inferred.length) {
+    lines.push('');
+    lines.push(cliMessage('inferred-head', lang));
+    for (const i of inferred) lines.push('  ' + cliMessage('inferred-line', lang, i.params as Record<string, string | number>));
+  }
+  const notes = c.issues.filter((i) => i.code === 'department-unknown' || i.code === 'return-empty');
+  if (notes.length) {
+    lines.push('');
+    lines.push(cliMessage('notes-head', lang));
+    for (const i of notes) lines.push('  ' + i.message[lang]);
   }
   return lines.join('\n') + '\n';
 }

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { CriteriaSet, compareIds, listIndicators } from '../core/criteria';
 import { makeIssue } from '../core/issues';
+import { Consolidation } from '../core/consolidate';
 import { IndicatorResult, STATUSES } from '../core/score';
 import { headline } from '../core/summary';
 import { Lang } from '../i18n/format';
@@ -80,6 +81,9 @@ export function buildReport(input: ReportInput): Report {
       const m: ReportMessage = { code: issue.code, text: issue.message[lang] };
       if (issue.cell !== undefined) m.cell = issue.cell;
       if (issue.field !== undefined) m.field = issue.field;
+      // A consolidated issue also says where in which return it was found.
+      const source = (issue as { source?: { return: string; cell?: string } }).source;
+      if (source) m.source = { ...source };
       return m;
     });
     if (messages.length === 0) messages.push({ code: r.status, text: r.reason[lang] });
@@ -95,5 +99,39 @@ export function buildReport(input: ReportInput): Report {
     headline: headline({ ...totals, total: indicators.length }, lang),
     indicators,
     totals: { ...totals, total: indicators.length },
+  };
+}
+
+export interface ConsolidationReportInput extends ReportInput {
+  consolidation: Consolidation;
+}
+
+/**
+ * The report of `gnlc consolidate --report`: the score report's contract (workbook and sheet are
+ * the master's; cells are the master sheet's), and per indicator the `sources` it was merged
+ * from (each return, its department, its cells there, its values, whether they were used); then
+ * `completeness` by responsible party, `conflicts`, `missingParties` and the `returns` received.
+ */
+export function buildConsolidationReport(input: ConsolidationReportInput): Report {
+  const { consolidation: c, lang } = input;
+  const base = buildReport(input);
+  const indicators = base.indicators.map((i) => ({ ...i, sources: (c.sources[i.id] ?? []).map((s) => ({ ...s, cells: [...s.cells], values: { ...s.values } })) }));
+  return {
+    ...base,
+    kind: 'consolidation',
+    indicators,
+    completeness: c.completeness.map((r) => ({ ...r, returns: [...r.returns], notReported: [...r.notReported] })),
+    conflicts: c.conflicts.map((x) => ({
+      id: x.id,
+      field: x.field,
+      resolved: x.resolved,
+      ...(x.chosen !== undefined ? { chosen: x.chosen } : {}),
+      values: x.values.map((v) => ({ ...v })),
+      code: x.issue.code,
+      text: x.issue.message[lang],
+    })),
+    missingParties: [...c.missingParties],
+    returns: c.returns.map((r) => ({ ...r, ...(r.header ? { header: { ...r.header } } : {}) })),
+    notes: c.issues.filter((i) => i.id === undefined).map((i) => ({ code: i.code, text: i.message[lang], ...(i.return !== undefined ? { return: i.return } : {}) })),
   };
 }

@@ -67,3 +67,21 @@ test('real exit codes and one line on stderr', () => {
   expect(missing.stderr).toMatch(/^gnlc: Không tìm thấy tệp/);
   expect(run(['--version']).stdout).toMatch(/^gnlc \d+\.\d+\.\d+\n$/);
 });
+
+test('template and consolidate through the installed command: real files, real exit codes', () => {
+  const template = path.join(dir, 'bieu-mau.xlsx');
+  const t = run(['template', '--department', 'Sở Y tế', '--out', template]);
+  expect(t.stderr).toBe('');
+  expect(t.code).toBe(0);
+  expect(run(['template', '--department', 'Sở Y tế', '--out', template]).code).toBe(1);
+  const returns = fs.readdirSync(path.join(ROOT, 'examples', 'returns')).map((f) => path.join('examples', 'returns', f));
+  const c = run(['consolidate', ...returns, '--out', path.join(dir, 'tong-hop.xlsx'), '--html', path.join(dir, 'tong-hop.html')]);
+  expect(c.stderr).toBe('');
+  expect(c.code).toBe(0);
+  expect(c.stdout).toContain('30 / 57 chỉ số đạt');
+  const bad = path.join(dir, 'hong.xlsx');
+  fs.writeFileSync(bad, 'x');
+  const u = run(['consolidate', returns[0]!, bad, '--out', path.join(dir, 'khac.xlsx')]);
+  expect(u.code).toBe(2);
+  expect(u.stderr.trim().split('\n')).toHaveLength(1);
+});

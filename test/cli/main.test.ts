@@ -204,6 +204,20 @@ describe('a scoring run: exit 0', () => {
     for (const s of ['met', 'unmet', 'invalid', 'missing'] as const) expect(colours.has(STATUS_FILL[s])).toBe(true);
   });
 
+  test('a protected sheet: scored, not coloured, and the warning is printed when a copy is written', async () => {
+    const wb = snapshotToWorkbook([buildAppendixSheet(criteria, sampleValues(criteria))]);
+    await wb.worksheets[0]!.protect('', {});
+    const locked = path.join(dir, 'bao-ve.xlsx');
+    await wb.xlsx.writeFile(locked);
+    const r = await gnlc('score', locked, '--out', path.join(dir, 'bao-ve-da-cham.xlsx'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('57 / 57 chỉ số đạt');
+    expect(r.stdout).toContain('tô màu 0 ô');
+    expect(lines(r.stderr)).toEqual([expect.stringMatching(/^gnlc: Cảnh báo: Trang "Phụ lục" đang được bảo vệ nên không tô màu được/)]);
+    // Without --out nothing is coloured anyway: nothing to warn about.
+    expect((await gnlc('score', locked)).stderr).toBe('');
+  });
+
   test('--sheet picks the sheet by name, whatever its case', async () => {
     const r = await gnlc('score', input, '--sheet', 'PHỤ LỤC');
     expect(r.code).toBe(0);

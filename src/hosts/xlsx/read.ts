@@ -9,16 +9,19 @@ import type { CellContent } from '../../core/read';
 import { Area, FillSpec, SheetSnapshot, WorkbookSnapshot, toA1 } from '../../core/snapshot';
 import { fillSpecOf, themeColors } from './colors';
 import { displayNumber } from './format';
+import { InputLimitError, LimitDetail, checkZipLimits } from './limits';
 
 const V = ExcelJS.ValueType;
 
-/** Why a file could not be opened as a workbook. */
-export type XlsxReadProblem = 'not-zip' | 'legacy-or-encrypted' | 'damaged';
+/** Why a file could not be opened as a workbook ('too-large': over an input limit, see limits.ts). */
+export type XlsxReadProblem = 'not-zip' | 'legacy-or-encrypted' | 'damaged' | 'too-large';
 
 export class XlsxReadError extends Error {
   constructor(
     readonly problem: XlsxReadProblem,
     message: string,
+    /** The limit the file is over, for 'too-large' (describeLimit gives it in Vietnamese or English). */
+    readonly limit?: LimitDetail,
   ) {
     super(message);
     this.name = 'XlsxReadError';
@@ -40,7 +43,8 @@ export interface WorkbookRead {
 
 /**
  * Opens an .xlsx from its bytes. Throws XlsxReadError when the bytes are not a workbook
- * (not a zip; an old .xls or a password-protected file, which are OLE compound files; a damaged zip).
+ * (not a zip; an old .xls or a password-protected file, which are OLE compound files; a damaged
+ * zip), or are over an input limit ('too-large': a zip bomb; checked before exceljs inflates anything).
  */
 export async function loadWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> {
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
@@ -49,6 +53,12 @@ export async function loadWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> 
   }
   if (bytes.length < 4 || bytes.readUInt32BE(0) !== 0x504b0304) {
     throw new XlsxReadError('not-zip', 'not an .xlsx file (an .xlsx is a zip archive)');
+  }
+  try {
+    await checkZipLimits(data);
+  } catch (e) {
+    if (e instanceof InputLimitError) throw new XlsxReadError('too-large', e.message, e.detail);
+    throw e;
   }
   const wb = new ExcelJS.Workbook();
   try {

@@ -12,7 +12,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { WritePlan } from '../../core/pipeline';
 import { OutCell, STATE_MARKER, STATE_SHEET, SheetContent, encodeState } from '../../core/plan';
-import { FillSpec } from '../../core/snapshot';
+import { Area, FillSpec, toA1 } from '../../core/snapshot';
+import { TemplateSheet, TemplateValidation, validationCells } from '../../core/template';
 import { fillFromSpec, solidFill } from './colors';
 import { isSummarySheet } from './read';
 
@@ -83,7 +84,12 @@ function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | unde
 
 function isStateSheet(ws: ExcelJS.Worksheet): boolean {
   const a1 = ws.findRow(1)?.findCell(1)?.value;
-  return a1 === STATE_MARKER || a1 === null || a1 === undefined;
+  if (a1 === STATE_MARKER) return true;
+  // Without the marker, only a sheet with nothing in any cell may be taken: a person's sheet
+  // whose A1 happens to be empty is theirs (it would lose column A and be very hidden).
+  let empty = true;
+  ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, () => void (empty = false)));
+  return empty;
 }
 
 function writeState(wb: ExcelJS.Workbook, existing: ExcelJS.Worksheet | undefined, plan: WritePlan): void {
@@ -149,11 +155,22 @@ function outStyle(cell: OutCell): Partial<ExcelJS.Style> {
   return style;
 }
 
-/** Writes a product sheet from its content: values, formats, links, widths, frozen rows. */
-export function writeSheetContent(ws: ExcelJS.Worksheet, content: SheetContent): void {
+/**
+ * Writes a product sheet from its content: values, formats, links, widths, frozen rows. A wrapped
+ * text in a merged area (`content.merges`, when the content has them) is measured across the
+ * area's columns; the merges themselves are made by writeTemplateSheet.
+ */
+export function writeSheetContent(ws: ExcelJS.Worksheet, content: SheetContent & { merges?: readonly Area[] }): void {
   content.columnWidths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
+  const widthAt = (r: number, c: number): number => {
+    const m = content.merges?.find((a) => a.top <= r && r <= a.bottom && a.left === c);
+    if (!m) return content.columnWidths[c] ?? 10;
+    let w = 0;
+    for (let i = m.left; i <= m.right; i++) w += content.columnWidths[i] ?? 10;
+    return w;
+  };
   content.rows.forEach((cells, r) => {
     let lines = 1;
     let biggest = DEFAULT_FONT_SIZE;
@@ -167,7 +184,7 @@ export function writeSheetContent(ws: ExcelJS.Worksheet, content: SheetContent):
       }
       cell.style = outStyle(out);
       biggest = Math.max(biggest, out.size ?? DEFAULT_FONT_SIZE);
-      if (out.wrap && typeof out.value === 'string') lines = Math.max(lines, wrappedLines(out.value, content.columnWidths[c] ?? 10));
+      if (out.wrap && typeof out.value === 'string') lines = Math.max(lines, wrappedLines(out.value, widthAt(r, c)));
     });
     // Excel does not re-measure wrapped rows when it opens a file: give them room.
     if (lines > 1) ws.getRow(r + 1).height = Math.min(409, Math.ceil(lines * 15 * (biggest / DEFAULT_FONT_SIZE)));
@@ -176,6 +193,56 @@ export function writeSheetContent(ws: ExcelJS.Worksheet, content: SheetContent):
   const a1 = content.rows[0]?.[0]?.value;
   if (a1 === undefined || a1 === null) ws.getCell(1, 1).value = content.marker;
   if (content.frozenRows) ws.views = [{ state: 'frozen', xSplit: 0, ySplit: content.frozenRows, topLeftCell: `A${content.frozenRows + 1}` }];
+}
+
+/** The exceljs data validation of a template rule: the input message, and an error alert that stops a wrong value. */
+export function dataValidationOf(rule: TemplateValidation): ExcelJS.DataValidation {
+  const dv: ExcelJS.DataValidation = {
+    type: rule.type,
+    allowBlank: rule.allowBlank,
+    // A list's one formula is already in Excel's quoted form ('"Tăng,Giảm"').
+    formulae: [...rule.formulae],
+    showInputMessage: true,
+    promptTitle: rule.prompt.title,
+    prompt: rule.prompt.text,
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: rule.error.title,
+    error: rule.error.text,
+  };
+  if (rule.operator !== undefined) dv.operator = rule.operator;
+  return dv;
+}
+
+/**
+ * Writes a sheet in the canonical layout (a department template, a master sheet): its content
+ * (values, styles, number formats, widths), then its merges, the data validation of every value
+ * cell, the frozen header rows and id column, and the autofilter over the table.
+ */
+export function writeTemplateSheet(ws: ExcelJS.Worksheet, sheet: TemplateSheet): void {
+  writeSheetContent(ws, sheet);
+  for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  for (const rule of sheet.validations) {
+    // One rule per cell: exceljs squeezes equal neighbours back into ranges when it writes.
+    for (const address of validationCells(rule.address)) ws.getCell(address).dataValidation = dataValidationOf(rule);
+  }
+  const ySplit = sheet.frozenRows ?? 0;
+  const xSplit = sheet.frozenColumns;
+  if (ySplit || xSplit) ws.views = [{ state: 'frozen', xSplit, ySplit, topLeftCell: toA1(ySplit, xSplit) }];
+  const f = sheet.autoFilter;
+  ws.autoFilter = { from: toA1(f.top, f.left), to: toA1(f.bottom, f.right) };
+}
+
+/** A new, empty workbook as the product creates it (a fixed date gives the same bytes every time). */
+export function createWorkbook(options: { creator?: string; date?: Date; title?: string } = {}): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = options.creator ?? 'gnlc';
+  wb.lastModifiedBy = wb.creator;
+  const date = options.date ?? new Date();
+  wb.created = date;
+  wb.modified = date;
+  if (options.title !== undefined) wb.title = options.title;
+  return wb;
 }
 
 /** A rough count of the lines a wrapped text takes in a column of the given width (in characters). */

@@ -1,0 +1,198 @@
+/**
+ * What every command of the command line shares: failures with their exit codes, reading the
+ * criteria and the input files, checking and writing the output files. The imperative shell:
+ * the only place besides main.ts that touches the file system.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { CriteriaSet, parseCriteriaText } from '../core/criteria';
+import { Lang } from '../i18n/format';
+import { InputLimitError, checkFileSize, describeLimit } from '../hosts/xlsx/limits';
+import { XlsxReadError, loadWorkbook } from '../hosts/xlsx/read';
+import { CliMessageKey } from './messages';
+
+export interface CliIO {
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown };
+  /** The clock, for the date printed in an HTML report (tests pass a fixed one). */
+  now?: () => Date;
+}
+
+export const EXIT = { ok: 0, usage: 1, unreadable: 2, write: 3 } as const;
+
+/** A failure with its exit code and a one-line message (and, optionally, a second sentence on the same line). */
+export class CliFailure extends Error {
+  constructor(
+    readonly code: number,
+    readonly key: CliMessageKey,
+    readonly params: Record<string, string | number> = {},
+    readonly more?: { key: CliMessageKey; params: Record<string, string | number> },
+  ) {
+    super(key);
+  }
+}
+
+export function oneLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
+/** The package's root folder (the one holding its package.json), from src/cli or dist/cli/cli alike. */
+export function packageRoot(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    const candidate = path.join(dir, 'package.json');
+    try {
+      const pkg = JSON.parse(fs.readFileSync(candidate, 'utf8')) as { name?: string };
+      if (pkg.name === 'gnlc-scorer') return dir;
+    } catch {
+      // not here
+    }
+    dir = path.dirname(dir);
+  }
+  return path.resolve(__dirname, '..', '..');
+}
+
+export function defaultCriteriaPath(): string {
+  return path.join(packageRoot(), 'criteria', 'gnlc-vn-2019.json');
+}
+
+/** Same file? By device and inode when both exist (catches links), else by resolved real path. */
+export function sameFile(a: string, b: string): boolean {
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return resolveReal(a) === resolveReal(b);
+  }
+}
+
+function resolveReal(p: string): string {
+  const abs = path.resolve(p);
+  try {
+    return fs.realpathSync.native(abs);
+  } catch {
+    try {
+      return path.join(fs.realpathSync.native(path.dirname(abs)), path.basename(abs));
+    } catch {
+      return abs;
+    }
+  }
+}
+
+/** Refuses a file over its size limit (src/hosts/xlsx/limits.ts) before reading it: exit 2 with the limit. */
+function checkSize(file: string, kind: 'workbook-file' | 'criteria-file', lang: Lang): void {
+  try {
+    checkFileSize(file, kind);
+  } catch (e) {
+    if (e instanceof InputLimitError) throw new CliFailure(EXIT.unreadable, 'input-unreadable', { path: file, reason: e.text(lang) });
+    throw e;
+  }
+}
+
+export function loadCriteria(file: string, lang: Lang = 'vi'): CriteriaSet {
+  checkSize(file, 'criteria-file', lang);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliFailure(EXIT.unreadable, 'criteria-not-found', { path: file });
+    throw new CliFailure(EXIT.unreadable, 'input-unreadable', { path: file, reason: oneLine(e) });
+  }
+  const loaded = parseCriteriaText(text);
+  if (!loaded.ok) {
+    const [first] = loaded.problems;
+    throw new CliFailure(EXIT.unreadable, 'criteria-invalid', {
+      path: file,
+      where: first?.path ?? '(root)',
+      message: first?.message ?? '',
+      more: Math.max(0, loaded.problems.length - 1),
+    });
+  }
+  return loaded.criteria;
+}
+
+/** The bytes of an input workbook; exit 2 when it is missing, a folder, over the size limit or unreadable. */
+export function readInput(file: string, lang: Lang = 'vi'): Buffer {
+  checkSize(file, 'workbook-file', lang);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new CliFailure(EXIT.unreadable, 'input-not-found', { path: file });
+    throw new CliFailure(EXIT.unreadable, 'input-unreadable', { path: file, reason: oneLine(e) });
+  }
+  if (!stat.isFile()) throw new CliFailure(EXIT.unreadable, 'input-not-file', { path: file });
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    throw new CliFailure(EXIT.unreadable, 'input-unreadable', { path: file, reason: oneLine(e) });
+  }
+}
+
+/** Opens an .xlsx read from `file`; exit 2 naming the file when it is not one (or is over an input limit: a zip bomb). */
+export async function openWorkbook(bytes: Uint8Array, file: string, lang: Lang = 'vi'): Promise<ExcelJS.Workbook> {
+  try {
+    return await loadWorkbook(bytes);
+  } catch (e) {
+    if (e instanceof XlsxReadError && e.problem === 'too-large') {
+      throw new CliFailure(EXIT.unreadable, 'input-unreadable', { path: file, reason: e.limit ? describeLimit(e.limit, lang) : e.message });
+    }
+    if (e instanceof XlsxReadError) {
+      const key: CliMessageKey = e.problem === 'not-zip' ? 'not-xlsx' : e.problem === 'legacy-or-encrypted' ? 'legacy-or-encrypted' : 'damaged-xlsx';
+      throw new CliFailure(EXIT.unreadable, key, { path: file, reason: e.message });
+    }
+    throw e;
+  }
+}
+
+/** The folder an output goes into must exist (exit 1 otherwise). */
+export function checkWritable(target: string): void {
+  const dir = path.dirname(path.resolve(target));
+  let ok = false;
+  try {
+    ok = fs.statSync(dir).isDirectory();
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new CliFailure(EXIT.usage, 'no-directory', { path: target });
+}
+
+/** A new file must not replace an existing one unless the person said --force (exit 1). */
+export function checkNew(target: string, force: boolean): void {
+  if (force) return;
+  let exists = false;
+  try {
+    fs.lstatSync(target);
+    exists = true;
+  } catch {
+    exists = false;
+  }
+  if (exists) throw new CliFailure(EXIT.usage, 'out-exists', { path: target });
+}
+
+/** Writes a file through a temporary name in the same folder, so a failed write leaves nothing half-written. */
+export function writeFileAtomic(target: string, data: string | Uint8Array): void {
+  const tmp = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // nothing to clean
+    }
+    throw new CliFailure(EXIT.write, 'write-failed', { path: target, reason: oneLine(e) });
+  }
+}
+
+/** The run date as a person reads it: 05/03/2025 in Vietnamese, 2025-03-05 in English (local time). */
+export function formatRunDate(d: Date, lang: Lang): string {
+  const dd = String(d.getDate()).padStart(2, '0');
+  const mm = String(d.getMonth() + 1).padStart(2, '0');
+  const yyyy = String(d.getFullYear()).padStart(4, '0');
+  return lang === 'vi' ? `${dd}/${mm}/${yyyy}` : `${yyyy}-${mm}-${dd}`;
+}
