@@ -13,9 +13,9 @@ export const UI = s({
   appTitle: { vi: 'Chấm điểm thành phố học tập', en: 'Learning city scorer' },
   appSubtitle: { vi: 'Bộ tiêu chí UNESCO GNLC', en: 'UNESCO GNLC criteria' },
   language: { vi: 'Ngôn ngữ', en: 'Language' },
-  /** Accessible names of the VI / EN toggles: the visible code is part of the name (WCAG 2.5.3). */
-  langVi: { vi: 'Tiếng Việt (VI)', en: 'Tiếng Việt (VI)' },
-  langEn: { vi: 'English (EN)', en: 'English (EN)' },
+  /** Accessible names of the VI / EN toggles: they start with the visible code (WCAG 2.5.3, label in name). */
+  langVi: { vi: 'VI (Tiếng Việt)', en: 'VI (Tiếng Việt)' },
+  langEn: { vi: 'EN (English)', en: 'EN (English)' },
 
   // Before scoring
   introTitle: { vi: 'Bắt đầu', en: 'Get started' },
@@ -67,7 +67,6 @@ export const UI = s({
   },
 
   // Results
-  resultsTitle: { vi: 'Kết quả', en: 'Results' },
   headline: {
     vi: (p: { met: number; total: number }) => `${p.met} / ${p.total} đạt`,
     en: (p: { met: number; total: number }) => `${p.met} / ${p.total} met`,
@@ -78,7 +77,6 @@ export const UI = s({
   filterStatus: { vi: 'Trạng thái', en: 'Status' },
   filterParty: { vi: 'Đơn vị phụ trách', en: 'Responsible party' },
   filterStandard: { vi: 'Tiêu chuẩn', en: 'Standard' },
-  all: { vi: 'Tất cả', en: 'All' },
   allParties: { vi: 'Tất cả đơn vị', en: 'All parties' },
   allStandards: { vi: 'Tất cả tiêu chuẩn', en: 'All standards' },
   clearFilters: { vi: 'Bỏ lọc', en: 'Clear filters' },
@@ -120,7 +118,6 @@ export const UI = s({
     vi: 'Chọn ô số liệu trong bảng tính, rồi bấm "Gán ô đang chọn" ở trường tương ứng. Ánh xạ được lưu trong sổ làm việc và dùng lại ở lần chấm sau.',
     en: 'Select the value cells in the sheet, then click "Assign selected cells" on the matching field. The mapping is saved in the workbook and reused next time.',
   },
-  field: { vi: 'Trường', en: 'Field' },
   currentCells: { vi: 'Ô hiện tại', en: 'Current cells' },
   assignSelection: { vi: 'Gán ô đang chọn', en: 'Assign selected cells' },
   assigned: {
@@ -145,12 +142,9 @@ export const UI = s({
   },
 
   // Errors
+  notExcel: { vi: 'Phần bổ trợ này chạy trong Excel.', en: 'This add-in runs in Excel.' },
   errorTitle: { vi: 'Không thực hiện được', en: 'Something went wrong' },
   errorCriteria: { vi: 'Bộ tiêu chí đi kèm không hợp lệ', en: 'The bundled criteria set is invalid' },
-  errorProtected: {
-    vi: 'Trang đang được bảo vệ nên không tô màu được. Hãy bỏ bảo vệ trang rồi chấm lại.',
-    en: 'The sheet is protected, so it cannot be coloured. Unprotect it and score again.',
-  },
   done: {
     vi: (p: { met: number; total: number; sheet: string }) => `Đã chấm: ${p.met} / ${p.total} chỉ số đạt. Xem trang "${p.sheet}".`,
     en: (p: { met: number; total: number; sheet: string }) => `Scored: ${p.met} of ${p.total} indicators met. See the sheet "${p.sheet}".`,
@@ -166,7 +160,6 @@ export const UI = s({
   previewSheets: { vi: 'Các trang', en: 'Sheets' },
   previewSelection: { vi: 'Vùng chọn', en: 'Selection' },
   previewEmpty: { vi: 'Trang trống', en: 'Empty sheet' },
-  previewHidden: { vi: 'ẩn', en: 'hidden' },
   previewReset: { vi: 'Tạo lại sổ mẫu', en: 'Reset the sample' },
 });
 

@@ -1,0 +1,37 @@
+/**
+ * What the bench serves at Office.js's CDN address to both the task pane and the baseline page:
+ * an Office global (Excel host, light theme, every requirement set), an Excel global that is the
+ * strict in-memory fake over the example workbook (src/hosts/memory), and a probe that records
+ * when the page first renders into #container (`window.__benchFirstRender`, ms since navigation).
+ */
+import { FakeWorkbookData, createFakeExcel } from '../../src/hosts/memory';
+
+interface BenchWindow {
+  Office: unknown;
+  Excel: unknown;
+  __benchFirstRender?: number;
+}
+
+export function installOfficeShim(book: FakeWorkbookData): void {
+  const w = window as unknown as BenchWindow;
+  const fake = createFakeExcel(book);
+  w.Office = {
+    HostType: { Excel: 'Excel', Word: 'Word' },
+    context: { officeTheme: { bodyBackgroundColor: '#FFFFFF' }, displayLanguage: 'vi-VN', requirements: { isSetSupported: () => true } },
+    onReady(cb?: (info: { host: string; platform: string }) => void) {
+      const info = { host: 'Excel', platform: 'OfficeOnline' };
+      setTimeout(() => cb?.(info), 0);
+      return Promise.resolve(info);
+    },
+    actions: { associate() {} },
+  };
+  w.Excel = { ...fake.Excel };
+  const probe = new MutationObserver(() => {
+    const container = document.getElementById('container');
+    if (container && container.firstChild && w.__benchFirstRender === undefined) {
+      w.__benchFirstRender = performance.now();
+      probe.disconnect();
+    }
+  });
+  probe.observe(document, { childList: true, subtree: true });
+}

@@ -1,0 +1,214 @@
+/**
+ * Batch scoring in Node: `gnlc score` on the example appendix (in-process main(), and spawned for
+ * the cold start) and the consolidation of 30 returns, each against exceljs's own read + write
+ * of the same files in the same kind of process; the peak memory of each child against the plain
+ * exceljs child's.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { BenchOptions, CACHE, ChildRun, ROOT, Row, failedRow, interleaved, median, progress, runNode, scratchDir, timed } from './measure';
+import { SAMPLE_PATH, writeReturns } from './sample';
+
+/** Timing budget of the command line against exceljs alone: scoring may cost half again the file's read + write. */
+const TIME_BUDGET: Row['budget'] = { max: 1.5, machineIndependent: false };
+/** Peak memory: half again what exceljs alone needs for the same files. */
+const MEMORY_BUDGET: Row['budget'] = { max: 1.5, machineIndependent: false };
+
+const CRITERIA_FILE = path.join(ROOT, 'criteria', 'gnlc-vn-2019.json');
+const ROUND_TRIP = path.join(__dirname, 'child', 'exceljs-roundtrip.js');
+const CONSOLIDATE = path.join(__dirname, 'child', 'consolidate.js');
+const LAUNCHER = path.join(__dirname, 'child', 'gnlc.js');
+/** What tsconfig.cli.json compiles. */
+const CLI_SOURCES = ['src/core', 'src/i18n', 'src/hosts/xlsx', 'src/cli', 'tsconfig.cli.json', 'tsconfig.json'];
+
+function newest(p: string): number {
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...fs.readdirSync(p).map((n) => newest(path.join(p, n))));
+}
+
+export interface CompiledCli {
+  /** Folder of the compiled command line (cli/main.js, core/, hosts/xlsx/, …). */
+  dir: string;
+  /** `node <launcher…>` runs gnlc. */
+  launcher: string[];
+  env: Record<string, string>;
+  what: string;
+}
+
+/** The compiled command line: dist/cli when it is newer than its sources, else compiled by the bench into its cache. */
+export function compiledCli(): CompiledCli {
+  const sources = Math.max(...CLI_SOURCES.map((p) => newest(path.join(ROOT, p))));
+  const fresh = (dir: string) => {
+    const main = path.join(dir, 'cli', 'main.js');
+    return fs.existsSync(main) && fs.statSync(main).mtimeMs > sources;
+  };
+  const dist = path.join(ROOT, 'dist', 'cli');
+  if (fresh(dist)) return { dir: dist, launcher: [path.join(ROOT, 'bin', 'gnlc.js')], env: {}, what: 'bin/gnlc.js' };
+  const dir = path.join(CACHE, 'cli');
+  if (!fresh(dir)) {
+    progress('compiling the command line (tsc -p tsconfig.cli.json) into the bench cache: dist/cli is missing or stale');
+    fs.rmSync(dir, { recursive: true, force: true });
+    const tsc = require.resolve('typescript/bin/tsc', { paths: [ROOT] });
+    try {
+      execFileSync(process.execPath, [tsc, '-p', 'tsconfig.cli.json', '--outDir', dir], { cwd: ROOT, stdio: 'pipe' });
+    } catch (e) {
+      // Type errors still emit; only a missing entry point is fatal.
+      if (!fs.existsSync(path.join(dir, 'cli', 'main.js'))) throw new Error(`tsc failed: ${String((e as { stdout?: Buffer }).stdout ?? e).slice(0, 400)}`);
+      progress('tsc reported errors; measuring what it emitted');
+    }
+  }
+  return { dir, launcher: [LAUNCHER], env: { GNLC_BENCH_CLI_DIR: dir }, what: 'bin/gnlc.js on the bench-compiled dist/cli' };
+}
+
+interface CliModule {
+  main(argv: string[], io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } }): Promise<number>;
+}
+
+function captureIO() {
+  let out = '';
+  let err = '';
+  return { io: { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } }, out: () => out, err: () => err };
+}
+
+async function runMain(cli: CliModule, argv: string[]): Promise<void> {
+  const c = captureIO();
+  const code = await cli.main(argv, c.io);
+  if (code !== 0) throw new Error(`gnlc ${argv[0]} exited ${code}: ${c.err().trim().slice(0, 300)}`);
+}
+
+/** Does the command line have a `consolidate` command (being written in parallel)? */
+async function hasConsolidate(cli: CliModule, dir: string): Promise<boolean> {
+  try {
+    const { cliMessage } = require(path.join(dir, 'cli', 'messages.js')) as { cliMessage(key: string, lang: string, params: Record<string, string>): string };
+    const c = captureIO();
+    await cli.main(['consolidate'], c.io);
+    const unknown = 'gnlc: ' + cliMessage('unknown-command', 'vi', { command: 'consolidate' }).replace(/\s*\n\s*/g, ' ') + '\n';
+    return c.err() !== unknown;
+  } catch {
+    return false;
+  }
+}
+
+async function childRuns(fns: Record<'product' | 'baseline', () => Promise<ChildRun>>, reps: number, warmup: number): Promise<Record<'product' | 'baseline', { ms: number; peakMB: number }>> {
+  const keys = ['product', 'baseline'] as const;
+  const runs = { product: [] as ChildRun[], baseline: [] as ChildRun[] };
+  for (let i = 0; i < warmup + reps; i++) {
+    for (const k of i % 2 ? [...keys].reverse() : keys) {
+      const r = await fns[k]();
+      if (r.code !== 0) throw new Error(`${k} child exited ${r.code}: ${r.stderr.trim().slice(0, 300)}`);
+      if (i >= warmup) runs[k].push(r);
+    }
+  }
+  const sum = (rs: ChildRun[]) => ({ ms: median(rs.map((r) => r.ms)), peakMB: median(rs.map((r) => r.peakMB)) });
+  return { product: sum(runs.product), baseline: sum(runs.baseline) };
+}
+
+/** Medians of wall times, taken in turns (see interleaved). */
+function timedInTurns<K extends string>(fns: Record<K, () => Promise<unknown>>, reps: number, warmup: number): Promise<Record<K, number>> {
+  const wrapped = Object.fromEntries(Object.entries(fns).map(([k, fn]) => [k, () => timed(fn as () => Promise<unknown>)])) as Record<K, () => Promise<number>>;
+  return interleaved(wrapped, reps, warmup);
+}
+
+export async function benchNode(options: BenchOptions): Promise<Row[]> {
+  const group = 'node';
+  const rows: Row[] = [];
+  const q = options.quick;
+  const out = scratchDir('node-out');
+  const base = scratchDir('node-exceljs');
+  const { roundTrip } = require(ROUND_TRIP) as { roundTrip(files: string[], outDir: string): Promise<void> };
+
+  let cli: CompiledCli;
+  let mod: CliModule;
+  try {
+    cli = compiledCli();
+    mod = require(path.join(cli.dir, 'cli', 'main.js')) as CliModule;
+  } catch (e) {
+    const row = { group, unit: 'ms', baselineName: 'exceljs read + write', budget: TIME_BUDGET };
+    return [failedRow({ ...row, name: 'gnlc score (example), in-process main()' }, e), failedRow({ ...row, name: 'consolidate 30 returns, in-process' }, e)];
+  }
+
+  // --- gnlc score on the example appendix
+  const scoreArgs = (dest: string) => ['score', SAMPLE_PATH, '--out', dest];
+  const sampleName = path.basename(SAMPLE_PATH);
+  progress(`node: gnlc score ${sampleName}, in-process`);
+  try {
+    const scored = path.join(out, 'scored.xlsx');
+    // For the note: the same round trip of what gnlc writes (the scored copy, with its summary sheet).
+    await runMain(mod, scoreArgs(scored));
+    const output = path.join(scratchDir('node-scored'), 'scored-output.xlsx');
+    fs.copyFileSync(scored, output);
+    const t = await timedInTurns(
+      { product: () => runMain(mod, scoreArgs(scored)), baseline: () => roundTrip([SAMPLE_PATH], base), output: () => roundTrip([output], base) },
+      q ? 5 : 25,
+      q ? 2 : 5,
+    );
+    const kbOf = (f: string) => `${(fs.statSync(f).size / 1024).toFixed(0)} KB`;
+    rows.push({
+      group,
+      name: 'gnlc score (example), in-process main()',
+      value: t.product,
+      unit: 'ms',
+      baselineName: 'exceljs read + write, in-process',
+      baseline: t.baseline,
+      budget: TIME_BUDGET,
+      note: `read, map, score, colour, summary sheet, write: ${sampleName} (${kbOf(SAMPLE_PATH)}) → scored copy (${kbOf(output)}); exceljs read + write of that scored copy alone: ${t.output.toFixed(0)} ms`,
+    });
+  } catch (e) {
+    rows.push(failedRow({ group, name: 'gnlc score (example), in-process main()', unit: 'ms', baselineName: 'exceljs read + write, in-process', budget: TIME_BUDGET }, e));
+  }
+  progress(`node: gnlc score ${sampleName}, spawned`);
+  try {
+    const c = await childRuns(
+      {
+        product: () => runNode([...cli.launcher, ...scoreArgs(path.join(out, 'scored-child.xlsx'))], { env: cli.env }),
+        baseline: () => runNode([ROUND_TRIP, base, SAMPLE_PATH]),
+      },
+      q ? 3 : 11,
+      1,
+    );
+    rows.push({ group, name: 'gnlc score (example), spawned (cold start)', value: c.product.ms, unit: 'ms', baselineName: 'node + exceljs read + write', baseline: c.baseline.ms, budget: TIME_BUDGET, note: `node ${cli.what}` });
+    rows.push({ group, name: 'gnlc score (example), peak RSS', value: c.product.peakMB, unit: 'MB', baselineName: 'node + exceljs read + write', baseline: c.baseline.peakMB, budget: MEMORY_BUDGET });
+  } catch (e) {
+    rows.push(failedRow({ group, name: 'gnlc score (example), spawned (cold start)', unit: 'ms', baselineName: 'node + exceljs read + write', budget: TIME_BUDGET }, e));
+  }
+
+  // --- consolidation of 30 returns
+  progress('node: writing 30 returns');
+  const returnsDir = scratchDir('returns');
+  const files = await writeReturns(returnsDir, 30);
+  const master = path.join(out, 'master.xlsx');
+  let how = 'in-process pipeline (bench/child/consolidate.js: xlsx host + core consolidate + master sheet), the command line has no consolidate command yet';
+  let inProcess = () => (require(CONSOLIDATE) as { consolidateFiles(d: string, c: string, f: string[], o: string): Promise<unknown> }).consolidateFiles(cli.dir, CRITERIA_FILE, files, master);
+  let child = () => runNode([CONSOLIDATE, cli.dir, CRITERIA_FILE, master, ...files]);
+  let label = 'consolidate 30 returns';
+  if (await hasConsolidate(mod, cli.dir)) {
+    const argv = ['consolidate', ...files, '--out', master, '--force'];
+    try {
+      await runMain(mod, argv);
+      inProcess = () => runMain(mod, argv);
+      child = () => runNode([...cli.launcher, ...argv], { env: cli.env });
+      label = 'gnlc consolidate 30 returns';
+      how = `gnlc consolidate <30 files> --out master.xlsx --force (${cli.what})`;
+    } catch (e) {
+      how = `gnlc consolidate failed (${(e as Error).message.slice(0, 120)}); measured the in-process pipeline instead`;
+    }
+  }
+  progress(`node: ${label}, in-process`);
+  try {
+    const t = await timedInTurns({ product: inProcess, baseline: () => roundTrip(files, base) }, q ? 2 : 7, 1);
+    rows.push({ group, name: `${label}, in-process`, value: t.product, unit: 'ms', baselineName: 'exceljs read + write of the 30 files', baseline: t.baseline, budget: TIME_BUDGET, note: how });
+  } catch (e) {
+    rows.push(failedRow({ group, name: `${label}, in-process`, unit: 'ms', baselineName: 'exceljs read + write of the 30 files', budget: TIME_BUDGET }, e));
+  }
+  progress(`node: ${label}, spawned`);
+  try {
+    const c = await childRuns({ product: child, baseline: () => runNode([ROUND_TRIP, base, ...files]) }, q ? 1 : 5, q ? 0 : 1);
+    rows.push({ group, name: `${label}, spawned (cold start)`, value: c.product.ms, unit: 'ms', baselineName: 'node + exceljs read + write of the 30', baseline: c.baseline.ms, budget: TIME_BUDGET });
+    rows.push({ group, name: `${label}, peak RSS`, value: c.product.peakMB, unit: 'MB', baselineName: 'node + exceljs read + write of the 30', baseline: c.baseline.peakMB, budget: MEMORY_BUDGET });
+  } catch (e) {
+    rows.push(failedRow({ group, name: `${label}, spawned (cold start)`, unit: 'ms', baselineName: 'node + exceljs read + write of the 30', budget: TIME_BUDGET }, e));
+  }
+  return rows;
+}

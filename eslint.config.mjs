@@ -1,0 +1,63 @@
+// ESLint 9 flat config: TypeScript (typescript-eslint), React (jsx-runtime), and the Office
+// add-in rules of eslint-plugin-office-addins (load before read, sync before read, no sync in loops).
+// `npm run lint`. Formatting is not linted (no prettier rule): the code base has its own style.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import react from 'eslint-plugin-react';
+import officeAddins from 'eslint-plugin-office-addins';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'coverage/**', 'test-results/**', 'node_modules/**', 'schemas/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    // Registered everywhere, so a file may name its rules in an eslint-disable comment.
+    plugins: { 'office-addins': officeAddins },
+    languageOptions: { globals: { ...globals.browser, Office: 'readonly', Excel: 'readonly', OfficeExtension: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
+    // The Office.js habits, where Office.js is called. Not on the xlsx host or tests that drive
+    // ExcelJS, whose load-free API the rules' heuristics would misread.
+    files: ['src/hosts/office/**/*.ts', 'src/taskpane/**/*.{ts,tsx}', 'src/commands/**/*.ts', 'src/preview/**/*.{ts,tsx}', 'test/hosts/office/**/*.ts'],
+    rules: {
+      'office-addins/call-sync-after-load': 'error',
+      'office-addins/call-sync-before-read': 'error',
+      'office-addins/load-object-before-read': 'error',
+      'office-addins/no-context-sync-in-loop': 'warn',
+      'office-addins/no-empty-load': 'warn',
+      'office-addins/no-navigational-load': 'warn',
+      'office-addins/no-office-initialize': 'warn',
+      'office-addins/test-for-null-using-isNullObject': 'error',
+    },
+  },
+  {
+    files: ['src/taskpane/**/*.tsx', 'src/preview/**/*.tsx', 'test/taskpane/**/*.tsx'],
+    ...react.configs.flat.recommended,
+    ...react.configs.flat['jsx-runtime'],
+    plugins: { react },
+    settings: { react: { version: '18.3' } },
+    rules: {
+      ...react.configs.flat.recommended.rules,
+      ...react.configs.flat['jsx-runtime'].rules,
+      'react/no-danger': 'error',
+      'react/prop-types': 'off',
+    },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}', 'scripts/**', 'bin/**', 'bench/**'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['test/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+  },
+);

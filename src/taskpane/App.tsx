@@ -1,0 +1,357 @@
+/**
+ * The task pane: score the active sheet, see what was found and each indicator's status, filter,
+ * keep to one's own department, fix the mapping by pointing at cells, clear the colours.
+ * Talks to the workbook only through a PaneBackend (Office, the preview's fake Excel, tests).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Divider, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { TaskListSquareLtr20Regular } from '@fluentui/react-icons/lib/atoms/svg/task-list-square-ltr';
+import { Eraser20Regular } from '@fluentui/react-icons/lib/atoms/svg/eraser';
+import { CriteriaSet } from '../core/criteria';
+import { saveMapping } from '../core/mapping';
+import { IndicatorResult } from '../core/score';
+import { Lang } from '../i18n/format';
+import { T, translator } from '../i18n/ui';
+import { PaneBackend, PaneFailure, ScoreOutcome, Step } from './backend';
+import {
+  Filters,
+  NO_FILTERS,
+  Status,
+  applyFilters,
+  assignCells,
+  countStatuses,
+  expandAddresses,
+  fieldName,
+  indexCriteria,
+  isFiltered,
+  partiesOf,
+  standardsOf,
+} from './model';
+import { PrefStore, Prefs, localPrefs } from './prefs';
+import { Header } from './components/Header';
+import { ScoreProgress } from './components/ScoreProgress';
+import { FoundSummary } from './components/FoundSummary';
+import { ResultsOverview } from './components/ResultsOverview';
+import { FilterBar } from './components/FilterBar';
+import { IndicatorCard } from './components/IndicatorCard';
+import { MappingFix } from './components/MappingFix';
+
+const useStyles = makeStyles({
+  app: {
+    display: 'flex',
+    flexDirection: 'column',
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+  },
+  main: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL },
+  actions: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'stretch' },
+  primary: { flexGrow: 1, whiteSpace: 'nowrap' },
+  secondary: { whiteSpace: 'nowrap', flexShrink: 0 },
+  intro: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground2 },
+  introTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+  },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  empty: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase300 },
+  listTitle: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+});
+
+type Busy = null | 'score' | 'clear' | 'assign' | 'select';
+/** A message, translated when shown (so it follows a language switch); errors keep their own text. */
+type Text = string | ((t: T, lang: Lang) => string);
+interface Notice {
+  intent: 'success' | 'error' | 'warning' | 'info';
+  title?: Text;
+  text: Text;
+  /** Extra lines (kept cells, …). */
+  more?: Text[];
+}
+const say = (m: Text, t: T, lang: Lang) => (typeof m === 'function' ? m(t, lang) : m);
+
+export interface AppProps {
+  backend: PaneBackend;
+  criteria: CriteriaSet;
+  prefs?: PrefStore;
+  /** Told when the person switches language (the preview relabels its workbook view). */
+  onLangChange?: (lang: Lang) => void;
+}
+
+/** What went wrong: worded for the person when the backend could, else as reported. */
+function errorText(e: unknown): Text {
+  if (e instanceof PaneFailure) return (_t, lang) => e.text[lang];
+  if (e instanceof Error) return e.message;
+  return typeof e === 'string' ? e : JSON.stringify(e);
+}
+
+export function App({ backend, criteria, prefs = localPrefs, onLangChange }: AppProps) {
+  const styles = useStyles();
+  const initial = useRef<Prefs>(prefs.load()).current;
+  const [lang, setLang] = useState<Lang>(initial.lang);
+  const [onlyMine, setOnlyMine] = useState(initial.onlyMine);
+  const [myParty, setMyParty] = useState(initial.myParty);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [step, setStep] = useState<Step | null>(null);
+  const [outcome, setOutcome] = useState<ScoreOutcome | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [fixing, setFixing] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+
+  const t = useMemo(() => translator(lang), [lang]);
+  const index = useMemo(() => indexCriteria(criteria), [criteria]);
+  const standards = useMemo(() => standardsOf(criteria), [criteria]);
+  const total = index.size;
+  const results = outcome?.run.results ?? [];
+  const parties = useMemo(() => partiesOf(results, criteria), [results, criteria]);
+
+  useEffect(() => {
+    prefs.save({ lang, onlyMine, myParty });
+  }, [prefs, lang, onlyMine, myParty]);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    onLangChange?.(lang);
+  }, [lang, onLangChange]);
+
+  const effective: Filters = onlyMine && myParty ? { ...filters, party: myParty } : filters;
+  const shown = applyFilters(results, effective, index);
+  const counts = useMemo(() => countStatuses(results), [results]);
+  const mine = onlyMine && myParty ? countStatuses(results.filter((r) => r.responsible === myParty)) : null;
+
+  const score = useCallback(
+    async (after?: (out: ScoreOutcome) => Notice) => {
+      setBusy('score');
+      setStep('read');
+      setNotice(null);
+      try {
+        const out = await backend.score(lang, (s) => setStep(s));
+        setOutcome(out);
+        const done: Notice = after
+          ? after(out)
+          : { intent: 'success', text: (tr) => tr('done', { met: out.run.summary.totals.met, total: out.run.summary.totals.total, sheet: out.summarySheet ?? out.sheet }) };
+        // Warnings (a protected sheet scored but not coloured, …) come with the result.
+        const warnings = out.warnings.map((w): Text => (_t, l) => w.message[l]);
+        setNotice(warnings.length ? { ...done, intent: 'warning', more: [...(done.more ?? []), ...warnings] } : done);
+      } catch (e) {
+        setNotice({ intent: 'error', title: (tr) => tr('errorTitle'), text: errorText(e) });
+      } finally {
+        setBusy(null);
+        setStep(null);
+      }
+    },
+    [backend, lang, t],
+  );
+
+  const clear = useCallback(async () => {
+    setBusy('clear');
+    setNotice(null);
+    try {
+      const out = await backend.clear();
+      setOutcome((o) => (o ? { ...o, state: out.state } : o));
+      const kept = out.kept.length;
+      setNotice({ intent: 'success', text: (tr) => tr('cleared', { restored: out.restored }), more: kept ? [(tr) => tr('clearedKept', { kept })] : [] });
+    } catch (e) {
+      setNotice({ intent: 'error', title: (tr) => tr('errorTitle'), text: errorText(e) });
+    } finally {
+      setBusy(null);
+    }
+  }, [backend, t]);
+
+  const select = useCallback(
+    async (r: IndicatorResult) => {
+      setSelectedId(r.id);
+      if (!outcome || !r.cells.length) return;
+      try {
+        await backend.select(outcome.sheet, r.cells);
+      } catch (e) {
+        setNotice({ intent: 'error', title: (tr) => tr('errorTitle'), text: errorText(e) });
+      }
+    },
+    [backend, outcome, t],
+  );
+
+  const assign = useCallback(
+    async (id: string, fieldKey: string) => {
+      if (!outcome) return;
+      setBusy('assign');
+      setNotice(null);
+      try {
+        const sel = await backend.selection();
+        if (sel.sheet !== outcome.sheet) {
+          const sheet = outcome.sheet;
+          setNotice({ intent: 'warning', text: (tr) => tr('wrongSheet', { sheet }) });
+          setBusy(null);
+          return;
+        }
+        const cells = expandAddresses(sel.addresses);
+        if (!cells.length) {
+          setNotice({ intent: 'warning', text: (tr) => tr('noSelection') });
+          setBusy(null);
+          return;
+        }
+        const indicator = index.get(id)?.indicator;
+        const saved = assignCells(saveMapping(outcome.run.mapping), id, fieldKey, cells);
+        await backend.saveMapping(outcome.sheet, saved, outcome.state);
+        await score(() => ({
+          intent: 'success',
+          text: (tr, l) => tr('assigned', { field: indicator ? fieldName(indicator, fieldKey, l, tr('value')) : fieldKey, cells: cells.join(', ') }),
+        }));
+      } catch (e) {
+        setNotice({ intent: 'error', title: (tr) => tr('errorTitle'), text: errorText(e) });
+        setBusy(null);
+      }
+    },
+    [backend, outcome, index, score, t, lang],
+  );
+
+  const onSelectCard = useCallback((r: IndicatorResult) => void select(r), [select]);
+  const onFixCard = useCallback((id: string) => setFixing((cur) => (cur === id ? null : id)), []);
+
+  const toggleStatus = (s: Status) =>
+    setFilters((f) => ({ ...f, statuses: f.statuses.includes(s) ? f.statuses.filter((x) => x !== s) : [...f.statuses, s] }));
+
+  const fixFrom = (id: string) => {
+    setFixing((cur) => (cur === id ? null : id));
+    // Make sure the indicator is in the list being shown.
+    setFilters(NO_FILTERS);
+    setOnlyMine(false);
+    setTimeout(() => document.getElementById(`ind-${id.replace(/\./g, '-')}`)?.scrollIntoView?.({ block: 'nearest' }), 0);
+  };
+
+  const working = busy === 'score' || busy === 'clear';
+
+  return (
+    <div className={styles.app} data-lang={lang}>
+      <Header lang={lang} onLang={setLang} t={t} />
+      <main className={styles.main} aria-busy={working}>
+        <div className={styles.actions}>
+          <Button
+            className={styles.primary}
+            appearance="primary"
+            size="medium"
+            icon={<TaskListSquareLtr20Regular />}
+            disabled={busy !== null}
+            onClick={() => void score()}
+            data-action="score"
+          >
+            {busy === 'score' ? t('working') : outcome ? t('rescore') : t('score')}
+          </Button>
+          <Button className={styles.secondary} size="medium" icon={<Eraser20Regular />} disabled={busy !== null} onClick={() => void clear()} title={t('clearHint')} data-action="clear">
+            {busy === 'clear' ? t('clearing') : t('clear')}
+          </Button>
+        </div>
+
+        {busy === 'score' ? <ScoreProgress current={step} t={t} /> : null}
+
+        <div aria-live="polite" aria-atomic="true" data-notice={notice?.intent ?? ''}>
+          {notice ? (
+            <MessageBar intent={notice.intent} layout="multiline">
+              <MessageBarBody>
+                {notice.title ? <MessageBarTitle>{say(notice.title, t, lang)}</MessageBarTitle> : null}
+                {say(notice.text, t, lang)}
+                {notice.more?.map((m, i) => (
+                  <div key={i}>{say(m, t, lang)}</div>
+                ))}
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+        </div>
+
+        {!outcome ? (
+          <section className={styles.panel} aria-labelledby="intro-title" data-section="intro">
+            <h2 className={styles.introTitle} id="intro-title">
+              {t('introTitle')}
+            </h2>
+            <p className={styles.intro}>{t('intro')}</p>
+          </section>
+        ) : (
+          <>
+            <div className={styles.panel}>
+              <ResultsOverview counts={counts} lang={lang} t={t} selected={filters.statuses} onToggle={toggleStatus} />
+            </div>
+            <div className={styles.panel}>
+              <FoundSummary
+                mapping={outcome.run.mapping}
+                sheet={outcome.sheet}
+                {...(outcome.summarySheet ? { summarySheet: outcome.summarySheet } : {})}
+                total={total}
+                index={index}
+                lang={lang}
+                t={t}
+                onFix={fixFrom}
+              />
+            </div>
+            <Divider />
+            <FilterBar
+              lang={lang}
+              t={t}
+              parties={parties}
+              standards={standards}
+              party={filters.party}
+              standard={filters.standard}
+              onParty={(party) => setFilters((f) => ({ ...f, party }))}
+              onStandard={(standard) => setFilters((f) => ({ ...f, standard }))}
+              onlyMine={onlyMine}
+              myParty={myParty}
+              onOnlyMine={setOnlyMine}
+              onMyParty={setMyParty}
+              {...(mine ? { mySummary: t('myDeptSummary', { party: myParty, met: mine.met, total: mine.total }) } : {})}
+              shownText={t('shown', { shown: shown.length, total: results.length })}
+              filtered={isFiltered(filters)}
+              onClear={() => setFilters(NO_FILTERS)}
+            />
+            <section aria-labelledby="list-title" data-section="list">
+              <h2 className={styles.listTitle} id="list-title">
+                {t('listLabel')}
+              </h2>
+              {shown.length ? (
+                <ul className={styles.list} aria-labelledby="list-title">
+                  {shown.map((r) => {
+                    const placed = index.get(r.id);
+                    if (!placed) return null;
+                    return (
+                      <IndicatorCard
+                        key={r.id}
+                        result={r}
+                        placed={placed}
+                        criteria={criteria}
+                        lang={lang}
+                        t={t}
+                        selected={selectedId === r.id}
+                        onSelect={onSelectCard}
+                        onFix={onFixCard}
+                        fixing={fixing === r.id}
+                      >
+                        {fixing === r.id ? (
+                          <MappingFix
+                            indicator={placed.indicator}
+                            placement={outcome.run.mapping.placements[r.id]}
+                            lang={lang}
+                            t={t}
+                            busy={busy !== null}
+                            onAssign={(key) => void assign(r.id, key)}
+                            onClose={() => setFixing(null)}
+                          />
+                        ) : null}
+                      </IndicatorCard>
+                    );
+                  })}
+                </ul>
+              ) : (
+                <p className={styles.empty}>{t('noneShown')}</p>
+              )}
+            </section>
+          </>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * One indicator: status (icon and text), id, text, value, target, reason, responsible party.
+ * The header is a button that selects the indicator's cells in the sheet.
+ */
+import { ReactNode, memo } from 'react';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { TableCellEdit20Regular } from '@fluentui/react-icons/lib/atoms/svg/table-cell-edit';
+import { CriteriaSet, PlacedIndicator } from '../../core/criteria';
+import { IndicatorResult } from '../../core/score';
+import { valuesText } from '../../core/summary-sheet';
+import { STATUS_FILL } from '../../core/plan';
+import { Lang } from '../../i18n/format';
+import { T } from '../../i18n/ui';
+import { indicatorText, targetText } from '../model';
+import { StatusLabel } from './StatusLabel';
+
+const useStyles = makeStyles({
+  card: {
+    listStyleType: 'none',
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderLeftWidth: '4px',
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow2,
+    overflow: 'hidden',
+  },
+  selected: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, borderLeftWidth: '4px' },
+  head: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
+    width: '100%',
+    textAlign: 'start',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXS}`,
+    backgroundColor: 'transparent',
+    border: 'none',
+    color: 'inherit',
+    font: 'inherit',
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
+  topline: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  id: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  text: { display: 'block', fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground1 },
+  body: { padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS}`, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  facts: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalS, rowGap: '2px', margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  term: { color: tokens.colorNeutralForeground3 },
+  def: { margin: 0, color: tokens.colorNeutralForeground1, overflowWrap: 'anywhere' },
+  footer: { display: 'flex', justifyContent: 'flex-end', marginTop: tokens.spacingVerticalXXS },
+});
+
+export interface IndicatorCardProps {
+  result: IndicatorResult;
+  placed: PlacedIndicator;
+  criteria: CriteriaSet;
+  lang: Lang;
+  t: T;
+  selected: boolean;
+  onSelect: (result: IndicatorResult) => void;
+  onFix: (id: string) => void;
+  fixing: boolean;
+  children?: ReactNode;
+}
+
+function IndicatorCardView({ result, placed, criteria, lang, t, selected, onSelect, onFix, fixing, children }: IndicatorCardProps) {
+  const styles = useStyles();
+  const id = result.id;
+  const headId = `ind-${id.replace(/\./g, '-')}`;
+  return (
+    <li
+      className={mergeClasses(styles.card, selected && styles.selected)}
+      style={{ borderLeftColor: STATUS_FILL[result.status] }}
+      data-indicator={id}
+      data-status={result.status}
+    >
+      <button type="button" className={styles.head} onClick={() => onSelect(result)} aria-describedby={`${headId}-hint`} id={headId}>
+        <span className={styles.topline}>
+          <StatusLabel status={result.status} lang={lang} />
+          <span className={styles.id}>{id}</span>
+        </span>
+        <span className={styles.text}>{indicatorText(placed.indicator, lang)}</span>
+        <span id={`${headId}-hint`} hidden>
+          {t('selectCells', { id })}
+        </span>
+      </button>
+      <div className={styles.body}>
+        <dl className={styles.facts}>
+          <dt className={styles.term}>{t('value')}</dt>
+          <dd className={styles.def} data-field="value">
+            {valuesText(criteria, result, lang)}
+          </dd>
+          <dt className={styles.term}>{t('target')}</dt>
+          <dd className={styles.def} data-field="target">
+            {targetText(placed.indicator, lang)}
+          </dd>
+          <dt className={styles.term}>{t('reason')}</dt>
+          <dd className={styles.def} data-field="reason">
+            {result.reason[lang]}
+          </dd>
+          <dt className={styles.term}>{t('responsible')}</dt>
+          <dd className={styles.def} data-field="responsible">
+            {result.responsible}
+          </dd>
+          <dt className={styles.term}>{t('cells')}</dt>
+          <dd className={styles.def} data-field="cells">
+            {result.cells.length ? result.cells.join(', ') : t('noCells')}
+          </dd>
+        </dl>
+        <div className={styles.footer}>
+          <Button size="small" appearance="subtle" icon={<TableCellEdit20Regular />} onClick={() => onFix(id)} aria-expanded={fixing} aria-label={`${t('fixCells')} ${id}`}>
+            {t('fixCells')}
+          </Button>
+        </div>
+        {children}
+      </div>
+    </li>
+  );
+}
+
+/** Re-rendered only when its own props change (the list has one per indicator). */
+export const IndicatorCard = memo(IndicatorCardView);

@@ -1,0 +1,128 @@
+/** What the pane shows, computed from a scoring run: lookups, filters, counts, mapping edits. Pure. */
+import { CriteriaSet, Indicator, PlacedIndicator, listIndicators } from '../core/criteria';
+import { IndicatorPlacement, SavedMapping } from '../core/mapping';
+import { IndicatorResult, STATUSES, Status } from '../core/score';
+import { columnName, parseA1 } from '../core/snapshot';
+import { Lang } from '../i18n/format';
+
+export { STATUSES };
+export type { Status };
+
+export type CriteriaIndex = Map<string, PlacedIndicator>;
+
+export function indexCriteria(criteria: CriteriaSet): CriteriaIndex {
+  return new Map(listIndicators(criteria).map((p) => [p.indicator.id, p]));
+}
+
+export function indicatorText(indicator: Indicator, lang: Lang): string {
+  return lang === 'en' ? indicator.shortEn ?? indicator.textEn : indicator.short ?? indicator.text;
+}
+
+export function targetText(indicator: Indicator, lang: Lang): string {
+  return lang === 'en' ? indicator.target.textEn ?? indicator.target.text : indicator.target.text;
+}
+
+export interface Filters {
+  /** Statuses to show; empty shows every status. */
+  statuses: Status[];
+  /** Responsible party (canonical name), or '' for all. */
+  party: string;
+  /** Standard code ("1.2"), or '' for all. */
+  standard: string;
+}
+
+export const NO_FILTERS: Filters = { statuses: [], party: '', standard: '' };
+
+export function isFiltered(f: Filters): boolean {
+  return f.statuses.length > 0 || f.party !== '' || f.standard !== '';
+}
+
+export function applyFilters(results: readonly IndicatorResult[], filters: Filters, index: CriteriaIndex): IndicatorResult[] {
+  return results.filter((r) => {
+    if (filters.statuses.length && !filters.statuses.includes(r.status)) return false;
+    if (filters.party && r.responsible !== filters.party) return false;
+    if (filters.standard && index.get(r.id)?.standard.code !== filters.standard) return false;
+    return true;
+  });
+}
+
+export function countStatuses(results: readonly IndicatorResult[]): Record<Status, number> & { total: number } {
+  const c = { met: 0, unmet: 0, invalid: 0, missing: 0, total: 0 };
+  for (const r of results) {
+    c[r.status]++;
+    c.total++;
+  }
+  return c;
+}
+
+/** Responsible parties: those the results name, else those the criteria name; in Vietnamese order. */
+export function partiesOf(results: readonly IndicatorResult[], criteria: CriteriaSet): string[] {
+  const names = results.length ? results.map((r) => r.responsible) : listIndicators(criteria).map((p) => p.indicator.responsible);
+  return [...new Set(names)].sort((a, b) => a.localeCompare(b, 'vi'));
+}
+
+export function standardsOf(criteria: CriteriaSet): Array<{ code: string; title: string; titleEn: string }> {
+  const out: Array<{ code: string; title: string; titleEn: string }> = [];
+  for (const area of criteria.areas) for (const s of area.standards) out.push({ code: s.code, title: s.title, titleEn: s.titleEn });
+  return out;
+}
+
+/** At most this many cells are taken from a selection for one field. */
+export const MAX_ASSIGNED_CELLS = 40;
+
+/**
+ * Plain A1 cell addresses from what a host reports as selected: "B7", "$B$7", "B7:C9",
+ * "'Phụ lục'!B7:B8", comma-separated areas. Sheet prefixes are removed; ranges are expanded
+ * (row by row) up to MAX_ASSIGNED_CELLS cells.
+ */
+export function expandAddresses(addresses: readonly string[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const push = (a: string) => {
+    if (!seen.has(a) && out.length < MAX_ASSIGNED_CELLS) {
+      seen.add(a);
+      out.push(a);
+    }
+  };
+  for (const raw of addresses) {
+    for (const part of raw.split(',')) {
+      const bare = part.includes('!') ? part.slice(part.lastIndexOf('!') + 1) : part;
+      const [from, to] = bare.replace(/\$/g, '').trim().toUpperCase().split(':');
+      const a = from ? parseA1(from) : null;
+      if (!a) continue;
+      const b = to ? parseA1(to) : a;
+      if (!b) continue;
+      for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++)
+        for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) push(`${columnName(c)}${r + 1}`);
+    }
+  }
+  return out;
+}
+
+/** The saved mapping with one field of one indicator pointed at the given cells (by hand). */
+export function assignCells(saved: SavedMapping, id: string, fieldKey: string, cells: readonly string[]): SavedMapping {
+  const rows = cells.map((c) => parseA1(c)?.row).filter((r): r is number => r !== undefined);
+  const old = saved.placements[id];
+  const placement: SavedMapping['placements'][string] = {
+    row: old?.row ?? (rows.length ? Math.min(...rows) : 0),
+    fields: { ...(old?.fields ?? {}), [fieldKey]: [...cells] },
+    method: 'manual',
+  };
+  if (old?.trendPairs) placement.trendPairs = old.trendPairs;
+  return { ...saved, placements: { ...saved.placements, [id]: placement } };
+}
+
+/** A field's name for the person: its label, or "Số liệu" when the indicator has one unnamed field ("%"). */
+export function fieldName(indicator: Indicator, key: string, lang: Lang, valueWord: string): string {
+  const field = indicator.fields.find((f) => f.key === key);
+  if (!field) return key;
+  if (indicator.fields.length === 1 && (field.label === field.unit || field.label === '%' || !field.label.trim())) return valueWord;
+  const label = lang === 'en' ? field.labelEn ?? field.label : field.label;
+  const group = lang === 'en' ? field.groupEn ?? field.group : field.group;
+  return group ? `${label} (${group})` : label;
+}
+
+/** The cells each field of an indicator is read from, per the run's mapping. */
+export function fieldCells(placement: IndicatorPlacement | undefined, key: string): string[] {
+  return placement?.fields[key] ?? [];
+}

@@ -1,0 +1,113 @@
+/**
+ * The pane's backend over Office.js (or the fake Excel of the preview and tests): the actions
+ * layer's scoreWorkbook / clearColours over an OfficeHost — the same calls the ribbon command
+ * makes. Steps are reported around the host's two batches: "read" while the read batch runs,
+ * "map" and "score" once it has answered (the pure pipeline), "colour" and "summary" while the
+ * one write batch that applies both runs.
+ */
+import { CriteriaSet } from '../core/criteria';
+import { SavedMapping } from '../core/mapping';
+import { WorkbookState } from '../core/plan';
+import { HostRead, WritePlan, withSavedMapping } from '../core/pipeline';
+import { Lang } from '../i18n/format';
+import { ExcelRunner, OfficeHost, OfficeHostOptions } from '../hosts/office/host';
+import { clearColours, scoreWorkbook } from '../hosts/office/actions';
+import { ClearOutcome, PaneBackend, PaneFailure, ScoreOutcome, Selection, Step } from './backend';
+import { describeOfficeError } from '../hosts/office/errors';
+
+export interface OfficeBackend extends PaneBackend {
+  readonly host: OfficeHost;
+  /** Shows a sheet (the ribbon command shows the summary after scoring). */
+  activate(sheet: string): Promise<void>;
+}
+
+/** Lets the pane paint the step just reported before the next piece of work starts. */
+const paint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+interface Hooks {
+  afterRead?: () => Promise<void>;
+  beforeApply?: (plan: WritePlan) => Promise<void>;
+}
+
+/** Excel's failures (and the host's), worded by the host layer in both languages. */
+async function worded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    const vi = describeOfficeError(e, 'vi');
+    throw new PaneFailure({ vi: vi.message, en: describeOfficeError(e, 'en').message }, e, vi.retry);
+  }
+}
+
+export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: OfficeHostOptions = {}): OfficeBackend {
+  const host = new OfficeHost(run, options);
+  /** The sheet scored last: "Xóa màu" and a rescore from the summary sheet go back to it. */
+  let lastSheet: string | null = null;
+
+  /**
+   * The host as the actions see it, with the steps reported around its batches, and one rule:
+   * when the active sheet is the product's summary sheet (the ribbon command leaves it active),
+   * the appendix scored last is read instead — this pane's, or one the workbook's state holds a
+   * mapping for.
+   */
+  function observed(hooks: Hooks): OfficeHost {
+    const view = Object.create(host) as OfficeHost;
+    view.read = async (sheetName?: string): Promise<HostRead> => {
+      let read = await host.read(sheetName);
+      if (sheetName === undefined && read.summarySheets.includes(read.sheet.name)) {
+        const known = [lastSheet, ...Object.keys(read.state?.mappings ?? {})].find((n): n is string => !!n && n !== read.sheet.name && read.sheetNames.includes(n));
+        if (known) read = await host.read(known);
+      }
+      await hooks.afterRead?.();
+      return read;
+    };
+    view.apply = async (plan: WritePlan): Promise<void> => {
+      await hooks.beforeApply?.(plan);
+      await host.apply(plan);
+    };
+    return view;
+  }
+
+  return {
+    host,
+    async score(lang: Lang, onStep: (s: Step) => void): Promise<ScoreOutcome> {
+      onStep('read');
+      const view = observed({
+        afterRead: async () => {
+          onStep('map');
+          await paint();
+        },
+        beforeApply: async (plan) => {
+          onStep('score');
+          await paint();
+          onStep('colour');
+          await paint();
+          // Fills and the summary sheet go in the same write batch.
+          if (plan.summary) onStep('summary');
+        },
+      });
+      const { read, run: result, plan, warnings } = await worded(() => scoreWorkbook(view, criteria, lang));
+      lastSheet = read.sheet.name;
+      return { run: result, sheet: read.sheet.name, ...(plan.summary ? { summarySheet: plan.summary.name } : {}), state: plan.state, warnings };
+    },
+    async clear(): Promise<ClearOutcome> {
+      const { plan, kept } = await worded(() => clearColours(observed({})));
+      return { restored: plan.restore.length, kept, state: plan.state };
+    },
+    async select(sheet: string, addresses: string[]): Promise<void> {
+      await worded(() => host.select(sheet, addresses));
+    },
+    async selection(): Promise<Selection> {
+      const s = await worded(() => host.selectedAddresses());
+      return { sheet: s.sheet, addresses: s.addresses };
+    },
+    async saveMapping(sheet: string, saved: SavedMapping, state: WorkbookState): Promise<WorkbookState> {
+      const next = withSavedMapping(state, sheet, saved);
+      await worded(() => host.saveState(next));
+      return next;
+    },
+    async activate(sheet: string): Promise<void> {
+      await worded(() => host.select(sheet, ['A1']));
+    },
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * The real add-in pages (taskpane.html, commands.html) in Chromium, with Office.js answered at
+ * its CDN address by a stub (no network here): the pane renders inside Office.onReady with the
+ * theme Office reports, the Content-Security-Policy lets the pane run, the ribbon function is
+ * registered. Requests may go to the local server and to Office.js's CDN only.
+ */
+import type { Page, Route } from 'playwright-core';
+import { Session, shot, start } from './helpers';
+
+jest.setTimeout(120_000);
+
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/** Office.js as the pages see it: onReady in Excel, a theme, requirements, actions.associate; Excel.run fails. */
+function officeStub(theme: { bodyBackgroundColor: string }): string {
+  return `
+    window.__associated = {};
+    window.Office = {
+      HostType: { Excel: 'Excel', Word: 'Word' },
+      context: { officeTheme: ${JSON.stringify(theme)}, displayLanguage: 'vi-VN', requirements: { isSetSupported: function () { return true; } } },
+      onReady: function (cb) { var info = { host: 'Excel', platform: 'OfficeOnline' }; setTimeout(function () { cb && cb(info); }, 0); return Promise.resolve(info); },
+      actions: { associate: function (name, fn) { window.__associated[name] = fn; } }
+    };
+    window.Excel = { run: function () { return Promise.reject(new Error('Excel is not available in this test')); } };
+  `;
+}
+
+let session: Session;
+
+beforeAll(async () => {
+  session = await start();
+}, 15 * 60 * 1000);
+
+afterAll(async () => {
+  await session?.close();
+});
+
+async function open(path: string, theme = { bodyBackgroundColor: '#FFFFFF' }): Promise<{ page: Page; requests: string[]; problems: string[] }> {
+  const page = await session.browser.newPage({ viewport: { width: 360, height: 720 } });
+  const requests: string[] = [];
+  const problems: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  await page.route('https://appsforoffice.microsoft.com/**', (route: Route) =>
+    route.request().url() === OFFICE_JS ? route.fulfill({ status: 200, contentType: 'text/javascript', body: officeStub(theme) }) : route.abort(),
+  );
+  await page.goto(`${session.server.url}${path}`);
+  return { page, requests, problems };
+}
+
+function foreign(requests: string[], allowed: string[]): string[] {
+  return requests.filter((u) => !allowed.includes(new URL(u).origin));
+}
+
+test('taskpane.html: the pane renders inside Office.onReady, light theme, CSP intact', async () => {
+  const { page, requests, problems } = await open('taskpane.html');
+  await page.getByRole('heading', { name: 'Bắt đầu' }).waitFor();
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+  expect(csp).toContain("default-src 'self'");
+  const bg = await page.locator('[data-lang]').evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(bg).toBe('rgb(250, 250, 250)'); // webLightTheme colorNeutralBackground2
+  // Without Excel the action fails politely, in the pane.
+  await page.getByRole('button', { name: 'Chấm điểm', exact: true }).click();
+  await page.getByText('Excel is not available in this test').waitFor();
+  await page.screenshot({ path: shot('taskpane-light.png'), fullPage: true });
+  expect(foreign(requests, [new URL(session.server.url).origin, 'https://appsforoffice.microsoft.com'])).toEqual([]);
+  expect(requests).toContain(OFFICE_JS);
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('taskpane.html follows a dark Office theme', async () => {
+  const { page, problems } = await open('taskpane.html', { bodyBackgroundColor: '#1F1F1F' });
+  await page.getByRole('heading', { name: 'Bắt đầu' }).waitFor();
+  const bg = await page.locator('[data-lang]').evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(bg).toBe('rgb(31, 31, 31)'); // webDarkTheme colorNeutralBackground2 (#1f1f1f)
+  await page.screenshot({ path: shot('taskpane-dark.png') });
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('commands.html registers scoreFromRibbon', async () => {
+  const { page, requests, problems } = await open('commands.html');
+  await page.waitForFunction(() => typeof (window as unknown as { __associated: Record<string, unknown> }).__associated.scoreFromRibbon === 'function');
+  expect(await page.evaluate(() => typeof (window as unknown as Record<string, unknown>).scoreFromRibbon)).toBe('function');
+  expect(foreign(requests, [new URL(session.server.url).origin, 'https://appsforoffice.microsoft.com'])).toEqual([]);
+  expect(problems).toEqual([]);
+  await page.close();
+});

@@ -1,0 +1,132 @@
+/** @jest-environment jsdom */
+/**
+ * The pane over the real Office adapter (OfficeHost) and the strict fake of the Excel API: what
+ * the person sees in the pane matches what happens in the workbook — fills, the summary sheet,
+ * the selection, the saved mapping, and fills restored exactly. Also the ribbon command.
+ */
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { loadCriteria, renderPane, memoryPrefs } from './support';
+import { listIndicators } from '../../src/core/criteria';
+import { STATUS_FILL, STATE_SHEET } from '../../src/core/plan';
+import { createFakeExcel } from '../../src/hosts/memory';
+import { officeBackend } from '../../src/taskpane/office-backend';
+import type { ExcelRunner } from '../../src/hosts/office/host';
+import { sampleAppendix, sampleWorkbook } from '../../src/preview/sample';
+
+const criteria = loadCriteria();
+const TOTAL = listIndicators(criteria).length;
+
+function setup() {
+  const fake = createFakeExcel(sampleWorkbook(criteria));
+  const backend = officeBackend(fake.run, criteria, { isSetSupported: () => true });
+  renderPane(backend, criteria, memoryPrefs());
+  return { fake, backend, sample: sampleAppendix(criteria) };
+}
+
+async function score() {
+  fireEvent.click(screen.getByRole('button', { name: /^(Chấm điểm|Chấm lại)$/ }));
+  await waitFor(() => expect(document.querySelector('[data-notice]')!.getAttribute('data-notice')).not.toBe(''), { timeout: 15000 });
+}
+
+test('scoring colours the workbook, writes the summary sheet, in a fixed number of syncs', async () => {
+  const { fake, backend, sample } = setup();
+  await score();
+  expect(screen.getByText(`${TOTAL - 6} / ${TOTAL} đạt`)).toBeTruthy();
+  const sheet = fake.workbook.sheet('Phụ lục')!;
+  expect(sheet.cell(sample.cells['1.1.1.a']!).fill).toEqual({ color: STATUS_FILL.unmet, pattern: 'Solid' });
+  expect(sheet.cell(sample.cells['1.1.3.a']!).fill).toEqual({ color: STATUS_FILL.invalid, pattern: 'Solid' });
+  expect(sheet.cell(sample.ownFillCell).fill).toEqual({ color: STATUS_FILL.met, pattern: 'Solid' });
+  expect([...fake.workbook.sheetNames()].sort()).toEqual(['Ghi chú', STATE_SHEET, 'Phụ lục', 'Tổng hợp GNLC'].sort());
+  expect(fake.workbook.sheet(STATE_SHEET)!.visibility).toBe('VeryHidden');
+  expect(String(fake.workbook.sheet('Tổng hợp GNLC')!.cell('A3').value)).toBe(`${TOTAL - 6} / ${TOTAL} chỉ số đạt`);
+  expect(backend.host.stats.syncs).toBeLessThanOrEqual(3);
+});
+
+test('selecting an indicator selects its cells; fixing the mapping uses the selection and is saved in the workbook', async () => {
+  const { fake, sample } = setup();
+  await score();
+  const card = document.querySelector('li[data-indicator="2.1.1.a"]') as HTMLElement;
+  fireEvent.click(within(card).getAllByRole('button')[0]!);
+  await waitFor(() => expect(fake.workbook.selection()).not.toBeNull());
+  const sel = fake.workbook.selection()!;
+  expect(sel.sheet).toBe('Phụ lục');
+  expect(sel.addresses.length).toBeGreaterThan(0);
+
+  // The person selects the lost indicator's value cell in Excel and assigns it.
+  fake.workbook.select('Phụ lục', [sample.valueCell]);
+  fireEvent.click(screen.getAllByRole('button', { name: `Sửa ô ${sample.lostId}` })[0]!);
+  const fix = await screen.findByRole('region', { name: `Gán ô cho chỉ số ${sample.lostId}` });
+  fireEvent.click(within(fix).getByRole('button', { name: /^Gán ô đang chọn/ }));
+  await screen.findByText(`Đã gán ${sample.valueCell} cho "Số liệu" và lưu ánh xạ.`, undefined, { timeout: 15000 });
+  expect(screen.getByText(`${TOTAL - 5} / ${TOTAL} đạt`)).toBeTruthy();
+  expect(fake.workbook.sheet('Phụ lục')!.cell(sample.valueCell).fill).toEqual({ color: STATUS_FILL.met, pattern: 'Solid' });
+
+  // A new pane (next session) reuses the saved mapping.
+  document.body.innerHTML = '';
+  const again = officeBackend(fake.run, criteria, { isSetSupported: () => true });
+  renderPane(again, criteria, memoryPrefs());
+  await score();
+  expect(screen.getByText(`${TOTAL - 5} / ${TOTAL} đạt`)).toBeTruthy();
+  expect(screen.getByText(`Nhận diện được ${TOTAL} / ${TOTAL} chỉ số`)).toBeTruthy();
+});
+
+test('"Xóa màu" gives every coloured cell its original fill back, the person\'s own fill included', async () => {
+  const { fake, sample } = setup();
+  const before = fake.workbook.sheet('Phụ lục')!.cells();
+  await score();
+  fireEvent.click(screen.getByRole('button', { name: 'Xóa màu' }));
+  await screen.findByText(/^Đã khôi phục màu nền ban đầu của \d+ ô\.$/, undefined, { timeout: 15000 });
+  const after = fake.workbook.sheet('Phụ lục')!.cells();
+  expect(after).toEqual(before);
+  expect(after[sample.ownFillCell]!.fill).toEqual({ color: sample.ownFill, pattern: 'Solid' });
+});
+
+test('a protected sheet: scored and summarised but not coloured, and the pane says why, in the person\'s language', async () => {
+  const data = sampleWorkbook(criteria);
+  data.sheets[0] = { ...data.sheets[0]!, protected: true };
+  const fake = createFakeExcel(data);
+  const before = fake.workbook.sheet('Phụ lục')!.cells();
+  renderPane(officeBackend(fake.run, criteria, { isSetSupported: () => true }), criteria, memoryPrefs());
+  await score();
+  expect(document.querySelector('[data-notice]')!.getAttribute('data-notice')).toBe('warning');
+  expect(screen.getByText(`${TOTAL - 6} / ${TOTAL} đạt`)).toBeTruthy();
+  const notice = document.querySelector('[data-notice]')!.textContent!;
+  expect(notice).toContain('Phụ lục');
+  expect(notice).toMatch(/bảo vệ/);
+  expect(fake.workbook.sheet('Phụ lục')!.cells()).toEqual(before);
+  expect(fake.workbook.sheetNames()).toContain('Tổng hợp GNLC');
+  fireEvent.click(screen.getByRole('button', { name: 'EN (English)' }));
+  expect(document.querySelector('[data-notice]')!.textContent).toMatch(/protected/);
+});
+
+test('Excel\'s own failures are worded for the person (cell edit mode), in both languages', async () => {
+  const failing = (async () => {
+    throw Object.assign(new Error('The operation is not allowed in cell edit mode'), { code: 'InvalidOperationInCellEditMode' });
+  }) as unknown as ExcelRunner;
+  renderPane(officeBackend(failing, criteria, { isSetSupported: () => true }), criteria, memoryPrefs());
+  await score();
+  expect(document.querySelector('[data-notice]')!.getAttribute('data-notice')).toBe('error');
+  expect(document.querySelector('[data-notice]')!.textContent).toMatch(/chế độ sửa ô/);
+  fireEvent.click(screen.getByRole('button', { name: 'EN (English)' }));
+  expect(document.querySelector('[data-notice]')!.textContent).toMatch(/cell edit mode/);
+});
+
+test('the ribbon command scores without the pane and shows the summary sheet', async () => {
+  const fake = createFakeExcel(sampleWorkbook(criteria));
+  const completed = jest.fn();
+  const g = globalThis as unknown as { Office: unknown; Excel: unknown };
+  g.Office = { onReady: () => Promise.resolve({}), actions: { associate: jest.fn() }, context: { requirements: { isSetSupported: () => true } } };
+  g.Excel = fake.Excel;
+  const { scoreFromRibbon } = await import('../../src/commands/commands');
+  await scoreFromRibbon({ completed } as unknown as Office.AddinCommands.Event);
+  expect(completed).toHaveBeenCalledTimes(1);
+  expect(fake.workbook.activeSheet()).toBe('Tổng hợp GNLC');
+  expect(String(fake.workbook.sheet('Tổng hợp GNLC')!.cell('A3').value)).toBe(`${TOTAL - 6} / ${TOTAL} chỉ số đạt`);
+  expect((g.Office as { actions: { associate: jest.Mock } }).actions.associate).toHaveBeenCalledWith('scoreFromRibbon', scoreFromRibbon);
+
+  // Scoring again from the summary sheet scores the appendix, not the summary.
+  await scoreFromRibbon({ completed } as unknown as Office.AddinCommands.Event);
+  expect(completed).toHaveBeenCalledTimes(2);
+  expect(String(fake.workbook.sheet('Tổng hợp GNLC')!.cell('A3').value)).toBe(`${TOTAL - 6} / ${TOTAL} chỉ số đạt`);
+  expect(fake.workbook.sheetNames().filter((n) => n.startsWith('Tổng hợp'))).toEqual(['Tổng hợp GNLC']);
+});

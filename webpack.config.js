@@ -1,0 +1,86 @@
+/* Builds the add-in: task pane, ribbon commands and the browser preview, into dist/.
+ *   npm run build        production bundle (what is deployed)
+ *   npm run dev-server   https://localhost:3000 with office-addin-dev-certs, for sideloading
+ *   npm run preview      production bundle served on http://127.0.0.1 (src/preview/serve.ts)
+ */
+const path = require('path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000/';
+/** Set ADDIN_PUBLIC_URL (ending in /) to the deployment's address to rewrite the copied manifest. */
+const PROD_URL = process.env.ADDIN_PUBLIC_URL || DEV_URL;
+const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+async function httpsOptions() {
+  const devCerts = require('office-addin-dev-certs');
+  const o = await devCerts.getHttpsServerOptions();
+  return { ca: o.ca, key: o.key, cert: o.cert };
+}
+
+const swc = {
+  loader: 'swc-loader',
+  options: {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2019',
+    },
+  },
+};
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode !== 'production';
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+  const page = (name, template, chunks) =>
+    new HtmlWebpackPlugin({ filename: `${name}.html`, template, chunks, scriptLoading: 'defer', inject: 'body', minify: !dev && { collapseWhitespace: true, removeComments: true } });
+  return {
+    mode: dev ? 'development' : 'production',
+    // No eval-based source maps: the pages' Content-Security-Policy forbids eval.
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+      preview: './src/preview/preview.tsx',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].js',
+      clean: { keep: /^cli[\\/]/ }, // dist/cli is the command line's build (tsconfig.cli.json)
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    module: {
+      rules: [
+        { test: /\.tsx?$/, exclude: /node_modules/, use: swc },
+        { test: /\.(png|jpg|jpeg|gif|ico)$/, type: 'asset/resource', generator: { filename: 'assets/[name][ext]' } },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (dev ? content : content.toString().replaceAll(DEV_URL, PROD_URL)),
+          },
+        ],
+      }),
+      page('taskpane', './src/taskpane/taskpane.html', ['taskpane']),
+      page('commands', './src/commands/commands.html', ['commands']),
+      page('preview', './src/preview/preview.html', ['preview']),
+    ],
+    devServer: serving
+      ? {
+          hot: false,
+          liveReload: true,
+          client: { overlay: false },
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          server: { type: 'https', options: await httpsOptions() },
+          port: PORT,
+          static: false,
+        }
+      : undefined,
+  };
+};
