@@ -278,7 +278,7 @@ const RATING_CHOICES: Choice[] = [
   { pattern: 'kha|fair', value: 2 },
   { pattern: 'yeu|weak|poor', value: 1 },
 ];
-const MARK = /(?:^|[\s(\[{])(x)(?=$|[\s)\]}.,;:])|([✓✔☑☒■●√✗✘✕⊠])/g;
+const MARK = /(?:^|[\s([{])(x)(?=$|[\s)\]}.,;:])|([✓✔☑☒■●√✗✘✕⊠])/g;
 
 type ChoiceResult =
   | { kind: 'one'; value: Trend | number }
@@ -419,5 +419,11 @@ export function readFieldFromCells(cells: Array<{ content: CellContent; address?
     if (i > 0) joined += c.row !== undefined && c.row === nonEmpty[i - 1]!.row ? ' ' : '\n';
     joined += piece;
   });
-  return readField({ value: joined, type: 'string' }, field, first?.address);
+  const reading = readField({ value: joined, type: 'string' }, field, first?.address);
+  if (reading.status === 'missing' && reading.issue.code === 'nothing-marked') {
+    // "Đang cập nhật" typed beside the printed choices says more than "nothing marked".
+    const said = nonEmpty.find((c) => typeof c.content.value === 'string' && isNoDataText(c.content.value));
+    if (said) return readField(said.content, field, said.address);
+  }
+  return reading;
 }

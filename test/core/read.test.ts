@@ -164,6 +164,11 @@ describe('rating', () => {
     const r = readFieldFromCells(cells, rating);
     expect(r.status === 'value' && r.value).toBe(3);
   });
+  test('"đang cập nhật" typed beside the printed labels is "no data", not "nothing marked"', () => {
+    const cells = ['5 Xuất sắc', '4 Rất tốt', '3 Tốt', '2 Khá', '1 Yếu'].map((v, i) => ({ content: { value: v }, address: `E${20 + i}`, row: 19 + i }));
+    const r = readFieldFromCells([...cells, { content: { value: 'Đang cập nhật' }, address: 'F20', row: 19 }], rating);
+    expect(r.status === 'missing' && [r.issue.code, r.issue.cell]).toEqual(['no-data', 'F20']);
+  });
 });
 
 describe('no data, errors, dates, odd types', () => {
