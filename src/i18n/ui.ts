@@ -150,6 +150,52 @@ export const UI = s({
     en: (p: { met: number; total: number; sheet: string }) => `Scored: ${p.met} of ${p.total} indicators met. See the sheet "${p.sheet}".`,
   },
 
+  // Templates and consolidation
+  toolsTitle: { vi: 'Mẫu và tổng hợp', en: 'Templates and consolidation' },
+  templateTitle: { vi: 'Tạo mẫu cho đơn vị', en: 'Make a department template' },
+  templateIntro: {
+    vi: 'Thêm một trang mới theo mẫu chuẩn, có kiểm tra dữ liệu ở từng ô số liệu, để gửi cho đơn vị điền.',
+    en: 'Adds a new sheet in the standard layout, every value cell validated, for a department to fill in.',
+  },
+  templateDepartment: { vi: 'Đơn vị', en: 'Department' },
+  templateWholeCity: { vi: 'Cả thành phố', en: 'Whole city' },
+  templateCity: { vi: 'Thành phố', en: 'City' },
+  templateYear: { vi: 'Năm', en: 'Year' },
+  makeTemplate: { vi: 'Tạo mẫu', en: 'Make template' },
+  templateMade: {
+    vi: (p: { sheet: string; indicators: number; cells: number }) => `Đã tạo trang "${p.sheet}": ${p.indicators} chỉ số, ${p.cells} ô số liệu có kiểm tra dữ liệu.`,
+    en: (p: { sheet: string; indicators: number; cells: number }) => `Added the sheet "${p.sheet}": ${p.indicators} indicators, ${p.cells} validated value cells.`,
+  },
+  templateEmpty: {
+    vi: (p: { sheet: string }) => `Đã tạo trang "${p.sheet}", nhưng đơn vị này không phụ trách chỉ số nào.`,
+    en: (p: { sheet: string }) => `Added the sheet "${p.sheet}", but this department is responsible for no indicator.`,
+  },
+  consolidateTitle: { vi: 'Gộp báo cáo của các đơn vị', en: 'Consolidate the departments’ returns' },
+  consolidateIntro: {
+    vi: 'Chọn các trang chứa báo cáo của đơn vị. Một trang tổng hợp số liệu và một trang tổng hợp kết quả mới được thêm; các trang báo cáo không bị thay đổi.',
+    en: 'Choose the sheets holding the returns. A new master sheet and a new summary sheet are added; the returns are not changed.',
+  },
+  consolidateSheets: { vi: 'Các trang báo cáo', en: 'Return sheets' },
+  refreshSheets: { vi: 'Làm mới danh sách', en: 'Refresh the list' },
+  noSheets: { vi: 'Sổ làm việc chưa có trang nào.', en: 'The workbook has no sheet yet.' },
+  importFiles: { vi: 'Thêm báo cáo từ tệp (.xlsx)', en: 'Add returns from files (.xlsx)' },
+  imported: {
+    vi: (p: { sheets: string }) => `Đã thêm các trang: ${p.sheets}.`,
+    en: (p: { sheets: string }) => `Added the sheets: ${p.sheets}.`,
+  },
+  consolidate: { vi: 'Gộp báo cáo', en: 'Consolidate' },
+  chooseSheets: { vi: 'Chọn ít nhất một trang báo cáo.', en: 'Choose at least one return sheet.' },
+  consolidated: {
+    vi: (p: { n: number; master: string; summary: string }) => `Đã gộp ${p.n} báo cáo vào trang "${p.master}"; kết quả ở trang "${p.summary}".`,
+    en: (p: { n: number; master: string; summary: string }) => `Consolidated ${p.n} returns into "${p.master}"; results in "${p.summary}".`,
+  },
+  conflictsTitle: { vi: 'Số liệu mâu thuẫn', en: 'Conflicting figures' },
+  conflictResponsible: { vi: 'dùng số liệu của đơn vị phụ trách', en: 'the responsible department’s figure is used' },
+  conflictInvalid: { vi: 'cần thống nhất', en: 'to be settled' },
+  missingTitle: { vi: 'Đơn vị chưa gửi báo cáo', en: 'Departments with no return' },
+  inferredTitle: { vi: 'Đơn vị được đoán, cần xác nhận', en: 'Departments guessed, to confirm' },
+  working2: { vi: 'Đang làm…', en: 'Working…' },
+
   // Preview harness
   previewTitle: { vi: 'Xem thử (không cần Excel)', en: 'Preview (no Excel needed)' },
   previewNote: {

@@ -4,7 +4,7 @@
  * Talks to the workbook only through a PaneBackend (Office, the preview's fake Excel, tests).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Divider, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Divider, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { TaskListSquareLtr20Regular } from '@fluentui/react-icons/lib/atoms/svg/task-list-square-ltr';
 import { Eraser20Regular } from '@fluentui/react-icons/lib/atoms/svg/eraser';
 import { CriteriaSet } from '../core/criteria';
@@ -35,6 +35,7 @@ import { ResultsOverview } from './components/ResultsOverview';
 import { FilterBar } from './components/FilterBar';
 import { IndicatorCard } from './components/IndicatorCard';
 import { MappingFix } from './components/MappingFix';
+import { ToolsPanel } from './components/ToolsPanel';
 
 const useStyles = makeStyles({
   app: {
@@ -351,6 +352,17 @@ export function App({ backend, criteria, prefs = localPrefs, onLangChange }: App
             </section>
           </>
         )}
+
+        {backend.tools ? (
+          <Accordion collapsible className={styles.panel} data-section="tools-accordion">
+            <AccordionItem value="tools">
+              <AccordionHeader as="h2">{t('toolsTitle')}</AccordionHeader>
+              <AccordionPanel>
+                <ToolsPanel tools={backend.tools} criteria={criteria} lang={lang} t={t} />
+              </AccordionPanel>
+            </AccordionItem>
+          </Accordion>
+        ) : null}
       </main>
     </div>
   );

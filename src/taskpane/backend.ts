@@ -7,6 +7,8 @@ import { WorkbookState } from '../core/plan';
 import { ScoreRun } from '../core/pipeline';
 import type { Issue } from '../core/issues';
 import { Lang } from '../i18n/format';
+import type { Consolidation } from '../core/consolidate';
+import type { Summary } from '../core/summary';
 
 /** The steps of a scoring run, in order, as the pane shows them. */
 export const STEPS = ['read', 'map', 'score', 'colour', 'summary'] as const;
@@ -54,6 +56,45 @@ export interface PaneBackend {
   selection(): Promise<Selection>;
   /** Stores a mapping fixed by hand in the workbook's state, for the next run; returns the new state. */
   saveMapping(sheet: string, saved: SavedMapping, state: WorkbookState): Promise<WorkbookState>;
+  /** "Mẫu và tổng hợp": department templates and consolidating returns (absent: the section is not shown). */
+  tools?: WorkbookTools;
+}
+
+// ---- Templates and consolidation ----
+
+export interface TemplateOutcome {
+  /** The new sheet. */
+  sheet: string;
+  /** Indicators laid out (0: the department is responsible for none). */
+  indicators: number;
+  /** Value cells under data validation. */
+  validatedCells: number;
+}
+
+export interface ConsolidationOutcome {
+  masterSheet: string;
+  summarySheet: string;
+  consolidation: Consolidation;
+  summary: Summary;
+}
+
+/** A .xlsx file the person picked: its name and bytes in base64. */
+export interface PickedFile {
+  name: string;
+  base64: string;
+}
+
+export interface WorkbookTools {
+  /** The workbook's visible sheets, in tab order (the returns to choose from). */
+  sheets(): Promise<string[]>;
+  /** "Tạo mẫu": a new sheet for a department ('' or absent: the whole city), activated. */
+  createTemplate(request: { department?: string; city?: string; year?: number; lang: Lang }): Promise<TemplateOutcome>;
+  /** "Gộp báo cáo": the returns in these sheets → new master and summary sheets. */
+  consolidate(request: { sheets: string[]; departments?: Record<string, string>; lang: Lang }): Promise<ConsolidationOutcome>;
+  /** True when returns can be inserted from .xlsx files (ExcelApi 1.13). */
+  canImportFiles(): boolean;
+  /** Inserts every sheet of the files at the end of the workbook; the new sheets' names. */
+  importFiles(files: PickedFile[]): Promise<string[]>;
 }
 
 /** A failure already put into words for the person, in both languages (the message is for logs). */

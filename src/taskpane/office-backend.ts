@@ -12,7 +12,10 @@ import { HostRead, WritePlan, withSavedMapping } from '../core/pipeline';
 import { Lang } from '../i18n/format';
 import { ExcelRunner, OfficeHost, OfficeHostOptions } from '../hosts/office/host';
 import { clearColours, scoreWorkbook } from '../hosts/office/actions';
-import { ClearOutcome, PaneBackend, PaneFailure, ScoreOutcome, Selection, Step } from './backend';
+import { ClearOutcome, PaneBackend, PaneFailure, ScoreOutcome, Selection, Step, WorkbookTools } from './backend';
+import { createTemplateSheet } from '../hosts/office/template';
+import { canImportFiles, consolidateSheets, importReturnFiles } from '../hosts/office/consolidate';
+import { officeIsSetSupported } from '../hosts/office/requirements';
 import { describeOfficeError } from '../hosts/office/errors';
 
 export interface OfficeBackend extends PaneBackend {
@@ -68,8 +71,36 @@ export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: 
     return view;
   }
 
+  const isSetSupported = options.isSetSupported ?? officeIsSetSupported;
+  const tools: WorkbookTools = {
+    async sheets(): Promise<string[]> {
+      return worded(() =>
+        run(async (context) => {
+          const sheets = context.workbook.worksheets;
+          sheets.load('items/name,items/visibility');
+          await context.sync();
+          return sheets.items.filter((s) => s.visibility === 'Visible').map((s) => s.name);
+        }),
+      );
+    },
+    async createTemplate(request) {
+      const made = await worded(() => createTemplateSheet(run, criteria, request));
+      return { sheet: made.sheet, indicators: made.indicators, validatedCells: made.validatedCells };
+    },
+    async consolidate(request) {
+      const out = await worded(() => consolidateSheets(run, criteria, { ...request, isSetSupported }));
+      return { masterSheet: out.masterSheet, summarySheet: out.summarySheet, consolidation: out.consolidation, summary: out.summary };
+    },
+    canImportFiles: () => canImportFiles(isSetSupported),
+    async importFiles(files) {
+      const done = await worded(() => importReturnFiles(run, files));
+      return done.flatMap((d) => d.sheets);
+    },
+  };
+
   return {
     host,
+    tools,
     async score(lang: Lang, onStep: (s: Step) => void): Promise<ScoreOutcome> {
       onStep('read');
       const view = observed({

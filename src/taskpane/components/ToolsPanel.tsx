@@ -1,0 +1,248 @@
+/**
+ * "Mẫu và tổng hợp": make a department template (a new, validated sheet) and consolidate the
+ * departments' returns (sheets of the workbook, or .xlsx files inserted when Excel allows) into
+ * new master and summary sheets, with what the coordinator should look at: conflicts, parties
+ * with no return, departments that were guessed.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { CriteriaSet } from '../../core/criteria';
+import { headline } from '../../core/summary';
+import { listParties } from '../../core/template';
+import { Lang } from '../../i18n/format';
+import { T } from '../../i18n/ui';
+import { ConsolidationOutcome, PaneFailure, PickedFile, WorkbookTools } from '../backend';
+
+const useStyles = makeStyles({
+  box: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  title: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  text: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  row: { display: 'flex', columnGap: tokens.spacingHorizontalS },
+  grow: { flexGrow: 1 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  sheets: { display: 'flex', flexDirection: 'column' },
+});
+
+interface Props {
+  tools: WorkbookTools;
+  criteria: CriteriaSet;
+  lang: Lang;
+  t: T;
+}
+
+type Message = { intent: 'success' | 'error' | 'warning'; text: string };
+
+function failureText(e: unknown, lang: Lang): string {
+  if (e instanceof PaneFailure) return e.text[lang];
+  return e instanceof Error ? e.message : String(e);
+}
+
+async function readFile(file: File): Promise<PickedFile> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { name: file.name, base64: btoa(bin) };
+}
+
+export function ToolsPanel({ tools, criteria, lang, t }: Props) {
+  const styles = useStyles();
+  const parties = useMemo(() => listParties(criteria), [criteria]);
+  const [department, setDepartment] = useState('');
+  const [city, setCity] = useState('');
+  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [sheets, setSheets] = useState<string[]>([]);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [busy, setBusy] = useState<null | 'template' | 'consolidate' | 'import' | 'sheets'>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [result, setResult] = useState<ConsolidationOutcome | null>(null);
+
+  const refresh = useCallback(async () => {
+    setBusy('sheets');
+    try {
+      setSheets(await tools.sheets());
+    } catch (e) {
+      setMessage({ intent: 'error', text: failureText(e, lang) });
+    } finally {
+      setBusy(null);
+    }
+  }, [tools, lang]);
+  // The sheets, when the section opens (and again whenever the language, hence `refresh`, changes).
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  async function makeTemplate() {
+    setBusy('template');
+    setMessage(null);
+    try {
+      const y = Number(year);
+      const made = await tools.createTemplate({ lang, ...(department ? { department } : {}), ...(city.trim() ? { city: city.trim() } : {}), ...(year.trim() && Number.isInteger(y) ? { year: y } : {}) });
+      setMessage(
+        made.indicators > 0
+          ? { intent: 'success', text: t('templateMade', { sheet: made.sheet, indicators: made.indicators, cells: made.validatedCells }) }
+          : { intent: 'warning', text: t('templateEmpty', { sheet: made.sheet }) },
+      );
+      setSheets(await tools.sheets());
+    } catch (e) {
+      setMessage({ intent: 'error', text: failureText(e, lang) });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function importFiles(list: FileList | null) {
+    if (!list || list.length === 0) return;
+    setBusy('import');
+    setMessage(null);
+    try {
+      const files = await Promise.all([...list].map(readFile));
+      const added = await tools.importFiles(files);
+      setSheets(await tools.sheets());
+      setChosen((c) => new Set([...c, ...added]));
+      setMessage({ intent: 'success', text: t('imported', { sheets: added.join(', ') }) });
+    } catch (e) {
+      setMessage({ intent: 'error', text: failureText(e, lang) });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function consolidate() {
+    const picked = sheets.filter((s) => chosen.has(s));
+    if (!picked.length) {
+      setMessage({ intent: 'warning', text: t('chooseSheets') });
+      return;
+    }
+    setBusy('consolidate');
+    setMessage(null);
+    try {
+      const out = await tools.consolidate({ sheets: picked, lang });
+      setResult(out);
+      setMessage({ intent: 'success', text: t('consolidated', { n: out.consolidation.returns.length, master: out.masterSheet, summary: out.summarySheet }) });
+      setSheets(await tools.sheets());
+    } catch (e) {
+      setMessage({ intent: 'error', text: failureText(e, lang) });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const toggle = (sheet: string, on: boolean) =>
+    setChosen((c) => {
+      const next = new Set(c);
+      if (on) next.add(sheet);
+      else next.delete(sheet);
+      return next;
+    });
+
+  const c = result?.consolidation;
+  const inferred = c?.returns.filter((r) => r.inferred) ?? [];
+
+  return (
+    <div className={styles.box} data-section="tools">
+      <section className={styles.box} aria-labelledby="template-title">
+        <h3 className={styles.title} id="template-title">
+          {t('templateTitle')}
+        </h3>
+        <p className={styles.text}>{t('templateIntro')}</p>
+        <Field label={t('templateDepartment')}>
+          <Select value={department} onChange={(_, d) => setDepartment(d.value)} data-field="department">
+            <option value="">{t('templateWholeCity')}</option>
+            {parties.map((p) => (
+              <option key={p.party} value={p.party}>
+                {p.party} ({p.indicators.length})
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className={styles.row}>
+          <Field className={styles.grow} label={t('templateCity')}>
+            <Input value={city} onChange={(_, d) => setCity(d.value)} data-field="city" />
+          </Field>
+          <Field label={t('templateYear')}>
+            <Input type="number" value={year} onChange={(_, d) => setYear(d.value)} data-field="year" />
+          </Field>
+        </div>
+        <Button appearance="primary" disabled={busy !== null} onClick={() => void makeTemplate()} data-action="template">
+          {busy === 'template' ? t('working2') : t('makeTemplate')}
+        </Button>
+      </section>
+
+      <section className={styles.box} aria-labelledby="consolidate-title">
+        <h3 className={styles.title} id="consolidate-title">
+          {t('consolidateTitle')}
+        </h3>
+        <p className={styles.text}>{t('consolidateIntro')}</p>
+        <fieldset className={styles.sheets} data-field="sheets">
+          <legend>{t('consolidateSheets')}</legend>
+          {sheets.length ? (
+            sheets.map((s) => <Checkbox key={s} label={s} checked={chosen.has(s)} onChange={(_, d) => toggle(s, !!d.checked)} />)
+          ) : (
+            <p className={styles.text}>{t('noSheets')}</p>
+          )}
+        </fieldset>
+        <Button size="small" disabled={busy !== null} onClick={() => void refresh()}>
+          {t('refreshSheets')}
+        </Button>
+        {tools.canImportFiles() ? (
+          <Field label={t('importFiles')}>
+            <input type="file" accept=".xlsx" multiple disabled={busy !== null} onChange={(e) => void importFiles(e.currentTarget.files)} data-field="files" />
+          </Field>
+        ) : null}
+        <Button appearance="primary" disabled={busy !== null} onClick={() => void consolidate()} data-action="consolidate">
+          {busy === 'consolidate' ? t('working2') : t('consolidate')}
+        </Button>
+      </section>
+
+      <div aria-live="polite" data-tools-notice={message?.intent ?? ''}>
+        {message ? (
+          <MessageBar intent={message.intent} layout="multiline">
+            <MessageBarBody>{message.text}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </div>
+
+      {result && c ? (
+        <section className={styles.box} data-section="consolidation">
+          <p className={styles.title} data-headline>
+            {headline(result.summary.totals, lang)}
+          </p>
+          {c.conflicts.length ? (
+            <>
+              <h4 className={styles.title}>{t('conflictsTitle')}</h4>
+              <ul className={styles.list} data-list="conflicts">
+                {c.conflicts.map((x) => (
+                  <li key={`${x.id} ${x.field}`}>
+                    {x.id}: {x.values.map((v) => `${v.return} = ${v.value}`).join('; ')} — {x.resolved === 'responsible' ? t('conflictResponsible') : t('conflictInvalid')}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {c.missingParties.length ? (
+            <>
+              <h4 className={styles.title}>{t('missingTitle')}</h4>
+              <ul className={styles.list} data-list="missing">
+                {c.missingParties.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {inferred.length ? (
+            <>
+              <h4 className={styles.title}>{t('inferredTitle')}</h4>
+              <ul className={styles.list} data-list="inferred">
+                {inferred.map((r) => (
+                  <li key={r.name}>
+                    {r.name}: {r.department}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

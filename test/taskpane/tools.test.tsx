@@ -1,0 +1,65 @@
+/** @jest-environment jsdom */
+/**
+ * "Mẫu và tổng hợp" in the pane, over the real Office adapter and the strict fake Excel: "Tạo mẫu"
+ * adds a validated template sheet; "Gộp báo cáo" consolidates the chosen sheets and the pane shows
+ * the headline, the conflict, the parties with no return.
+ */
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { loadCriteria, renderPane, memoryPrefs } from './support';
+import { buildTemplate } from '../../src/core/template';
+import { createFakeExcel, sheetDataFromSnapshot } from '../../src/hosts/memory';
+import { officeBackend } from '../../src/taskpane/office-backend';
+import type { ExcelRunner } from '../../src/hosts/office/host';
+import { buildAppendixSheet } from '../fixtures/appendix';
+import { fillTemplate, typeInto } from '../core/template-helpers';
+
+const criteria = loadCriteria();
+
+function setup() {
+  const yte = fillTemplate(buildTemplate(criteria, { department: 'Sở Y tế', city: 'Hà Nội', year: 2024 }), { '1.3.2.e': { value: 100 }, '1.3.2.f': { value: 100 } }, 'Y tế');
+  const gdT = buildTemplate(criteria, { city: 'Hà Nội', year: 2024 });
+  const gd = fillTemplate(gdT, { '1.3.2.f': { value: 98 } }, 'GD');
+  typeInto(gd, gdT.headerCells.department, 'Sở GD&ĐT');
+  const vh = buildAppendixSheet(criteria, { '1.2.3.a': { value: '55,5%' }, '2.2.1.b': { value: 40 } }, { onlyParty: 'Sở Văn hóa và Thể thao' }, 'VH');
+  const fake = createFakeExcel({ sheets: [yte, gd, vh].map((s) => sheetDataFromSnapshot(s)) });
+  const backend = officeBackend(fake.run as unknown as ExcelRunner, criteria, { isSetSupported: () => true });
+  renderPane(backend, criteria, memoryPrefs());
+  return { fake };
+}
+
+const notice = () => document.querySelector('[data-tools-notice]')!.getAttribute('data-tools-notice');
+
+test('"Tạo mẫu" adds a template sheet for the chosen department', async () => {
+  const { fake } = setup();
+  fireEvent.click(screen.getByRole('button', { name: 'Mẫu và tổng hợp' }));
+  await waitFor(() => expect(screen.getByRole('checkbox', { name: 'VH' })).toBeTruthy());
+  const select = document.querySelector('[data-field="department"] select, select[data-field="department"]') as HTMLSelectElement;
+  fireEvent.change(select, { target: { value: 'Sở Y tế' } });
+  fireEvent.change(document.querySelector('input[data-field="city"]')!, { target: { value: 'Hà Nội' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Tạo mẫu' }));
+  await waitFor(() => expect(notice()).toBe('success'));
+  expect(screen.getByText(/Đã tạo trang "Biểu số liệu": 2 chỉ số, 2 ô số liệu có kiểm tra dữ liệu\./)).toBeTruthy();
+  expect(fake.workbook.sheetNames()).toContain('Biểu số liệu');
+  expect(fake.workbook.activeSheet()).toBe('Biểu số liệu');
+  // The new sheet is offered as a return at once.
+  await waitFor(() => expect(screen.getByRole('checkbox', { name: 'Biểu số liệu' })).toBeTruthy());
+});
+
+test('"Gộp báo cáo" consolidates the chosen sheets and shows the headline, the conflict and the missing returns', async () => {
+  const { fake } = setup();
+  fireEvent.click(screen.getByRole('button', { name: 'Mẫu và tổng hợp' }));
+  await waitFor(() => expect(screen.getByRole('checkbox', { name: 'VH' })).toBeTruthy());
+  fireEvent.click(screen.getByRole('button', { name: 'Gộp báo cáo' }));
+  await waitFor(() => expect(notice()).toBe('warning'));
+  for (const name of ['Y tế', 'GD', 'VH']) fireEvent.click(screen.getByRole('checkbox', { name }));
+  fireEvent.click(screen.getByRole('button', { name: 'Gộp báo cáo' }));
+  await waitFor(() => expect(notice()).toBe('success'), { timeout: 10000 });
+  expect(screen.getByText('Đã gộp 3 báo cáo vào trang "Tổng hợp số liệu"; kết quả ở trang "Tổng hợp GNLC".')).toBeTruthy();
+  expect(document.querySelector('[data-headline]')!.textContent).toMatch(/^\d+ \/ \d+ chỉ số đạt$/);
+  const conflicts = document.querySelector('[data-list="conflicts"]')!;
+  expect(conflicts.textContent).toContain('1.3.2.f: Y tế = 100; GD = 98 — dùng số liệu của đơn vị phụ trách');
+  expect(document.querySelector('[data-list="missing"]')!.textContent).toContain('Sở Nội vụ');
+  expect(fake.workbook.sheetNames()).toEqual(['Y tế', 'GD', 'VH', 'Tổng hợp số liệu', 'Tổng hợp GNLC']);
+  // The file picker is offered where ExcelApi 1.13 is.
+  expect(document.querySelector('input[type="file"][accept=".xlsx"][multiple]')).not.toBeNull();
+});
