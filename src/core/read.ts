@@ -415,7 +415,7 @@ export function readFieldFromCells(cells: Array<{ content: CellContent; address?
   // Cells of one row are joined with a space, rows with a line break, so a mark stays beside its label.
   let joined = '';
   nonEmpty.forEach((c, i) => {
-    const piece = c.content.text !== undefined && c.content.text !== '' ? c.content.text : String(c.content.value);
+    const piece = c.content.text !== undefined && c.content.text !== '' ? c.content.text : String(c.content.value ?? '');
     if (i > 0) joined += c.row !== undefined && c.row === nonEmpty[i - 1]!.row ? ' ' : '\n';
     joined += piece;
   });

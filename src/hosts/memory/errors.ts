@@ -16,7 +16,8 @@ export type FakeErrorCode =
   | 'RequestPayloadSizeLimitExceeded'
   | 'ResponsePayloadSizeLimitExceeded'
   | 'InvalidObjectPath'
-  | 'GeneralException';
+  | 'GeneralException'
+  | 'InvalidOperationInCellEditMode';
 
 const MESSAGES: Record<FakeErrorCode, string> = {
   PropertyNotLoaded:
@@ -33,6 +34,7 @@ const MESSAGES: Record<FakeErrorCode, string> = {
   ResponsePayloadSizeLimitExceeded: 'The response payload size has exceeded the limit.',
   InvalidObjectPath: 'The object path isn\'t working for what you\'re trying to do.',
   GeneralException: 'There was an internal error while processing the request.',
+  InvalidOperationInCellEditMode: 'The operation is not available while Excel is in Edit cell mode. Exit Edit mode by using the ENTER or TAB keys, or by selecting another cell, and then try again.',
 };
 
 export class FakeOfficeError extends Error {

@@ -13,9 +13,17 @@ import { FakeOfficeError } from './errors';
 import { MAX_COLS, MAX_ROWS, Rect, cellA1, fullAddress, intersect, localAddress, parseAddressOn, parseLocalAddress, rectCells, rectCols, rectRows, splitSheet } from './address';
 import { Batch, FakeClientResult, FakeEngineBase, FakeObject, FakeRequestContextBase, ProxyLike, jsonSize } from './proxy';
 import { CellData, FakeChartData, FakeSheet, FakeWorkbookModel, Visibility, displayText, normaliseColor, valueType, writeValue } from './model';
+import type { FakeChangedHandler, FakeEventHub } from './events';
 
 export interface FakeEngine extends FakeEngineBase {
   model: FakeWorkbookModel;
+  /** Worksheet change events (see events.ts); absent: no events. */
+  events?: FakeEventHub;
+}
+
+/** The add-in changed cells of a sheet: an onChanged event after the sync. */
+function changed(ctx: Ctx, sheet: FakeSheet, rects: Rect[], kind: 'value' | 'format'): void {
+  ctx.engine.events?.record(sheet, rects, kind);
 }
 
 export class FakeRequestContext extends FakeRequestContextBase {
@@ -362,6 +370,20 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
   delete(): void {
     this.invoke('delete', [], (s) => ctxOf(this).model.remove(alive(ctxOf(this), s)), { write: true });
   }
+  /** Worksheet.onChanged (ExcelApi 1.7): add registers at the next sync; the result's remove() at the sync after it. */
+  get onChanged(): { add(handler: FakeChangedHandler): { context: FakeRequestContextBase; remove(): void } } {
+    return {
+      add: (handler: FakeChangedHandler) => {
+        this.invoke('onChanged.add', [], (s) => void ctxOf(this).engine.events?.register(alive(ctxOf(this), s), handler), { write: false });
+        return {
+          context: this.context,
+          remove: () => {
+            this.invoke('onChanged.remove', [], (s) => ctxOf(this).engine.events?.unregister(s, handler), { write: false });
+          },
+        };
+      },
+    };
+  }
 }
 
 export class FakeWorksheetProtection extends FakeObject<FakeSheet> {
@@ -491,6 +513,7 @@ export class FakeRange extends FakeObject<RangeT> {
           t.sheet.tidy(row, col);
         }),
       );
+      changed(ctxOf(this), t.sheet, [t.rect], 'value');
     });
   }
   get valueTypes(): string[][] {
@@ -513,6 +536,7 @@ export class FakeRange extends FakeObject<RangeT> {
           t.sheet.tidy(row, col);
         }),
       );
+      changed(ctxOf(this), t.sheet, [t.rect], 'format');
     });
   }
   get text(): string[][] {
@@ -531,6 +555,7 @@ export class FakeRange extends FakeObject<RangeT> {
           t.sheet.tidy(t.rect.top + i, t.rect.left + j);
         }),
       );
+      changed(ctxOf(this), t.sheet, [t.rect], 'value');
     });
   }
   get hyperlink(): { address?: string; documentReference?: string; textToDisplay?: string; screenTip?: string } | null {
@@ -552,6 +577,7 @@ export class FakeRange extends FakeObject<RangeT> {
         cell.hyperlink = { ...link };
         if (link.textToDisplay !== undefined) writeValue(cell, "'" + link.textToDisplay);
       });
+      changed(ctxOf(this), t.sheet, [t.rect], 'value');
     });
   }
   get format(): FakeRangeFormat {
@@ -656,6 +682,7 @@ export class FakeRange extends FakeObject<RangeT> {
 
 function clearRects(ctx: Ctx, sheet: FakeSheet, rects: Rect[], applyTo: string): void {
   writable(ctx, sheet);
+  changed(ctx, sheet, rects, applyTo === 'All' || applyTo === 'Contents' ? 'value' : 'format');
   for (const r of rects) {
     for (const { row, col, cell } of [...sheet.cellsIn(r)]) {
       if (applyTo === 'All' || applyTo === 'Contents') {
@@ -774,6 +801,7 @@ export class FakeRangeFormat extends FakeObject<AreasT> {
         if (x) c.wrap = true;
         else delete c.wrap;
       });
+      changed(ctxOf(this), t.sheet, t.rects, 'format');
     });
   }
   get columnWidth(): number | null {
@@ -818,6 +846,7 @@ export class FakeRangeFill extends FakeObject<AreasT> {
       eachCell(t.sheet, t.rects, (c) => {
         c.fill = { color, pattern: c.fill && c.fill.pattern !== 'None' ? c.fill.pattern : 'Solid' };
       });
+      changed(ctxOf(this), t.sheet, t.rects, 'format');
     });
   }
   get pattern(): string {
@@ -831,6 +860,7 @@ export class FakeRangeFill extends FakeObject<AreasT> {
         if (pattern === 'None') delete c.fill;
         else c.fill = { color: c.fill?.color ?? '#000000', pattern };
       });
+      changed(ctxOf(this), t.sheet, t.rects, 'format');
     });
   }
   clear(): void {
@@ -844,6 +874,7 @@ export class FakeRangeFill extends FakeObject<AreasT> {
             delete cell.fill;
             t.sheet.tidy(row, col);
           }
+        changed(ctxOf(this), t.sheet, t.rects, 'format');
       },
       { write: true },
     );
@@ -875,6 +906,7 @@ export class FakeRangeFont extends FakeObject<AreasT> {
       eachCell(t.sheet, t.rects, (c) => {
         c.font = { ...(c.font ?? {}), [name]: value };
       });
+      changed(ctxOf(this), t.sheet, t.rects, 'format');
     });
   }
   get bold(): boolean {

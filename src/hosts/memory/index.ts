@@ -11,17 +11,22 @@
  *   fake.counters.syncs; fake.workbook.fill('Phụ lục', 'E12');
  */
 import { FakeRequestContext, FakeEngine } from './excel';
-import { DEFAULT_LIMITS, FakeCounters, FakeLimits } from './proxy';
+import { DEFAULT_LIMITS, FakeCounters, FakeFault, FakeFaultRule, FakeLimits, FakeSyncInfo } from './proxy';
+import { FakeChangeType, FakeChangedEventArgs, FakeEventHub, FakeEventOptions } from './events';
 import { CellData, FakeCellInput, FakeChartData, FakeSheetData, FakeWorkbookData, FakeWorkbookModel, Visibility, exportWorkbook, normaliseColor, valueType, writeValue } from './model';
 import { cellA1, parseLocalAddress } from './address';
 import type { SheetSnapshot } from '../../core/snapshot';
 
 export { FakeOfficeError, isFakeOfficeError } from './errors';
 export type { FakeErrorCode } from './errors';
-export type { FakeCounters, FakeLimits, FakeLogEntry, FakeSyncRecord } from './proxy';
+export type { FakeCounters, FakeLimits, FakeLogEntry, FakeSyncRecord, FakeFault, FakeSyncInfo } from './proxy';
+export type { FakeChangedEventArgs, FakeChangeType, FakeEventOptions } from './events';
 export { DEFAULT_LIMITS, FakeClientResult } from './proxy';
 export type { CellData, FakeCellInput, FakeChartData, FakeSheetData, FakeWorkbookData, Visibility, FakeFont, FakeHyperlink } from './model';
 export { FakeRequestContext } from './excel';
+// Data validation, merge, freezeAt/freezeColumns, insertWorksheetsFromBase64 (templates, consolidation): see extras.ts.
+export { fakeSheetExtras, fakeWorkbookBase64 } from './extras';
+export type { FakeSheetExtrasView, FakeValidationRecord } from './extras';
 
 /** The enums the adapter may name (string values, as Office.js has them). */
 export const FakeExcelEnums = {
@@ -82,12 +87,32 @@ export interface FakeWorkbookAccess {
   /** Whole workbook as data (what a test or the preview would save). */
   export(): FakeWorkbookData;
   // ---- what a person does between runs (not counted, not batched) ----
-  setCell(sheet: string, address: string, input: FakeCellInput): void;
+  /** Types into a cell: fires onChanged (triggerSource 'Unknown'; `source: 'Remote'` for a co-author in Excel on the web). */
+  setCell(sheet: string, address: string, input: FakeCellInput, options?: { source?: 'Local' | 'Remote' }): void;
+  /** Recolours a cell (fires onChanged when the fake's events report format changes). */
   setFill(sheet: string, address: string, fill: { color: string; pattern?: string } | null): void;
+  /** Protects or unprotects a sheet (Review › Protect Sheet). */
+  protect(sheet: string, on?: boolean): void;
+  /** Deletes a sheet, as a person or a co-author would. */
+  deleteSheet(sheet: string): void;
+  /** Fires a change event as Excel would for something the fake does not model (rows inserted, a paste). */
+  emitChanged(sheet: string, address: string, options?: { source?: 'Local' | 'Remote'; changeType?: FakeChangeType }): void;
   select(sheet: string, addresses: string[]): void;
   activate(sheet: string): void;
   addSheet(data: FakeSheetData): void;
   renameSheet(from: string, to: string): void;
+}
+
+/** Worksheet change events, for live checking tests. */
+export interface FakeEvents {
+  readonly options: FakeEventOptions;
+  /** Every event delivered to a handler, in order. */
+  readonly delivered: readonly FakeChangedEventArgs[];
+  /** Errors thrown by handlers (a handler should never throw). */
+  readonly handlerErrors: readonly unknown[];
+  handlerCount(sheet?: string): number;
+  /** Resolves once every event so far is delivered and its handlers have settled. */
+  idle(): Promise<void>;
 }
 
 export interface FakeExcel {
@@ -104,20 +129,35 @@ export interface FakeExcel {
   resetCounters(): void;
   /** Writes and calls in the log since the given sync (1-based, inclusive). */
   writesSince(sync: number): FakeEngine['log'];
+  /**
+   * Injects one of Excel's failure modes (see FakeFault) into the next sync, or into the syncs
+   * `when` picks (`(s) => s.writes > 0`: the next write batch), `times` times (default 1).
+   */
+  inject(fault: FakeFault, options?: { when?: (sync: FakeSyncInfo) => boolean; times?: number }): void;
+  /** Faults injected and not used yet. */
+  pendingFaults(): number;
+  events: FakeEvents;
 }
 
 export interface FakeExcelOptions {
   limits?: Partial<FakeLimits>;
+  /** Change events: triggerSource support, format changes, delivery delay. */
+  events?: Partial<FakeEventOptions>;
 }
 
 export function createFakeExcel(data?: FakeWorkbookData, options: FakeExcelOptions = {}): FakeExcel {
+  const faults: FakeFaultRule[] = [];
   const engine: FakeEngine = {
     model: new FakeWorkbookModel(data),
     counters: { syncs: 0, proxies: 0, loads: 0, writes: 0, calls: 0 },
     log: [],
     syncLog: [],
     limits: { ...DEFAULT_LIMITS, ...options.limits },
+    faults,
   };
+  const hub = new FakeEventHub(() => engine.model, options.events);
+  engine.events = hub;
+  engine.afterSync = () => hub.flush();
   const run: ExcelRun = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const context = new FakeRequestContext(engine);
     const result = await batch(context as unknown as Excel.RequestContext);
@@ -188,8 +228,9 @@ export function createFakeExcel(data?: FakeWorkbookData, options: FakeExcelOptio
       };
     },
     export: () => exportWorkbook(model()),
-    setCell(sheet, address, input) {
+    setCell(sheet, address, input, options = {}) {
       const { s, row, col } = cellAt(sheet, address);
+      const fire = () => hub.user(s, address.toUpperCase().replace(/\$/g, ''), { source: options.source ?? 'Local' });
       if (input === null) {
         const c = s.get(row, col);
         if (c) {
@@ -199,6 +240,7 @@ export function createFakeExcel(data?: FakeWorkbookData, options: FakeExcelOptio
           delete c.text;
           s.tidy(row, col);
         }
+        fire();
         return;
       }
       const c = s.edit(row, col);
@@ -217,6 +259,7 @@ export function createFakeExcel(data?: FakeWorkbookData, options: FakeExcelOptio
         }
       }
       s.tidy(row, col);
+      fire();
     },
     setFill(sheet, address, fill) {
       const { s, row, col } = cellAt(sheet, address);
@@ -224,6 +267,16 @@ export function createFakeExcel(data?: FakeWorkbookData, options: FakeExcelOptio
       if (fill === null) delete c.fill;
       else c.fill = { color: normaliseColor(fill.color), pattern: fill.pattern ?? 'Solid' };
       s.tidy(row, col);
+      hub.user(s, address.toUpperCase(), { format: true });
+    },
+    protect(sheet, on = true) {
+      sheetOf(sheet).protected = on;
+    },
+    deleteSheet(sheet) {
+      model().remove(sheetOf(sheet));
+    },
+    emitChanged(sheet, address, options = {}) {
+      hub.user(sheetOf(sheet), address, options);
     },
     select(sheet, addresses) {
       const s = sheetOf(sheet);
@@ -265,6 +318,11 @@ export function createFakeExcel(data?: FakeWorkbookData, options: FakeExcelOptio
     writesSince(sync) {
       return engine.log.filter((e) => e.sync >= sync && e.write);
     },
+    inject(fault, opts = {}) {
+      faults.push({ fault, when: opts.when ?? (() => true), times: opts.times ?? 1 });
+    },
+    pendingFaults: () => faults.length,
+    events: hub,
   };
   return fake;
 }

@@ -14,8 +14,13 @@
  * - A sync whose request (≈ bytes of arguments and values) or response (≈ bytes of loaded
  *   values) is over the limit fails with Request/ResponsePayloadSizeLimitExceeded, as Excel on
  *   the web does at 5 MB; a request is rejected before anything runs.
+ * - Like Excel, a batch is not a transaction: the commands before a failing one stay applied.
+ * - Failure modes of the real Excel can be injected per sync (see FakeFault): a batch refused
+ *   while the person edits a cell, a sync that never answers, a failure half-way through a batch,
+ *   `values` coming back null for a huge range, or something changing the workbook just before
+ *   the sync runs (a co-author deleting or protecting a sheet).
  */
-import { FakeOfficeError } from './errors';
+import { FakeErrorCode, FakeOfficeError } from './errors';
 
 export interface FakeLimits {
   /** Largest request of one sync, bytes (≈ JSON of every argument and written value). Default 5 MB. */
@@ -71,18 +76,62 @@ export interface FakeSyncRecord {
   error?: string;
 }
 
+/**
+ * A failure of the real Excel, injected into one sync:
+ * - `refuse`: the whole batch is refused before anything runs (InvalidOperationInCellEditMode
+ *   while the person edits a cell; RequestPayloadSizeLimitExceeded);
+ * - `hang`: the sync never answers (nothing runs; the promise never settles);
+ * - `fail-after`: the first `commands` commands run (loads and writes, not proxy creation),
+ *   then the batch fails with `code` (what ran stays applied, as in Excel);
+ * - `null-values`: `values` of every Range of at least `minCells` cells comes back null, as
+ *   Excel does for some very large ranges;
+ * - `before`: `run` changes the workbook first (a co-author deletes or protects a sheet), then the
+ *   sync runs normally.
+ */
+export type FakeFault =
+  | { kind: 'refuse'; code: FakeErrorCode }
+  | { kind: 'hang' }
+  | { kind: 'fail-after'; commands: number; code: FakeErrorCode }
+  | { kind: 'null-values'; minCells?: number }
+  | { kind: 'before'; run: () => void };
+
+/** What a fault rule sees of the sync about to run. */
+export interface FakeSyncInfo {
+  /** 1-based index of the sync. */
+  index: number;
+  /** Commands queued (proxy creation excluded). */
+  commands: number;
+  /** Write commands queued. */
+  writes: number;
+  requestBytes: number;
+}
+
+export interface FakeFaultRule {
+  fault: FakeFault;
+  /** Which sync the fault hits (default: the next one). */
+  when: (sync: FakeSyncInfo) => boolean;
+  /** How many syncs it hits before it is used up (default 1). */
+  times: number;
+}
+
 /** What all contexts of one fake share: the counters, the log, the limits. */
 export interface FakeEngineBase {
   counters: FakeCounters;
   log: FakeLogEntry[];
   syncLog: FakeSyncRecord[];
   limits: FakeLimits;
+  /** Injected failures, consulted at every sync (first matching rule wins). */
+  faults?: FakeFaultRule[];
+  /** Called after every sync that ran commands (succeeded or failed): the event hub delivers change events. */
+  afterSync?: (index: number) => void;
 }
 
 export interface Batch {
   /** Publishes a loaded value after the sync succeeds, counting its size in the response. */
   publish(bytes: number, apply: () => void): void;
   syncIndex: number;
+  /** An injected `null-values` fault: Range.values of at least this many cells loads as null. */
+  nullValuesFrom?: number;
 }
 
 /** What the core needs of any proxy, whatever its target type. */
@@ -168,6 +217,16 @@ export class FakeRequestContextBase {
     for (const c of commands) requestBytes += c.bytes;
     const record: FakeSyncRecord = { index, requestBytes, responseBytes: 0, commands: commands.length, writes: commands.filter((c) => c.write).length };
     engine.syncLog.push(record);
+    const fault = takeFault(engine, { index, commands: commands.filter((c) => c.kind !== 'instantiate').length, writes: record.writes, requestBytes });
+    if (fault?.kind === 'before') fault.run();
+    if (fault?.kind === 'hang') {
+      record.error = 'hang';
+      return new Promise<void>(() => undefined);
+    }
+    if (fault?.kind === 'refuse') {
+      record.error = fault.code;
+      return Promise.reject(new FakeOfficeError(fault.code, 'injected'));
+    }
     if (requestBytes > engine.limits.maxRequestBytes) {
       record.error = 'RequestPayloadSizeLimitExceeded';
       return Promise.reject(new FakeOfficeError('RequestPayloadSizeLimitExceeded', `${requestBytes} bytes in one request; the limit is ${engine.limits.maxRequestBytes}`));
@@ -180,11 +239,15 @@ export class FakeRequestContextBase {
         publishers.push(apply);
       },
     };
+    if (fault?.kind === 'null-values') batch.nullValuesFrom = fault.minCells ?? 0;
+    let ran = 0;
     this.during = created;
     try {
       for (const c of commands) {
+        if (fault?.kind === 'fail-after' && c.kind !== 'instantiate' && ran >= fault.commands) throw new FakeOfficeError(fault.code, 'injected');
         c.run(batch);
         if (c.kind !== 'instantiate') {
+          ran++;
           const entry: FakeLogEntry = { sync: index, kind: c.kind, type: c.obj._typeName, member: c.member, write: c.write };
           const target = c.obj._describe();
           if (target !== undefined) entry.target = target;
@@ -196,6 +259,8 @@ export class FakeRequestContextBase {
       return Promise.reject(e);
     } finally {
       this.during = null;
+      // What ran changed the workbook, whether the batch then failed or not.
+      engine.afterSync?.(index);
     }
     if (record.responseBytes > engine.limits.maxResponseBytes) {
       record.error = 'ResponsePayloadSizeLimitExceeded';
@@ -205,6 +270,17 @@ export class FakeRequestContextBase {
     for (const p of publishers) p();
     return Promise.resolve();
   }
+}
+
+/** The first injected fault whose rule matches this sync (used up after `times` hits). */
+function takeFault(engine: FakeEngineBase, info: FakeSyncInfo): FakeFault | undefined {
+  const rules = engine.faults;
+  if (!rules?.length) return undefined;
+  const i = rules.findIndex((r) => r.when(info));
+  if (i < 0) return undefined;
+  const rule = rules[i]!;
+  if (--rule.times <= 0) rules.splice(i, 1);
+  return rule.fault;
 }
 
 /** A load path: "values", "format/fill/color", "items/name". */
@@ -308,6 +384,11 @@ export abstract class FakeObject<T> {
       const [head = '', ...rest] = p.split('/');
       if (Object.prototype.hasOwnProperty.call(scalars, head) && rest.length === 0) {
         if (t === null) continue;
+        if (head === 'values' && batch.nullValuesFrom !== undefined && this._typeName === 'Range' && Number(scalars.cellCount?.(t) ?? 0) >= batch.nullValuesFrom) {
+          // Excel's answer for some very large ranges: no values at all.
+          batch.publish(8, () => this.local.set(head, null));
+          continue;
+        }
         const value = clone(scalars[head]!(t));
         batch.publish(jsonSize(value) + head.length + 4, () => this.local.set(head, value));
       } else if (Object.prototype.hasOwnProperty.call(navs, head)) {

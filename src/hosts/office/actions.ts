@@ -5,7 +5,9 @@
  */
 import { CriteriaSet } from '../../core/criteria';
 import { HostRead, ScoreRun, WritePlan, runClear, runScoring } from '../../core/pipeline';
+import type { Issue } from '../../core/issues';
 import { Lang } from '../../i18n/format';
+import { OfficeActionError, recordOutcome } from './errors';
 import { OfficeHost, OfficeHostStats } from './host';
 
 /** The host calls one action made: syncs (by kind) and write calls. */
@@ -31,19 +33,21 @@ export interface ScoreResult {
   run: ScoreRun;
   plan: WritePlan;
   counts: ActionCounts;
+  /** What the person should know about the run (a protected sheet, not coloured: 'sheet-protected'). */
+  warnings: Issue[];
 }
 
 /** "Chấm điểm": scores a sheet, colours its value cells, writes the summary sheet. */
 export async function scoreWorkbook(host: OfficeHost, criteria: CriteriaSet, lang: Lang, options: ScoreOptions = {}): Promise<ScoreResult> {
   const before = { ...host.stats };
   const read = await host.read(options.sheet);
-  const { run, plan } = runScoring(read, criteria, {
+  const { run, plan, warnings } = runScoring(read, criteria, {
     lang,
     ...(options.summary !== undefined ? { summary: options.summary } : {}),
     ...(options.colour !== undefined ? { colour: options.colour } : {}),
   });
   await host.apply(plan);
-  return { read, run, plan, counts: delta(before, host.stats) };
+  return { read, run, plan, counts: delta(before, host.stats), warnings };
 }
 
 export interface ClearResult {
@@ -59,6 +63,12 @@ export async function clearColours(host: OfficeHost, options: { sheet?: string }
   const before = { ...host.stats };
   const read = await host.read(options.sheet);
   const { plan, kept } = runClear(read);
+  if (read.sheet.protected && plan.restore.length) {
+    // Excel would refuse the first fill: say why, before writing anything.
+    const e = new OfficeActionError('SheetProtected', `the sheet ${read.sheet.name} is protected`, { sheet: read.sheet.name });
+    recordOutcome(e, 'unchanged');
+    throw e;
+  }
   await host.apply(plan);
   return { read, plan, kept, counts: delta(before, host.stats) };
 }

@@ -6,12 +6,19 @@
  *
  * API sets: ExcelApi 1.9 minimum; 1.13 (merged areas), 1.7 (workbook name), 1.18 (multi-area
  * select) and charts are checked with `isSetSupported` (see requirements.ts).
+ *
+ * Failures (see errors.ts): every sync times out after `syncTimeoutMs`; apply refuses to write
+ * over a sheet named like the state sheet that is not the product's, resolves the sheets it
+ * writes to before its first write (a sheet deleted since the read fails the batch before
+ * anything is written), sends a batch Excel refused as too large again in smaller syncs, and
+ * after a batch that failed part-way makes the stored state match the fills actually applied.
  */
 import type { HostRead, WritePlan } from '../../core/pipeline';
-import { WorkbookState } from '../../core/plan';
-import { Area, parseA1 } from '../../core/snapshot';
-import { MAX_ADDRESS_LENGTH, cellsOf, chunkAddressList, compressAddresses } from './addresses';
-import { SyncKind, WorkbookFacts, probeWorkbook, readWorkbook } from './read';
+import { STATE_MARKER, STATE_SHEET, WorkbookState, decodeState } from '../../core/plan';
+import { Area, FillSpec, parseA1, toA1 } from '../../core/snapshot';
+import { MAX_ADDRESS_LENGTH, cellsOf, chunkAddressList, compressAddresses, rectAddress } from './addresses';
+import { OfficeActionError, guardSyncs, reconcileColours, recordOutcome, refusedBeforeRunning } from './errors';
+import { SyncKind, WorkbookFacts, errorCode, fillSpecOf, probeWorkbook, readWorkbook } from './read';
 import { applyPlan } from './write';
 import { API_SET, API_VERSIONS, IsSetSupported, officeIsSetSupported } from './requirements';
 
@@ -31,7 +38,18 @@ export interface OfficeHostOptions {
   maxSheetCells?: number;
   /** Payload budget of one write sync, in cells (a long text counts one per 100 characters). Default 20,000. */
   writeCellsPerSync?: number;
+  /** A sync Excel has not answered after this many milliseconds fails (OfficeActionError 'SyncTimeout'). Default 60,000; 0: no limit. */
+  syncTimeoutMs?: number;
 }
+
+/** Excel refused a write batch as too large: it is sent again with a budget this many times smaller, at most MAX_WRITE_RETRIES times. */
+const WRITE_RETRY_FACTOR = 4;
+const MAX_WRITE_RETRIES = 6;
+/** Largest area whose fills are read back after a failed apply (larger: the state is left as written, which is safe). */
+const RECONCILE_MAX_CELLS = 1_000_000;
+
+/** Whether the sheet named like the state sheet is the product's: its A1 holds the marker, or it is empty. */
+type StateOwnership = 'absent' | 'ours' | 'not-ours' | 'unknown';
 
 export interface OfficeHostStats {
   /** Every context.sync(), failed ones included. */
@@ -72,6 +90,10 @@ export class OfficeHost {
   private readonly settings: Required<Omit<OfficeHostOptions, 'isSetSupported'>>;
   /** What the last read or apply learnt (state sheet present, sheet names, summary charts). */
   private facts: WorkbookFacts | null = null;
+  /** Whether the sheet named GNLC_State is the product's (learnt with the read, or before the first write). */
+  private stateOwnership: StateOwnership = 'unknown';
+  /** The state the workbook held at the last read or apply (what a failed apply is reconciled against). */
+  private knownState: WorkbookState | null = null;
 
   constructor(
     private readonly run: ExcelRunner,
@@ -84,7 +106,24 @@ export class OfficeHost {
       probeSheets: options.probeSheets ?? 40,
       maxSheetCells: options.maxSheetCells ?? 5_000_000,
       writeCellsPerSync: options.writeCellsPerSync ?? 20_000,
+      syncTimeoutMs: options.syncTimeoutMs ?? 60_000,
     };
+  }
+
+  /** Runs one batch through Excel.run, every sync of it under the time limit. */
+  private guarded<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return this.run(async (context) => {
+      guardSyncs(context, this.settings.syncTimeoutMs);
+      return batch(context);
+    });
+  }
+
+  /**
+   * Runs a batch of the caller's (live checking: its cell reads and event registration) with the
+   * host's sync time limit. Its syncs are the caller's to count.
+   */
+  batch<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return this.guarded(batch);
   }
 
   resetStats(): void {
@@ -107,27 +146,159 @@ export class OfficeHost {
 
   /** Reads the named sheet (the active one when not named), the sheet list, the state and the summary sheets: one sync. */
   async read(sheetName?: string): Promise<HostRead> {
-    return this.run(async (context) => {
-      const { read, facts } = await readWorkbook(
-        context,
-        sheetName,
-        { ...this.settings, mergedAreas: this.supports(API_VERSIONS.mergedAreas), workbookName: this.supports(API_VERSIONS.workbookName) },
-        this.tally,
-        () => void this.stats.retries++,
-      );
-      this.facts = facts;
-      return read;
+    return this.guarded(async (context) => {
+      try {
+        return await this.readIn(context, sheetName);
+      } catch (e) {
+        recordOutcome(e, 'unchanged'); // a read writes nothing
+        throw e;
+      }
     });
   }
 
-  /** Applies a write plan: one sync when it fits the payload budget. */
+  private async readIn(context: Excel.RequestContext, sheetName: string | undefined): Promise<HostRead> {
+    // Queued first, so it goes in the read's one sync.
+    const ownership = queueStateOwnership(context);
+    const { read, facts } = await readWorkbook(
+      context,
+      sheetName,
+      { ...this.settings, mergedAreas: this.supports(API_VERSIONS.mergedAreas), workbookName: this.supports(API_VERSIONS.workbookName) },
+      this.tally,
+      () => void this.stats.retries++,
+    );
+    this.facts = facts;
+    this.stateOwnership = ownership();
+    this.knownState = read.state;
+    return read;
+  }
+
+  /**
+   * Applies a write plan: one sync when it fits the payload budget. Never writes over a sheet
+   * named like the state sheet that is not the product's (OfficeActionError 'StateSheetNotOwned',
+   * before any write). A failure leaves the workbook unchanged, or with a state that matches the
+   * fills actually applied (see `workbookOutcome` in errors.ts).
+   */
   async apply(plan: WritePlan): Promise<void> {
-    await this.run(async (context) => {
-      const facts = this.facts ?? (await probeWorkbook(context, plan.summary?.existing ? plan.summary.name : null, this.tally));
-      const outcome = await applyPlan(context, plan, facts, { writeCellsPerSync: this.settings.writeCellsPerSync, charts: this.supports(API_VERSIONS.charts) }, this.tally);
+    let budget = this.settings.writeCellsPerSync;
+    for (let retry = 0; ; retry++) {
+      const writesBefore = this.stats.writeSyncs + this.stats.writeChunkSyncs;
+      try {
+        await this.applyOnce(plan, budget);
+        this.knownState = plan.state;
+        return;
+      } catch (e) {
+        const writeSyncs = this.stats.writeSyncs + this.stats.writeChunkSyncs - writesBefore;
+        if (writeSyncs === 0) {
+          // Failed while learning the workbook (or refused by the ownership check): nothing was written.
+          recordOutcome(e, 'unchanged');
+          throw e;
+        }
+        if (e instanceof OfficeActionError && e.code === 'SyncTimeout') {
+          // Excel may still run the batch: what it holds is not known until the next read.
+          this.facts = null;
+          this.stateOwnership = 'unknown';
+          recordOutcome(e, 'unknown');
+          throw e;
+        }
+        if (writeSyncs === 1 && (refusedBeforeRunning(e) || errorCode(e) === 'ItemNotFound')) {
+          // The first write batch was refused whole, or failed on the sheets it resolves before any write.
+          if (errorCode(e) === 'RequestPayloadSizeLimitExceeded' && budget > 1 && retry < MAX_WRITE_RETRIES) {
+            budget = Math.max(1, Math.floor(budget / WRITE_RETRY_FACTOR));
+            this.stats.retries++;
+            continue;
+          }
+          if (errorCode(e) === 'ItemNotFound') this.facts = null;
+          recordOutcome(e, 'unchanged');
+          throw e;
+        }
+        // Part of the plan may be in the workbook: make the stored state say exactly what.
+        this.facts = null;
+        try {
+          await this.reconcile(plan);
+          recordOutcome(e, 'consistent');
+        } catch {
+          recordOutcome(e, 'unknown');
+        }
+        throw e;
+      }
+    }
+  }
+
+  private async applyOnce(plan: WritePlan, budget: number): Promise<void> {
+    await this.guarded(async (context) => {
+      let facts = this.facts;
+      if (!facts) {
+        // Learn the workbook, and whose the state sheet is, in one small sync.
+        const ownership = queueStateOwnership(context);
+        facts = await probeWorkbook(context, plan.summary?.existing ? plan.summary.name : null, this.tally);
+        this.stateOwnership = ownership();
+      }
+      if (facts.stateSheet && this.stateOwnership !== 'ours') {
+        if (this.stateOwnership !== 'not-ours') {
+          const ownership = queueStateOwnership(context);
+          this.tally('probe');
+          await context.sync();
+          this.stateOwnership = ownership();
+        }
+        if (this.stateOwnership === 'not-ours')
+          throw new OfficeActionError('StateSheetNotOwned', `a sheet named ${STATE_SHEET} exists and is not the product's: it is left alone`, { sheet: STATE_SHEET });
+      }
+      // Resolved before the first write of the batch: a sheet deleted since the read fails it before anything is written.
+      const sheets = context.workbook.worksheets;
+      if (plan.fills.length || plan.restore.length) sheets.getItem(plan.sheet).load('name');
+      if (plan.summary?.existing) sheets.getItem(plan.summary.name).load('name');
+      if (facts.stateSheet) sheets.getItem(STATE_SHEET).load('name');
+      const outcome = await applyPlan(context, plan, facts, { writeCellsPerSync: budget, charts: this.supports(API_VERSIONS.charts) }, this.tally);
       this.stats.writeCalls += outcome.writeCalls;
       this.facts = outcome.facts;
+      this.stateOwnership = 'ours';
     });
+  }
+
+  /**
+   * After an apply failed part-way: reads the stored state and the fills of every cell it (or
+   * the plan) records on the plan's sheet — one sync — and, when they disagree, writes the state
+   * that matches the fills — one more sync.
+   */
+  private async reconcile(plan: WritePlan): Promise<void> {
+    if (plan.sheet === '') return; // a state-only plan: its one write is the state itself
+    const before = this.knownState;
+    const corrected = await this.guarded(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const stateSheet = sheets.getItemOrNullObject(STATE_SHEET);
+      const column = stateSheet.getRange('A:A').getUsedRangeOrNullObject(true);
+      column.load('values,rowIndex');
+      const addresses = new Set<string>([...Object.keys(plan.state.colours[plan.sheet] ?? {}), ...Object.keys(before?.colours[plan.sheet] ?? {})]);
+      const cells = [...addresses].map((a) => parseA1(a)).filter((p): p is { row: number; col: number } => p !== null);
+      // The plan's sheet (a null object when it is gone) and, when not too large, the fills of the box around its recorded cells.
+      const ws = sheets.getItemOrNullObject(plan.sheet);
+      ws.load('name');
+      const box: Area = cells.length
+        ? { top: Math.min(...cells.map((c) => c.row)), left: Math.min(...cells.map((c) => c.col)), bottom: Math.max(...cells.map((c) => c.row)), right: Math.max(...cells.map((c) => c.col)) }
+        : { top: 0, left: 0, bottom: 0, right: 0 };
+      const small = (box.bottom - box.top + 1) * (box.right - box.left + 1) <= RECONCILE_MAX_CELLS;
+      const read = small ? box : { top: 0, left: 0, bottom: 0, right: 0 };
+      const props = ws.getRange(rectAddress(read.top, read.left, read.bottom, read.right)).getCellProperties({ format: { fill: { color: true, pattern: true } } });
+      this.tally('probe');
+      await context.sync();
+      if (stateSheet.isNullObject || column.isNullObject || column.rowIndex !== 0) return null;
+      const current = decodeState(column.values.map((r) => r[0]));
+      if (!current) return null;
+      let fills: Record<string, FillSpec> | null = {};
+      if (ws.isNullObject) fills = null;
+      else if (!small) return null; // too large to check: the state as written is safe (it holds every original)
+      else {
+        // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult: its value is there after the sync above
+        const grid = props.value;
+        for (const c of cells) fills[toA1(c.row, c.col)] = fillSpecOf(grid[c.row - box.top]?.[c.col - box.left]);
+      }
+      const next = reconcileColours(plan.sheet, current, plan.state, before, fills);
+      return JSON.stringify(next) === JSON.stringify(current) ? null : next;
+    });
+    if (corrected) {
+      await this.applyOnce({ sheet: '', fills: [], restore: [], state: corrected }, this.settings.writeCellsPerSync);
+      this.knownState = corrected;
+    }
   }
 
   /** Stores the state alone (a mapping fixed by hand): one sync. */
@@ -137,7 +308,7 @@ export class OfficeHost {
 
   /** Selects cells on a sheet (and shows the sheet): one sync. */
   async select(sheet: string, addresses: string[]): Promise<void> {
-    await this.run(async (context) => {
+    await this.guarded(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
       ws.activate();
       this.stats.writeCalls++;
@@ -155,7 +326,7 @@ export class OfficeHost {
 
   /** The cells the person has selected ("fixing the mapping": select, then assign): one sync. */
   async selectedAddresses(): Promise<Selection> {
-    return this.run(async (context) => {
+    return this.guarded(async (context) => {
       const selected = context.workbook.getSelectedRanges();
       selected.load('worksheet/name');
       selected.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount,items/address');
@@ -182,6 +353,29 @@ export class OfficeHost {
     });
   }
 }
+
+/**
+ * Queues the load that tells whether a sheet named like the state sheet is the product's: its A1
+ * holds the marker, or it holds nothing at all. Read the answer after the sync; 'unknown' when
+ * that sync did not run (a read retried smaller).
+ */
+/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- the answer is read by the caller, after its sync */
+function queueStateOwnership(context: Excel.RequestContext): () => StateOwnership {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
+  const a1 = sheet.getRange('A1');
+  a1.load('values');
+  const used = sheet.getUsedRangeOrNullObject(false);
+  used.load('rowIndex');
+  return () => {
+    try {
+      if (sheet.isNullObject) return 'absent';
+      return a1.values?.[0]?.[0] === STATE_MARKER || used.isNullObject ? 'ours' : 'not-ours';
+    } catch {
+      return 'unknown';
+    }
+  };
+}
+/* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 
 /** "E10:E12" → its cells; "E10" → itself; nothing for what is not an address or too large. */
 function expand(address: string): string[] {

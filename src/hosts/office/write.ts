@@ -178,34 +178,29 @@ function fillSteps(plan: WritePlan, facts: WorkbookFacts, budget: number): Step[
   ));
 }
 
-function stateSteps(plan: WritePlan, budget: number): Step[] {
+/**
+ * The state as ONE step (so always in one sync, alone when it is over the budget), whose first
+ * command writes the whole state followed by an empty cell, which ends it for decodeState: a
+ * batch that fails before that command leaves the old state, after it the new one — never none.
+ * What an older, longer state left further down is cleared next (harmless if that fails).
+ */
+function stateSteps(plan: WritePlan): Step[] {
   const column = encodeState(plan.state).map((s) => "'" + s);
-  const steps: Step[] = [
+  const cost = 2 + column.reduce((n, s) => n + textCost(s), 0);
+  const block = [...column.map((s) => [s]), ['']];
+  const address = `A1:A${block.length}`;
+  const rest = `A${block.length + 1}:A1048576`;
+  return [
     {
-      cost: 1,
+      cost,
       run: (r) => {
-        r.state().getRange('A:A').clear('Contents');
-        r.writeCalls++;
+        const sheet = r.state();
+        sheet.getRange(address).values = block;
+        sheet.getRange(rest).clear('Contents');
+        r.writeCalls += 2;
       },
     },
   ];
-  let start = 0;
-  while (start < column.length) {
-    let end = start;
-    let cost = 0;
-    while (end < column.length && (end === start || cost + textCost(column[end]) <= budget)) cost += textCost(column[end++]);
-    const block = column.slice(start, end).map((s) => [s]);
-    const address = `A${start + 1}:A${end}`;
-    steps.push({
-      cost,
-      run: (r) => {
-        r.state().getRange(address).values = block;
-        r.writeCalls++;
-      },
-    });
-    start = end;
-  }
-  return steps;
 }
 
 function summarySteps(content: SheetContent & { existing: boolean }, facts: WorkbookFacts, settings: WriteSettings): Step[] {
@@ -361,7 +356,7 @@ export interface ApplyOutcome {
 /** Queues the plan and syncs: once when it fits the budget, else once per budget-full of steps. */
 export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, facts: WorkbookFacts, settings: WriteSettings, tally: Tally): Promise<ApplyOutcome> {
   const budget = Math.max(1, settings.writeCellsPerSync);
-  const steps: Step[] = [...restoreSteps(plan, budget), ...stateSteps(plan, budget), ...fillSteps(plan, facts, budget)];
+  const steps: Step[] = [...restoreSteps(plan, budget), ...stateSteps(plan), ...fillSteps(plan, facts, budget)];
   if (plan.summary) steps.push(...summarySteps(plan.summary, facts, settings));
 
   const refs = new Refs(context, plan, facts);

@@ -65,9 +65,9 @@ export class InputLimitError extends Error {
 }
 
 function size(n: number, lang: Lang): string {
-  const mb = n / MB;
-  const s = mb >= 10 ? String(Math.round(mb)) : mb.toFixed(1);
-  return `${lang === 'vi' ? s.replace('.', ',') : s} MB`;
+  const [value, unit] = n >= MB ? [n / MB, 'MB'] : n >= 1024 ? [n / 1024, 'KB'] : [n, lang === 'vi' ? 'byte' : 'bytes'];
+  const s = value >= 10 || unit.startsWith('byte') || Number.isInteger(value) ? String(Math.round(value)) : value.toFixed(1);
+  return `${lang === 'vi' ? s.replace('.', ',') : s} ${unit}`;
 }
 
 /** A limit as one line, in Vietnamese or English. */
@@ -171,8 +171,14 @@ export function readCentralDirectory(bytes: Buffer): ZipEntry[] | null {
       const len = bytes.readUInt16LE(e + 2);
       if (id === 0x0001) {
         let q = e + 4;
-        if (uncompressed === 0xffffffff && q + 8 <= extraEnd) (uncompressed = Number(bytes.readBigUInt64LE(q))), (q += 8);
-        if (compressed === 0xffffffff && q + 8 <= extraEnd) (compressed = Number(bytes.readBigUInt64LE(q))), (q += 8);
+        if (uncompressed === 0xffffffff && q + 8 <= extraEnd) {
+          uncompressed = Number(bytes.readBigUInt64LE(q));
+          q += 8;
+        }
+        if (compressed === 0xffffffff && q + 8 <= extraEnd) {
+          compressed = Number(bytes.readBigUInt64LE(q));
+          q += 8;
+        }
         if (localOffset === 0xffffffff && q + 8 <= extraEnd) localOffset = Number(bytes.readBigUInt64LE(q));
       }
       e += 4 + len;

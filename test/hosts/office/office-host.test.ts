@@ -344,9 +344,21 @@ describe('payload limits', () => {
     expect(calls.length).toBeLessThanOrEqual(result.plan.fills.reduce((n, g) => n + Math.ceil(g.addresses.length / 150), 0));
   });
 
-  test('a budget above Excel’s limit is refused by Excel (RequestPayloadSizeLimitExceeded)', async () => {
+  test('a budget above Excel’s limit: the refused batch is sent again in smaller syncs (counted as retries), same result', async () => {
+    const reference = book(appendix().sheet);
+    await scoreWorkbook(hostFor(reference), criteria, 'vi');
     const fake = book(appendix().sheet, [], { limits: { maxRequestBytes: 25_000 } });
+    const result = await scoreWorkbook(hostFor(fake), criteria, 'vi');
+    expect(fake.syncLog.filter((s) => s.error === 'RequestPayloadSizeLimitExceeded').length).toBe(result.counts.retries);
+    expect(result.counts.retries).toBeGreaterThan(0);
+    expect(fake.workbook.export()).toEqual(reference.workbook.export());
+  });
+
+  test('a single step over Excel’s limit is refused (RequestPayloadSizeLimitExceeded) and nothing is written', async () => {
+    const fake = book(appendix().sheet, [], { limits: { maxRequestBytes: 4_000 } });
+    const before = fake.workbook.export();
     await expect(scoreWorkbook(hostFor(fake), criteria, 'vi')).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(fake.workbook.export()).toEqual(before);
   });
 
   test('address lists over 8,192 characters are cut into chunks: one call per colour per chunk, one sync', async () => {
