@@ -1,5 +1,6 @@
 /** A1 addresses as Excel writes and accepts them: cells, rectangles, whole columns and rows. */
 import { FakeOfficeError } from './errors';
+import { columnName, toA1 } from '../../core/snapshot';
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -13,20 +14,9 @@ export interface Rect {
   kind?: 'cells' | 'columns' | 'rows' | 'sheet';
 }
 
-export function columnLetters(col: number): string {
-  let s = '';
-  let n = col + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function cellA1(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
-}
+/** The core's address helpers, under the names the fake uses. */
+export const columnLetters = columnName;
+export const cellA1 = toA1;
 
 function lettersToCol(letters: string): number {
   let col = 0;

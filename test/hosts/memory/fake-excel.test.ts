@@ -1,7 +1,6 @@
 /// <reference types="office-js" />
 /** The fake Excel is strict like Office.js: proxies, load + sync, queued writes, null objects, limits, counters. */
-/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load --
-   these tests read before load and sync on purpose: the fake must throw as Office.js does. */
+// These tests read before load and sync on purpose: the fake must throw as Office.js does.
 import { createFakeExcel, sheetDataFromSnapshot, FakeOfficeError } from '../../../src/hosts/memory';
 import type { SheetSnapshot } from '../../../src/core/snapshot';
 
