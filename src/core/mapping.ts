@@ -1495,7 +1495,9 @@ export function saveMapping(mapping: Mapping): SavedMapping {
     const p = mapping.placements[id]!;
     const fields = record<string[]>();
     for (const key of Object.keys(p.fields)) fields[key] = [...p.fields[key]!];
-    const out: SavedMapping['placements'][string] = { row: p.row, fields, method: p.method };
+    // Once stored, a placement is a saved one (only a hand-made one stays 'manual'), so storing the
+    // mapping of a run that reused it gives the same state: scoring twice equals scoring once.
+    const out: SavedMapping['placements'][string] = { row: p.row, fields, method: p.method === 'manual' ? 'manual' : 'saved' };
     if (p.trendPairs) {
       const pairs = record<{ previous?: string; current?: string }>();
       for (const key of Object.keys(p.trendPairs)) {

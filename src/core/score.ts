@@ -4,7 +4,7 @@
  */
 import { Condition, CriteriaSet, Field, Indicator, compareIds, listIndicators } from './criteria';
 import { Issue, makeIssue } from './issues';
-import { FieldValue, Reading, Trend } from './read';
+import { FieldValue, Reading, Trend, clean } from './read';
 import { Lang, formatNumber, formatQuantity } from '../i18n/format';
 import { TREND_TEXT, message } from '../i18n/messages';
 import { canonicalParty } from './parties';
@@ -241,10 +241,6 @@ function evaluate(indicator: Indicator, cond: Condition, read: Map<string, Field
   if (cond.op === '>=' || (cond.op === '=' && value < cond.bound)) return { kind: 'fail', reason: reasons('unmet-gap', shown, gap) };
   if (cond.op === '<=' || cond.op === '=') return { kind: 'fail', reason: reasons('unmet-excess', shown, gap) };
   return { kind: 'fail', reason: reasons('unmet-trend', shown) };
-}
-
-function clean(n: number): number {
-  return Number(n.toPrecision(12));
 }
 
 function compare(v: number, op: '>=' | '>' | '<=' | '<' | '=', bound: number): boolean {

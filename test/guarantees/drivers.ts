@@ -231,14 +231,3 @@ export async function xlsxDriver(sheet: SheetSnapshot, fills: Record<string, Tes
     },
   };
 }
-
-/** The state without the saved mappings' match method (which says "saved" once a mapping is reused). */
-export function withoutMethod(state: WorkbookState | null): unknown {
-  if (!state) return null;
-  const copy = JSON.parse(JSON.stringify(state)) as WorkbookState;
-  for (const m of Object.values(copy.mappings)) {
-    const placements = (m as { placements?: Record<string, { method?: unknown }> }).placements ?? {};
-    for (const p of Object.values(placements)) delete p.method;
-  }
-  return copy;
-}
