@@ -23,7 +23,7 @@
 import { CriteriaSet, Criterion, Field, Indicator, listIndicators, PlacedIndicator } from './criteria';
 import { Issue, makeIssue } from './issues';
 import { CURRENT_SUFFIX, PREVIOUS_SUFFIX, TEMPLATE_COL, TEMPLATE_COLUMNS, TEMPLATE_HEADER, TEMPLATE_MARKER, TemplateColumn, TemplateHeaderKey } from './layout';
-import { CellContent, FieldSpec, Reading, readField, readFieldFromCells } from './read';
+import { CellContent, FieldSpec, Reading, isPrintedChoice, readField, readFieldFromCells } from './read';
 import { FieldEntry, IndicatorEntry } from './score';
 import { SheetSnapshot, WorkbookSnapshot, parseA1, toA1 } from './snapshot';
 import { cleanText } from './text';
@@ -934,8 +934,6 @@ interface DataStats {
   valueCol: number | undefined;
 }
 
-const CHOICE_WORDS = /\b(tang|giam|khong doi|xuat sac|rat tot|tot|kha|yeu)\b/;
-
 function classify(view: SheetView, row: number, col: number, matcher: FieldMatcher | null): BlockCell {
   if (view.covered(row, col)) return { row, col, cls: 'covered', numeric: false };
   const content = view.cell(row, col);
@@ -1251,22 +1249,6 @@ function withoutLabel(view: SheetView, text: string, field: Field): string | nul
   return rest;
 }
 
-/** A printed option of a choice ("5 Xuất sắc", "Tăng Giảm"), not something typed. */
-function isPrintedOption(view: SheetView, content: CellContent): boolean {
-  if (typeof content.value !== 'string') return false;
-  const f = view.words(content.value);
-  const rest = f.replace(new RegExp(CHOICE_WORDS.source, 'g'), ' ').replace(/\b[1-5]\b/g, ' ').trim();
-  return rest === '' && isChoiceText(view, content.value) >= 1 && (/\b[1-5]\b/.test(f) || isChoiceText(view, content.value) >= 2);
-}
-
-function isChoiceText(view: SheetView, text: string): number {
-  const f = view.words(text);
-  let n = 0;
-  const re = new RegExp(CHOICE_WORDS.source, 'g');
-  while (re.exec(f)) n++;
-  return n;
-}
-
 function readOne(view: SheetView, field: Field, refs: CellRef[]): { reading: Reading; raw: FieldEntry['raw'] } {
   const spec = fieldSpec(field);
   const nonEmpty = refs.filter((r) => !isBlankContent(r.content));
@@ -1276,19 +1258,9 @@ function readOne(view: SheetView, field: Field, refs: CellRef[]): { reading: Rea
     return list.map((r) => contentText(r.content)).join(' ');
   };
   if (field.kind === 'rating' || field.kind === 'trend') {
-    const all = readFieldFromCells(refs, spec);
     // What was typed, without the printed options: a number, a mark, a word.
-    const answer = nonEmpty.filter((r) => !isPrintedOption(view, r.content));
-    const raw = rawOf(answer.length ? answer : nonEmpty);
-    if (all.status === 'value' || nonEmpty.length < 2) return { reading: all, raw };
-    // The printed options read together with the typed answer are ambiguous ("Tăng Giảm" + "Giảm"):
-    // read what was typed without the cells that print several options.
-    const typed = nonEmpty.filter((r) => typeof r.content.value !== 'string' || isChoiceText(view, r.content.value) < 2);
-    if (typed.length && typed.length < nonEmpty.length) {
-      const alone = readFieldFromCells(typed, spec);
-      if (alone.status === 'value') return { reading: alone, raw: rawOf(typed) };
-    }
-    return { reading: all, raw };
+    const answer = nonEmpty.filter((r) => !(typeof r.content.value === 'string' && isPrintedChoice(r.content.value, field.kind)));
+    return { reading: readFieldFromCells(refs, spec), raw: rawOf(answer.length ? answer : nonEmpty) };
   }
   if (refs.length === 1 && nonEmpty.length === 1) {
     const ref = nonEmpty[0]!;

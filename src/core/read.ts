@@ -420,10 +420,29 @@ export function readFieldFromCells(cells: Array<{ content: CellContent; address?
     joined += piece;
   });
   const reading = readField({ value: joined, type: 'string' }, field, first?.address);
-  if (reading.status === 'missing' && reading.issue.code === 'nothing-marked') {
-    // "Đang cập nhật" typed beside the printed choices says more than "nothing marked".
-    const said = nonEmpty.find((c) => typeof c.content.value === 'string' && isNoDataText(c.content.value));
-    if (said) return readField(said.content, field, said.address);
+  if (reading.status !== 'value') {
+    // The printed options read together with what was typed are ambiguous ("Tăng Giảm" + "Giảm";
+    // the five ratings + "Đang cập nhật"): read what was typed without the cells that print options.
+    const typed = nonEmpty.filter((c) => !(typeof c.content.value === 'string' && isPrintedChoice(c.content.value, field.kind)));
+    if (typed.length && typed.length < nonEmpty.length) {
+      const alone = readFieldFromCells(typed, field);
+      if (alone.status === 'value' || (alone.status === 'missing' && alone.issue.code === 'no-data')) return alone;
+    }
   }
   return reading;
+}
+
+/**
+ * True for text that only prints the options of a choice, as the appendix does: several options
+ * ("Tăng Giảm"), or a numbered rating label ("5 Xuất sắc"). A single word typed ("Giảm") is an answer.
+ */
+export function isPrintedChoice(text: string, kind: ValueKind): boolean {
+  const choices = kind === 'trend' ? TREND_CHOICES : kind === 'rating' ? RATING_CHOICES : null;
+  if (!choices) return false;
+  const folded = foldText(text);
+  const option = new RegExp(`\\b(?:${choices.map((c) => c.pattern).join('|')})\\b`, 'g');
+  const words = folded.match(option) ?? [];
+  if (!words.length) return false;
+  const rest = folded.replace(option, ' ').replace(/\b[1-5]\b|[-.:)]/g, ' ').trim();
+  return rest === '' && (words.length >= 2 || /\b[1-5]\b/.test(folded));
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CellContent, FieldSpec, Reading, readField, readFieldFromCells, parseNumberText } from '../../src/core/read';
+import { CellContent, FieldSpec, Reading, isPrintedChoice, readField, readFieldFromCells, parseNumberText } from '../../src/core/read';
 import { looksLegacyEncoded } from '../../src/core/text';
 
 const percent: FieldSpec = { key: 'value', kind: 'percent', unit: '%' };
@@ -163,6 +163,17 @@ describe('rating', () => {
     ];
     const r = readFieldFromCells(cells, rating);
     expect(r.status === 'value' && r.value).toBe(3);
+  });
+  test('a word typed beside the printed "Tăng Giảm" is the answer', () => {
+    const cells = [
+      { content: { value: 'Tăng Giảm' }, address: 'F24', row: 23 },
+      { content: { value: 'Giảm' }, address: 'G24', row: 23 },
+    ];
+    expect(readFieldFromCells(cells, trend)).toEqual({ status: 'value', value: 'decrease' });
+    expect(isPrintedChoice('Tăng Giảm', 'trend')).toBe(true);
+    expect(isPrintedChoice('5 Xuất sắc', 'rating')).toBe(true);
+    expect(isPrintedChoice('Giảm', 'trend')).toBe(false);
+    expect(isPrintedChoice('Đang cập nhật', 'rating')).toBe(false);
   });
   test('"đang cập nhật" typed beside the printed labels is "no data", not "nothing marked"', () => {
     const cells = ['5 Xuất sắc', '4 Rất tốt', '3 Tốt', '2 Khá', '1 Yếu'].map((v, i) => ({ content: { value: v }, address: `E${20 + i}`, row: 19 + i }));
