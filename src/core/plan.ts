@@ -154,14 +154,6 @@ export function planClear(sheet: string, currentFills: Readonly<Record<string, F
   return { sheet, restore, kept, state: next };
 }
 
-/** Every address whose fill a colouring or clear needs to know. */
-export function addressesToInspect(sheet: string, cellStatuses: ReadonlyArray<{ cells: readonly string[] }>, state: WorkbookState | null): string[] {
-  const set = new Set<string>();
-  for (const r of cellStatuses) for (const c of r.cells) set.add(c);
-  for (const a of Object.keys(state?.colours[sheet] ?? {})) set.add(a);
-  return [...set].sort(compareAddress);
-}
-
 function normaliseFill(f: FillSpec): FillSpec {
   const color = f.color === null ? null : f.color.toUpperCase();
   const out: FillSpec = { color };

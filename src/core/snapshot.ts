@@ -66,13 +66,6 @@ export function cellAt(sheet: SheetSnapshot, row: number, col: number): CellCont
   return sheet.cells[row - sheet.origin.row]?.[col - sheet.origin.col] ?? null;
 }
 
-/** Number of rows and columns of the snapshot. */
-export function extent(sheet: SheetSnapshot): { rows: number; cols: number } {
-  let cols = 0;
-  for (const r of sheet.cells) if (r.length > cols) cols = r.length;
-  return { rows: sheet.cells.length, cols };
-}
-
 /** Sheet names must be unique, ≤ 31 characters, without : \ / ? * [ ]. */
 export function safeSheetName(wanted: string, taken: readonly string[]): string {
   const base = wanted.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Sheet';

@@ -1,6 +1,6 @@
 /** Roll-ups of indicator results: overall, per area, standard, criterion and responsible party. */
 import { CriteriaSet, listIndicators } from './criteria';
-import { IndicatorResult, STATUSES, Status } from './score';
+import { IndicatorResult, Status } from './score';
 import { Lang } from '../i18n/format';
 
 export type Counts = Record<Status, number> & { total: number };
@@ -85,4 +85,3 @@ export function headline(totals: Counts, lang: Lang): string {
   return lang === 'vi' ? `${totals.met} / ${totals.total} chỉ số đạt` : `${totals.met} of ${totals.total} indicators met`;
 }
 
-export { STATUSES };
