@@ -233,37 +233,5 @@ export function parseCriteriaText(textContent: string): CriteriaLoad {
   return parseCriteria(data);
 }
 
-/** An indicator with its place in the hierarchy. */
-export interface PlacedIndicator {
-  indicator: Indicator;
-  area: Area;
-  standard: Standard;
-  criterion: Criterion;
-  /** 0-based position of the indicator under its criterion. */
-  order: number;
-}
-
-/** Every indicator of a set, in the file's order. */
-export function listIndicators(set: CriteriaSet): PlacedIndicator[] {
-  const out: PlacedIndicator[] = [];
-  for (const area of set.areas)
-    for (const standard of area.standards)
-      for (const criterion of standard.criteria)
-        criterion.indicators.forEach((indicator, order) => out.push({ indicator, area, standard, criterion, order }));
-  return out;
-}
-
-/** Compares indicator ids numerically part by part ("1.2.10.a" after "1.2.9.a"). */
-export function compareIds(a: string, b: string): number {
-  const pa = a.split('.');
-  const pb = b.split('.');
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? '';
-    const y = pb[i] ?? '';
-    const nx = Number(x);
-    const ny = Number(y);
-    const c = Number.isNaN(nx) || Number.isNaN(ny) ? x.localeCompare(y) : nx - ny;
-    if (c !== 0) return c;
-  }
-  return 0;
-}
+export { compareIds, listIndicators } from './criteria-model';
+export type { PlacedIndicator } from './criteria-model';

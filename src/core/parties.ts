@@ -1,5 +1,6 @@
 /** Responsible parties: names match after normalisation and the criteria set's aliases. */
-import { CriteriaSet } from './criteria';
+import type { CriteriaSet } from './criteria';
+import { listIndicators } from './criteria-model';
 import { foldWords } from './text';
 
 /** A key under which spellings of one party meet: "Sở LĐ-TB&XH" and its long form differ, but dashes, case and diacritics do not matter. */
@@ -31,4 +32,17 @@ export function canonicalParty(name: string, criteria?: CriteriaSet): string {
     index.set(name, found); // a name seen once is looked up directly next time
   }
   return found;
+}
+
+/** Every responsible party of a set (canonical names) with its indicator ids, in the set's order. */
+export function listParties(criteria: CriteriaSet): Array<{ party: string; indicators: string[] }> {
+  const out = new Map<string, { party: string; indicators: string[] }>();
+  for (const { indicator } of listIndicators(criteria)) {
+    const party = canonicalParty(indicator.responsible, criteria);
+    const key = partyKey(party);
+    let entry = out.get(key);
+    if (!entry) out.set(key, (entry = { party, indicators: [] }));
+    entry.indicators.push(indicator.id);
+  }
+  return [...out.values()];
 }

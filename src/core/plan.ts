@@ -5,24 +5,10 @@
  */
 import { z } from 'zod';
 import { FillSpec } from './snapshot';
-import { Status } from './score';
 
-/** Excel's own cell styles: Good, Bad and Neutral fills; a light grey for missing. */
-export const STATUS_FILL: Record<Status, string> = {
-  met: '#C6EFCE',
-  unmet: '#FFC7CE',
-  invalid: '#FFEB9C',
-  missing: '#D9D9D9',
-};
-/** Matching font colours of Excel's Good / Bad / Neutral styles (used on the product's own sheets). */
-export const STATUS_FONT: Record<Status, string> = {
-  met: '#006100',
-  unmet: '#9C0006',
-  invalid: '#9C5700',
-  missing: '#3A3A3A',
-};
-/** A text symbol per status, so colour is never the only signal. */
-export const STATUS_SYMBOL: Record<Status, string> = { met: '✔', unmet: '✘', invalid: '⚠', missing: '…' };
+import { STATUS_FILL, Status } from './status';
+
+export { STATUS_FILL, STATUS_FONT, STATUS_SYMBOL } from './status';
 
 // ---- Colouring state, stored in the workbook (a very hidden sheet the product owns) ----
 

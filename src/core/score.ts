@@ -2,15 +2,18 @@
  * The shared scorer: from the readings of an indicator's fields to a status with reasons.
  * Statuses and their precedence follow SCORING.md: invalid › missing › met/unmet.
  */
-import { Condition, CriteriaSet, Field, Indicator, compareIds, listIndicators } from './criteria';
+import { Condition, CriteriaSet, Field, Indicator } from './criteria';
+import { compareIds, fieldLabel, listIndicators } from './criteria-model';
+import { Status } from './status';
 import { Issue, makeIssue } from './issues';
 import { FieldValue, Reading, Trend, clean } from './read';
 import { Lang, formatNumber, formatQuantity } from '../i18n/format';
 import { TREND_TEXT, message } from '../i18n/messages';
 import { canonicalParty } from './parties';
 
-export const STATUSES = ['met', 'unmet', 'invalid', 'missing'] as const;
-export type Status = (typeof STATUSES)[number];
+export { STATUSES } from './status';
+export type { Status } from './status';
+export { fieldLabel };
 
 /** One field as read from the workbook. */
 export interface FieldEntry {
@@ -125,11 +128,6 @@ function scoredFields(indicator: Indicator): Set<string> {
   return s;
 }
 
-export function fieldLabel(field: Field, lang: Lang = 'vi'): string {
-  const label = lang === 'en' ? field.labelEn ?? field.label : field.label;
-  const group = lang === 'en' ? field.groupEn ?? field.group : field.group;
-  return group ? `${label} (${group})` : label;
-}
 
 /** A trend is computed from last year's and this year's figures where both are given. */
 function withTrendPair(field: Field, reading: Reading, entry: IndicatorEntry, cells: string[], invalid: Issue[]): Reading {

@@ -1,10 +1,12 @@
 /** The summary sheet as data: totals, roll-ups, every indicator with status text, a legend, a chart. */
-import { CriteriaSet, listIndicators } from './criteria';
-import { ChartSpec, OutCell, STATUS_FILL, STATUS_FONT, STATUS_SYMBOL, SUMMARY_MARKER, SheetContent } from './plan';
-import { IndicatorResult, STATUSES, Status, fieldLabel } from './score';
+import { CriteriaSet } from './criteria';
+import { listIndicators } from './criteria-model';
+import { statusLabel, valuesText } from './result-text';
+import { ChartSpec, OutCell, SUMMARY_MARKER, SheetContent } from './plan';
+import { IndicatorResult } from './score';
+import { STATUSES, STATUS_FILL, STATUS_FONT, Status } from './status';
 import { Group, Summary, headline } from './summary';
 import { Lang, formatNumber } from '../i18n/format';
-import { STATUS_TEXT } from '../i18n/messages';
 
 const T = {
   title: { vi: 'Kết quả tự đánh giá thành phố học tập', en: 'Learning city self-assessment results' },
@@ -43,22 +45,8 @@ export interface SummarySheetOptions {
   name: string;
 }
 
-export function statusLabel(status: Status, lang: Lang): string {
-  return `${STATUS_SYMBOL[status]} ${STATUS_TEXT[status][lang]}`;
-}
-
 function statusCell(status: Status, lang: Lang): OutCell {
   return { value: statusLabel(status, lang), fill: STATUS_FILL[status], font: STATUS_FONT[status], bold: true };
-}
-
-/** The values of a result as one line: "93,5%" or "Nam: 1.250; Nữ: 1.300; Tổng: 2.550; Tỷ lệ: 98%". */
-export function valuesText(criteria: CriteriaSet, result: IndicatorResult, lang: Lang): string {
-  const indicator = listIndicators(criteria).find((p) => p.indicator.id === result.id)?.indicator;
-  if (!indicator) return '';
-  const show = (v: number | string | null, unit: string) =>
-    v === null ? '—' : typeof v === 'number' ? formatNumber(v, lang) + (unit === '%' ? '%' : unit ? ` ${unit}` : '') : v;
-  if (indicator.fields.length === 1) return show(result.values[indicator.fields[0]!.key] ?? null, indicator.fields[0]!.unit);
-  return indicator.fields.map((f) => `${fieldLabel(f, lang)}: ${show(result.values[f.key] ?? null, f.unit)}`).join('; ');
 }
 
 export function buildSummarySheet(criteria: CriteriaSet, results: readonly IndicatorResult[], summary: Summary, options: SummarySheetOptions): SheetContent {
@@ -150,3 +138,5 @@ function legendText(s: Status, lang: Lang): string {
   };
   return (lang === 'vi' ? vi : en)[s];
 }
+
+export { statusLabel, valuesText };

@@ -1,6 +1,8 @@
 /** Roll-ups of indicator results: overall, per area, standard, criterion and responsible party. */
-import { CriteriaSet, listIndicators } from './criteria';
-import { IndicatorResult, Status } from './score';
+import type { CriteriaSet } from './criteria';
+import { listIndicators } from './criteria-model';
+import type { IndicatorResult } from './score';
+import type { Status } from './status';
 import { Lang } from '../i18n/format';
 
 export type Counts = Record<Status, number> & { total: number };

@@ -5,7 +5,7 @@
  */
 import { CriteriaSet, Field, Indicator, PlacedIndicator, ValueKind, listIndicators } from './criteria';
 import { CURRENT_SUFFIX, PREVIOUS_SUFFIX, TEMPLATE_COL, TEMPLATE_COLUMNS, TEMPLATE_HEADER, TEMPLATE_MARKER, TemplateHeaderKey } from './layout';
-import { canonicalParty, partyKey } from './parties';
+import { canonicalParty, listParties, partyKey } from './parties';
 import { OutCell, SheetContent } from './plan';
 import { fieldLabel } from './score';
 import { Area, safeSheetName, toA1 } from './snapshot';
@@ -124,18 +124,7 @@ const TEXT = {
 // ---------------------------------------------------------------------------------------------
 // Departments
 
-/** Every responsible party of a set (canonical names) with its indicator ids, in the set's order. */
-export function listParties(criteria: CriteriaSet): Array<{ party: string; indicators: string[] }> {
-  const out = new Map<string, { party: string; indicators: string[] }>();
-  for (const { indicator } of listIndicators(criteria)) {
-    const party = canonicalParty(indicator.responsible, criteria);
-    const key = partyKey(party);
-    let entry = out.get(key);
-    if (!entry) out.set(key, (entry = { party, indicators: [] }));
-    entry.indicators.push(indicator.id);
-  }
-  return [...out.values()];
-}
+export { listParties };
 
 /** True when two spellings name one party ("Sở GD&ĐT" and "Sở Giáo dục và Đào tạo"). */
 export function sameParty(a: string, b: string, criteria?: CriteriaSet): boolean {

@@ -139,12 +139,7 @@ export function message(key: MessageKey, params: Params, lang: Lang): string {
   return MESSAGES[key][lang](params);
 }
 
-export const STATUS_TEXT = {
-  met: { vi: 'Đạt', en: 'Met' },
-  unmet: { vi: 'Chưa đạt', en: 'Not met' },
-  invalid: { vi: 'Không hợp lệ', en: 'Invalid' },
-  missing: { vi: 'Chưa có số liệu', en: 'No data' },
-} as const;
+export { STATUS_TEXT } from './status';
 
 export const TREND_TEXT = {
   increase: { vi: 'Tăng', en: 'Increase' },

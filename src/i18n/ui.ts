@@ -145,6 +145,11 @@ export const UI = s({
   notExcel: { vi: 'Phần bổ trợ này chạy trong Excel.', en: 'This add-in runs in Excel.' },
   errorTitle: { vi: 'Không thực hiện được', en: 'Something went wrong' },
   errorCriteria: { vi: 'Bộ tiêu chí đi kèm không hợp lệ', en: 'The bundled criteria set is invalid' },
+  errorLoading: {
+    vi: 'Không tải được bộ chấm điểm của phần bổ trợ. Hãy đóng ngăn tác vụ rồi mở lại; nếu vẫn lỗi, kiểm tra kết nối mạng.',
+    en: "The add-in's scorer could not be loaded. Close the task pane and open it again; if it still fails, check the network connection.",
+  },
+  loading: { vi: 'Đang tải…', en: 'Loading…' },
   done: {
     vi: (p: { met: number; total: number; sheet: string }) => `Đã chấm: ${p.met} / ${p.total} chỉ số đạt. Xem trang "${p.sheet}".`,
     en: (p: { met: number; total: number; sheet: string }) => `Scored: ${p.met} of ${p.total} indicators met. See the sheet "${p.sheet}".`,

@@ -4,16 +4,17 @@
  * Talks to the workbook only through a PaneBackend (Office, the preview's fake Excel, tests).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Divider, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Divider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { TaskListSquareLtr20Regular } from '@fluentui/react-icons/lib/atoms/svg/task-list-square-ltr';
 import { Eraser20Regular } from '@fluentui/react-icons/lib/atoms/svg/eraser';
-import { CriteriaSet } from '../core/criteria';
-import { saveMapping } from '../core/mapping';
-import { IndicatorResult } from '../core/score';
+import type { CriteriaSet } from '../core/criteria';
+import { saveMapping } from '../core/mapping-save';
+import type { IndicatorResult } from '../core/score';
 import { Lang } from '../i18n/format';
 import { T, translator } from '../i18n/ui';
 import { PaneBackend, PaneFailure, ScoreOutcome, Step } from './backend';
 import {
+  CriteriaIndex,
   Filters,
   NO_FILTERS,
   Status,
@@ -78,9 +79,16 @@ interface Notice {
 }
 const say = (m: Text, t: T, lang: Lang) => (typeof m === 'function' ? m(t, lang) : m);
 
+/** Why the pane cannot score: its engine chunk did not load, or the bundled criteria are broken. */
+export type LoadError = 'errorLoading' | 'errorCriteria';
+
 export interface AppProps {
-  backend: PaneBackend;
-  criteria: CriteriaSet;
+  /** null while the scoring engine loads (the pane shows, its actions wait). */
+  backend: PaneBackend | null;
+  /** null while the scoring engine loads. */
+  criteria: CriteriaSet | null;
+  /** The engine could not be loaded: said in the pane, and the actions stay off. */
+  loadError?: LoadError;
   prefs?: PrefStore;
   /** Told when the person switches language (the preview relabels its workbook view). */
   onLangChange?: (lang: Lang) => void;
@@ -93,7 +101,7 @@ function errorText(e: unknown): Text {
   return typeof e === 'string' ? e : JSON.stringify(e);
 }
 
-export function App({ backend, criteria, prefs = localPrefs, onLangChange }: AppProps) {
+export function App({ backend, criteria, loadError, prefs = localPrefs, onLangChange }: AppProps) {
   const styles = useStyles();
   const initial = useRef<Prefs>(prefs.load()).current;
   const [lang, setLang] = useState<Lang>(initial.lang);
@@ -108,11 +116,11 @@ export function App({ backend, criteria, prefs = localPrefs, onLangChange }: App
   const [selectedId, setSelectedId] = useState<string | null>(null);
 
   const t = useMemo(() => translator(lang), [lang]);
-  const index = useMemo(() => indexCriteria(criteria), [criteria]);
-  const standards = useMemo(() => standardsOf(criteria), [criteria]);
+  const index: CriteriaIndex = useMemo(() => (criteria ? indexCriteria(criteria) : new Map()), [criteria]);
+  const standards = useMemo(() => (criteria ? standardsOf(criteria) : []), [criteria]);
   const total = index.size;
   const results = outcome?.run.results ?? [];
-  const parties = useMemo(() => partiesOf(results, criteria), [results, criteria]);
+  const parties = useMemo(() => (criteria ? partiesOf(results, criteria) : []), [results, criteria]);
 
   useEffect(() => {
     prefs.save({ lang, onlyMine, myParty });
@@ -129,6 +137,7 @@ export function App({ backend, criteria, prefs = localPrefs, onLangChange }: App
 
   const score = useCallback(
     async (after?: (out: ScoreOutcome) => Notice) => {
+      if (!backend) return;
       setBusy('score');
       setStep('read');
       setNotice(null);
@@ -152,6 +161,7 @@ export function App({ backend, criteria, prefs = localPrefs, onLangChange }: App
   );
 
   const clear = useCallback(async () => {
+    if (!backend) return;
     setBusy('clear');
     setNotice(null);
     try {
@@ -169,7 +179,7 @@ export function App({ backend, criteria, prefs = localPrefs, onLangChange }: App
   const select = useCallback(
     async (r: IndicatorResult) => {
       setSelectedId(r.id);
-      if (!outcome || !r.cells.length) return;
+      if (!backend || !outcome || !r.cells.length) return;
       try {
         await backend.select(outcome.sheet, r.cells);
       } catch (e) {
@@ -181,7 +191,7 @@ export function App({ backend, criteria, prefs = localPrefs, onLangChange }: App
 
   const assign = useCallback(
     async (id: string, fieldKey: string) => {
-      if (!outcome) return;
+      if (!backend || !outcome) return;
       setBusy('assign');
       setNotice(null);
       try {
@@ -228,6 +238,8 @@ export function App({ backend, criteria, prefs = localPrefs, onLangChange }: App
   };
 
   const working = busy === 'score' || busy === 'clear';
+  /** The actions wait for the engine; after a load error they stay off. */
+  const off = busy !== null || !backend;
 
   return (
     <div className={styles.app} data-lang={lang}>
@@ -239,18 +251,27 @@ export function App({ backend, criteria, prefs = localPrefs, onLangChange }: App
             appearance="primary"
             size="medium"
             icon={<TaskListSquareLtr20Regular />}
-            disabled={busy !== null}
+            disabled={off}
             onClick={() => void score()}
             data-action="score"
           >
-            {busy === 'score' ? t('working') : outcome ? t('rescore') : t('score')}
+            {!backend && !loadError ? t('loading') : busy === 'score' ? t('working') : outcome ? t('rescore') : t('score')}
           </Button>
-          <Button className={styles.secondary} size="medium" icon={<Eraser20Regular />} disabled={busy !== null} onClick={() => void clear()} title={t('clearHint')} data-action="clear">
+          <Button className={styles.secondary} size="medium" icon={<Eraser20Regular />} disabled={off} onClick={() => void clear()} title={t('clearHint')} data-action="clear">
             {busy === 'clear' ? t('clearing') : t('clear')}
           </Button>
         </div>
 
         {busy === 'score' ? <ScoreProgress current={step} t={t} /> : null}
+
+        {loadError ? (
+          <MessageBar intent="error" layout="multiline" data-notice="load-error">
+            <MessageBarBody>
+              <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>
+              {t(loadError)}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
 
         <div aria-live="polite" aria-atomic="true" data-notice={notice?.intent ?? ''}>
           {notice ? (
@@ -266,7 +287,7 @@ export function App({ backend, criteria, prefs = localPrefs, onLangChange }: App
           ) : null}
         </div>
 
-        {!outcome ? (
+        {!outcome || !criteria ? (
           <section className={styles.panel} aria-labelledby="intro-title" data-section="intro">
             <h2 className={styles.introTitle} id="intro-title">
               {t('introTitle')}
@@ -353,12 +374,12 @@ export function App({ backend, criteria, prefs = localPrefs, onLangChange }: App
           </>
         )}
 
-        {backend.tools ? (
+        {backend?.tools || (!backend && !loadError) ? (
           <Accordion collapsible className={styles.panel} data-section="tools-accordion">
             <AccordionItem value="tools">
               <AccordionHeader as="h2">{t('toolsTitle')}</AccordionHeader>
               <AccordionPanel>
-                <ToolsPanel tools={backend.tools} criteria={criteria} lang={lang} t={t} />
+                {backend?.tools && criteria ? <ToolsPanel tools={backend.tools} criteria={criteria} lang={lang} t={t} /> : <Spinner size="tiny" label={t('loading')} />}
               </AccordionPanel>
             </AccordionItem>
           </Accordion>

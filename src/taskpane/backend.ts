@@ -2,9 +2,9 @@
  * What the pane asks of the workbook, as one small interface. The Office implementation lives in
  * office-backend.ts (OfficeHost + the actions layer); tests and the preview can pass any other.
  */
-import { SavedMapping } from '../core/mapping';
-import { WorkbookState } from '../core/plan';
-import { ScoreRun } from '../core/pipeline';
+import type { SavedMapping } from '../core/mapping';
+import type { WorkbookState } from '../core/plan';
+import type { ScoreRun } from '../core/pipeline';
 import type { Issue } from '../core/issues';
 import { Lang } from '../i18n/format';
 import type { Consolidation } from '../core/consolidate';

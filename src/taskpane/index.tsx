@@ -1,15 +1,30 @@
 /**
  * Task pane entry: renders the pane inside Office.onReady, with the Fluent theme that matches
- * Office's (light or dark). The pane talks to the workbook through OfficeHost (Office.js).
+ * Office's (light or dark). The pane talks to the workbook through OfficeHost (Office.js), which
+ * comes with the scoring engine: a chunk of its own (engine.ts) whose loading starts here, before
+ * Office is ready, so it arrives while the pane paints.
  */
 import { createRoot } from 'react-dom/client';
 import { FluentProvider } from '@fluentui/react-components';
-import { App } from './App';
-import { bundledCriteria } from './criteria';
-import { officeBackend } from './office-backend';
+import { Boot, CriteriaError, Engine } from './Boot';
 import { themeFor } from './theme';
 import { localPrefs } from './prefs';
 import { ui } from '../i18n/ui';
+
+const chunk = import(/* webpackChunkName: "engine" */ './engine');
+// Failures are shown by Boot; this only keeps an early failure from being reported as unhandled.
+chunk.catch(() => undefined);
+
+async function engine(): Promise<Engine> {
+  const e = await chunk;
+  let criteria;
+  try {
+    criteria = e.bundledCriteria();
+  } catch (err) {
+    throw new CriteriaError(err);
+  }
+  return { backend: e.officeBackend(Excel.run, criteria), criteria };
+}
 
 Office.onReady((info) => {
   const container = document.getElementById('container');
@@ -24,21 +39,9 @@ Office.onReady((info) => {
     );
     return;
   }
-  let criteria;
-  try {
-    criteria = bundledCriteria();
-  } catch (e) {
-    console.error(e);
-    root.render(
-      <FluentProvider theme={theme}>
-        <p style={{ padding: 16 }}>{ui('errorCriteria', localPrefs.load().lang)}</p>
-      </FluentProvider>,
-    );
-    return;
-  }
   root.render(
     <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
-      <App backend={officeBackend(Excel.run, criteria)} criteria={criteria} />
+      <Boot engine={engine} />
     </FluentProvider>,
   );
 });

@@ -1,7 +1,9 @@
 /** What the pane shows, computed from a scoring run: lookups, filters, counts, mapping edits. Pure. */
-import { CriteriaSet, Indicator, PlacedIndicator, listIndicators } from '../core/criteria';
-import { IndicatorPlacement, SavedMapping } from '../core/mapping';
-import { IndicatorResult, STATUSES, Status } from '../core/score';
+import type { CriteriaSet, Indicator } from '../core/criteria';
+import { PlacedIndicator, listIndicators } from '../core/criteria-model';
+import type { IndicatorPlacement, SavedMapping } from '../core/mapping';
+import type { IndicatorResult } from '../core/score';
+import { STATUSES, Status } from '../core/status';
 import { columnName, parseA1 } from '../core/snapshot';
 import { Lang } from '../i18n/format';
 

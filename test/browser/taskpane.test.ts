@@ -69,7 +69,22 @@ test('taskpane.html: the pane renders inside Office.onReady, light theme, CSP in
   await page.screenshot({ path: shot('taskpane-light.png'), fullPage: true });
   expect(foreign(requests, [new URL(session.server.url).origin, 'https://appsforoffice.microsoft.com'])).toEqual([]);
   expect(requests).toContain(OFFICE_JS);
+  // The scoring engine came as its own chunk, from the pane's own server.
+  expect(requests.filter((u) => /\/engine\.js$/.test(u))).toHaveLength(1);
   expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('taskpane.html: an engine chunk that cannot be fetched is said in the pane, actions off', async () => {
+  const page = await session.browser.newPage({ viewport: { width: 360, height: 720 } });
+  await page.route('https://appsforoffice.microsoft.com/**', (route: Route) =>
+    route.request().url() === OFFICE_JS ? route.fulfill({ status: 200, contentType: 'text/javascript', body: officeStub({ bodyBackgroundColor: '#FFFFFF' }) }) : route.abort(),
+  );
+  await page.route('**/engine.js', (route: Route) => route.abort());
+  await page.goto(`${session.server.url}taskpane.html`);
+  await page.getByText(/Không tải được bộ chấm điểm/).waitFor();
+  expect(await page.locator('button[data-action="score"]').isDisabled()).toBe(true);
+  expect(await page.getByRole('heading', { name: 'Bắt đầu' }).isVisible()).toBe(true);
   await page.close();
 });
 

@@ -1,7 +1,7 @@
 /** What the run found: the sheet, how many indicators were mapped, which were not, which conflict. */
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { TableCellEdit20Regular } from '@fluentui/react-icons/lib/atoms/svg/table-cell-edit';
-import { Mapping } from '../../core/mapping';
+import type { Mapping } from '../../core/mapping';
 import { Lang } from '../../i18n/format';
 import { T } from '../../i18n/ui';
 import { CriteriaIndex, indicatorText } from '../model';

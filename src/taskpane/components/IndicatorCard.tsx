@@ -5,10 +5,11 @@
 import { ReactNode, memo } from 'react';
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { TableCellEdit20Regular } from '@fluentui/react-icons/lib/atoms/svg/table-cell-edit';
-import { CriteriaSet, PlacedIndicator } from '../../core/criteria';
-import { IndicatorResult } from '../../core/score';
-import { valuesText } from '../../core/summary-sheet';
-import { STATUS_FILL } from '../../core/plan';
+import type { CriteriaSet } from '../../core/criteria';
+import type { PlacedIndicator } from '../../core/criteria-model';
+import type { IndicatorResult } from '../../core/score';
+import { valuesText } from '../../core/result-text';
+import { STATUS_FILL } from '../../core/status';
 import { Lang } from '../../i18n/format';
 import { T } from '../../i18n/ui';
 import { indicatorText, targetText } from '../model';

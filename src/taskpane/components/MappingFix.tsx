@@ -5,8 +5,8 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { CursorClick20Regular } from '@fluentui/react-icons/lib/atoms/svg/cursor-click';
 import { Dismiss20Regular } from '@fluentui/react-icons/lib/atoms/svg/dismiss';
-import { Indicator } from '../../core/criteria';
-import { IndicatorPlacement } from '../../core/mapping';
+import type { Indicator } from '../../core/criteria';
+import type { IndicatorPlacement } from '../../core/mapping';
 import { Lang } from '../../i18n/format';
 import { T } from '../../i18n/ui';
 import { fieldCells, fieldName } from '../model';

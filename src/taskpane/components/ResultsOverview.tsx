@@ -1,6 +1,6 @@
 /** The headline ("x / N đạt") and the count per status, each a toggle that filters the list. */
 import { ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
-import { STATUS_TEXT } from '../../i18n/messages';
+import { STATUS_TEXT } from '../../i18n/status';
 import { Lang } from '../../i18n/format';
 import { T } from '../../i18n/ui';
 import { STATUSES, Status } from '../model';

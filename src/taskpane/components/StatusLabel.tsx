@@ -5,7 +5,7 @@ import { DismissCircle20Filled } from '@fluentui/react-icons/lib/atoms/svg/dismi
 import { Warning20Filled } from '@fluentui/react-icons/lib/atoms/svg/warning';
 import { QuestionCircle20Regular } from '@fluentui/react-icons/lib/atoms/svg/question-circle';
 import type { FluentIcon } from '@fluentui/react-icons';
-import { STATUS_TEXT } from '../../i18n/messages';
+import { STATUS_TEXT } from '../../i18n/status';
 import { Lang } from '../../i18n/format';
 import { Status } from '../model';
 

@@ -6,9 +6,9 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { CriteriaSet } from '../../core/criteria';
+import type { CriteriaSet } from '../../core/criteria';
 import { headline } from '../../core/summary';
-import { listParties } from '../../core/template';
+import { listParties } from '../../core/parties';
 import { Lang } from '../../i18n/format';
 import { T } from '../../i18n/ui';
 import { ConsolidationOutcome, PaneFailure, PickedFile, WorkbookTools } from '../backend';
