@@ -2,7 +2,9 @@
  * What the bench serves at Office.js's CDN address to both the task pane and the baseline page:
  * an Office global (Excel host, light theme, every requirement set), an Excel global that is the
  * strict in-memory fake over the example workbook (src/hosts/memory), and a probe that records
- * when the page first renders into #container (`window.__benchFirstRender`, ms since navigation).
+ * when the page first renders into #container (`window.__benchFirstRender`, ms since navigation)
+ * and, on the task pane, when its "Chấm điểm" button is first enabled: the scoring engine has
+ * arrived and the pane can score (`window.__benchReady`).
  */
 import { FakeWorkbookData, createFakeExcel } from '../../src/hosts/memory';
 
@@ -10,6 +12,7 @@ interface BenchWindow {
   Office: unknown;
   Excel: unknown;
   __benchFirstRender?: number;
+  __benchReady?: number;
 }
 
 export function installOfficeShim(book: FakeWorkbookData): void {
@@ -27,11 +30,12 @@ export function installOfficeShim(book: FakeWorkbookData): void {
   };
   w.Excel = { ...fake.Excel };
   const probe = new MutationObserver(() => {
+    const now = performance.now();
     const container = document.getElementById('container');
-    if (container && container.firstChild && w.__benchFirstRender === undefined) {
-      w.__benchFirstRender = performance.now();
-      probe.disconnect();
-    }
+    if (container && container.firstChild && w.__benchFirstRender === undefined) w.__benchFirstRender = now;
+    const score = document.querySelector<HTMLButtonElement>('button[data-action="score"]');
+    if (score && !score.disabled && w.__benchReady === undefined) w.__benchReady = now;
+    if (w.__benchFirstRender !== undefined && w.__benchReady !== undefined) probe.disconnect();
   });
-  probe.observe(document, { childList: true, subtree: true });
+  probe.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
 }
