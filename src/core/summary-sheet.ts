@@ -6,7 +6,7 @@ import { ChartSpec, OutCell, SUMMARY_MARKER, SheetContent } from './plan';
 import { IndicatorResult } from './score';
 import { STATUSES, STATUS_FILL, STATUS_FONT, Status } from './status';
 import { Group, Summary, headline } from './summary';
-import { Lang, formatNumber } from '../i18n/format';
+import { Lang } from '../i18n/format';
 
 const T = {
   title: { vi: 'Kết quả tự đánh giá thành phố học tập', en: 'Learning city self-assessment results' },
