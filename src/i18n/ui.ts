@@ -26,6 +26,15 @@ export const UI = s({
   score: { vi: 'Chấm điểm', en: 'Score' },
   rescore: { vi: 'Chấm lại', en: 'Score again' },
   clear: { vi: 'Xóa màu', en: 'Clear colours' },
+  live: { vi: 'Kiểm tra ngay khi nhập số liệu', en: 'Check as I type' },
+  liveHint: {
+    vi: 'Mỗi khi sửa một ô của trang đã chấm, chỉ số của ô đó được kiểm tra và tô màu lại.',
+    en: 'Each time a cell of the scored sheet is edited, its indicator is checked and recoloured.',
+  },
+  liveChecked: {
+    vi: (p: { list: string }) => `Vừa kiểm tra lại: ${p.list}.`,
+    en: (p: { list: string }) => `Just re-checked: ${p.list}.`,
+  },
   clearHint: { vi: 'Khôi phục đúng màu nền ban đầu của các ô đã tô', en: 'Restores the exact original fills of the coloured cells' },
 
   // Progress

@@ -4,7 +4,7 @@
  * Talks to the workbook only through a PaneBackend (Office, the preview's fake Excel, tests).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Divider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Divider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { TaskListSquareLtr20Regular } from '@fluentui/react-icons/lib/atoms/svg/task-list-square-ltr';
 import { Eraser20Regular } from '@fluentui/react-icons/lib/atoms/svg/eraser';
 import type { CriteriaSet } from '../core/criteria';
@@ -12,7 +12,8 @@ import { saveMapping } from '../core/mapping-save';
 import type { IndicatorResult } from '../core/score';
 import { Lang } from '../i18n/format';
 import { T, translator } from '../i18n/ui';
-import { PaneBackend, PaneFailure, ScoreOutcome, Step } from './backend';
+import { STATUS_TEXT } from '../i18n/status';
+import { LiveView, PaneBackend, PaneFailure, ScoreOutcome, Step, Watching } from './backend';
 import {
   CriteriaIndex,
   Filters,
@@ -51,6 +52,8 @@ const useStyles = makeStyles({
   actions: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'stretch' },
   primary: { flexGrow: 1, whiteSpace: 'nowrap' },
   secondary: { whiteSpace: 'nowrap', flexShrink: 0 },
+  live: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  liveHint: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
   intro: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, color: tokens.colorNeutralForeground2 },
   introTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   panel: {
@@ -114,6 +117,13 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [fixing, setFixing] = useState<string | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  /** "Kiểm tra khi nhập": on, the sheet scored last is re-checked as the person types. */
+  const [live, setLive] = useState(false);
+  /** What the last re-check found (shown under the actions). */
+  const [liveSeen, setLiveSeen] = useState<LiveView | null>(null);
+  /** Counts the runs: live checking starts again from each new one. */
+  const [runs, setRuns] = useState(0);
+  const watching = useRef<Promise<Watching | null> | null>(null);
 
   const t = useMemo(() => translator(lang), [lang]);
   const index: CriteriaIndex = useMemo(() => (criteria ? indexCriteria(criteria) : new Map()), [criteria]);
@@ -135,6 +145,38 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
   const counts = useMemo(() => countStatuses(results), [results]);
   const mine = onlyMine && myParty ? countStatuses(results.filter((r) => r.responsible === myParty)) : null;
 
+  /** Stops live checking and waits for a check in flight, so no re-check writes while an action runs. */
+  const stopWatching = useCallback(async () => {
+    const w = watching.current;
+    watching.current = null;
+    await (await w)?.stop();
+  }, []);
+
+  const idle = busy === null;
+  const scoredSheet = outcome?.sheet;
+  useEffect(() => {
+    if (!live || !idle || !scoredSheet || !backend?.watch) return;
+    const started = backend
+      .watch(lang, {
+        update: (view) => {
+          setOutcome((o) => (o ? { ...o, run: view.run } : o));
+          setLiveSeen(view);
+          if (view.warnings.length) setNotice({ intent: 'warning', text: (_t, l) => view.warnings.map((w) => w.message[l]).join(' ') });
+        },
+        error: (text) => setNotice({ intent: 'error', title: (tr) => tr('errorTitle'), text: (_t, l) => text[l] }),
+      })
+      .catch((e: unknown) => {
+        setNotice({ intent: 'error', title: (tr) => tr('errorTitle'), text: errorText(e) });
+        setLive(false);
+        return null;
+      });
+    watching.current = started;
+    return () => {
+      if (watching.current === started) watching.current = null;
+      void started.then((w) => w?.stop());
+    };
+  }, [live, idle, scoredSheet, runs, backend, lang]);
+
   const score = useCallback(
     async (after?: (out: ScoreOutcome) => Notice) => {
       if (!backend) return;
@@ -142,8 +184,11 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
       setStep('read');
       setNotice(null);
       try {
+        await stopWatching();
         const out = await backend.score(lang, (s) => setStep(s));
         setOutcome(out);
+        setRuns((n) => n + 1);
+        setLiveSeen(null);
         const done: Notice = after
           ? after(out)
           : { intent: 'success', text: (tr) => tr('done', { met: out.run.summary.totals.met, total: out.run.summary.totals.total, sheet: out.summarySheet ?? out.sheet }) };
@@ -157,7 +202,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
         setStep(null);
       }
     },
-    [backend, lang, t],
+    [backend, lang, t, stopWatching],
   );
 
   const clear = useCallback(async () => {
@@ -165,6 +210,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
     setBusy('clear');
     setNotice(null);
     try {
+      await stopWatching();
       const out = await backend.clear();
       setOutcome((o) => (o ? { ...o, state: out.state } : o));
       const kept = out.kept.length;
@@ -174,7 +220,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
     } finally {
       setBusy(null);
     }
-  }, [backend, t]);
+  }, [backend, t, stopWatching]);
 
   const select = useCallback(
     async (r: IndicatorResult) => {
@@ -209,6 +255,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
           return;
         }
         const indicator = index.get(id)?.indicator;
+        await stopWatching();
         const saved = assignCells(saveMapping(outcome.run.mapping), id, fieldKey, cells);
         await backend.saveMapping(outcome.sheet, saved, outcome.state);
         await score(() => ({
@@ -220,7 +267,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
         setBusy(null);
       }
     },
-    [backend, outcome, index, score, t, lang],
+    [backend, outcome, index, score, t, lang, stopWatching],
   );
 
   const onSelectCard = useCallback((r: IndicatorResult) => void select(r), [select]);
@@ -261,6 +308,26 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
             {busy === 'clear' ? t('clearing') : t('clear')}
           </Button>
         </div>
+
+        {outcome && backend?.watch ? (
+          <div className={styles.live} data-section="live">
+            <Switch label={t('live')} checked={live} onChange={(_, d) => setLive(d.checked)} aria-describedby="live-hint" data-live-switch />
+            <span id="live-hint" className={styles.liveHint}>
+              {t('liveHint')}
+            </span>
+            <div aria-live="polite" data-live-seen={liveSeen ? liveSeen.changed.join(' ') : ''}>
+              {live && liveSeen?.changed.length ? (
+                <span className={styles.liveHint}>
+                  {t('liveChecked', {
+                    list: liveSeen.changed
+                      .map((id) => `${id} (${STATUS_TEXT[liveSeen.run.results.find((r) => r.id === id)?.status ?? 'missing'][lang]})`)
+                      .join(', '),
+                  })}
+                </span>
+              ) : null}
+            </div>
+          </div>
+        ) : null}
 
         {busy === 'score' ? <ScoreProgress current={step} t={t} /> : null}
 

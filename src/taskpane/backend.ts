@@ -41,6 +41,21 @@ export interface Selection {
   addresses: string[];
 }
 
+/** A re-check made while the person types ("Kiểm tra khi nhập"). */
+export interface LiveView {
+  /** The whole run, the re-checked indicators re-scored. */
+  run: ScoreRun;
+  /** Ids re-checked, in id order. */
+  changed: string[];
+  /** What the person should know (a protected sheet that cannot be recoloured, …). */
+  warnings: Issue[];
+}
+
+export interface Watching {
+  /** Stops re-checking; waits for a check already running. */
+  stop(): Promise<void>;
+}
+
 /**
  * What the pane asks of the workbook. A method that fails may throw a PaneFailure (worded for
  * the person) or any error (its message is shown as it is).
@@ -56,6 +71,11 @@ export interface PaneBackend {
   selection(): Promise<Selection>;
   /** Stores a mapping fixed by hand in the workbook's state, for the next run; returns the new state. */
   saveMapping(sheet: string, saved: SavedMapping, state: WorkbookState): Promise<WorkbookState>;
+  /**
+   * "Kiểm tra khi nhập": re-checks (and recolours) the sheet scored last as the person types, until
+   * stopped; failures of a check come to `error`, already worded (absent: not offered).
+   */
+  watch?(lang: Lang, on: { update(view: LiveView): void; error(text: Record<Lang, string>): void }): Promise<Watching>;
   /** "Mẫu và tổng hợp": department templates and consolidating returns (absent: the section is not shown). */
   tools?: WorkbookTools;
 }

@@ -8,15 +8,16 @@
 import { CriteriaSet } from '../core/criteria';
 import { SavedMapping } from '../core/mapping';
 import { WorkbookState } from '../core/plan';
-import { HostRead, WritePlan, withSavedMapping } from '../core/pipeline';
+import { HostRead, ScoreRun, WritePlan, withSavedMapping } from '../core/pipeline';
 import { Lang } from '../i18n/format';
 import { ExcelRunner, OfficeHost, OfficeHostOptions } from '../hosts/office/host';
 import { clearColours, scoreWorkbook } from '../hosts/office/actions';
-import { ClearOutcome, PaneBackend, PaneFailure, ScoreOutcome, Selection, Step, WorkbookTools } from './backend';
+import { ClearOutcome, PaneBackend, PaneFailure, ScoreOutcome, Selection, Step, Watching, WorkbookTools } from './backend';
 import { createTemplateSheet } from '../hosts/office/template';
 import { canImportFiles, consolidateSheets, importReturnFiles } from '../hosts/office/consolidate';
 import { officeIsSetSupported } from '../hosts/office/requirements';
 import { describeOfficeError } from '../hosts/office/errors';
+import { startLiveChecking } from '../hosts/office/live';
 
 export interface OfficeBackend extends PaneBackend {
   readonly host: OfficeHost;
@@ -46,6 +47,8 @@ export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: 
   const host = new OfficeHost(run, options);
   /** The sheet scored last: "Xóa màu" and a rescore from the summary sheet go back to it. */
   let lastSheet: string | null = null;
+  /** The last run's read and results, while they still match the sheet: live checking starts from them instead of reading again. */
+  let lastRun: { read: HostRead; run: ScoreRun } | null = null;
 
   /**
    * The host as the actions see it, with the steps reported around its batches, and one rule:
@@ -119,6 +122,7 @@ export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: 
       });
       const { read, run: result, plan, warnings } = await worded(() => scoreWorkbook(view, criteria, lang));
       lastSheet = read.sheet.name;
+      lastRun = { read, run: result };
       return { run: result, sheet: read.sheet.name, ...(plan.summary ? { summarySheet: plan.summary.name } : {}), state: plan.state, warnings };
     },
     async clear(): Promise<ClearOutcome> {
@@ -132,8 +136,26 @@ export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: 
       const s = await worded(() => host.selectedAddresses());
       return { sheet: s.sheet, addresses: s.addresses };
     },
+    async watch(lang, on): Promise<Watching> {
+      const from = lastRun;
+      const session = await worded(() =>
+        startLiveChecking(host, criteria, {
+          lang,
+          ...(from ? { from } : lastSheet ? { sheet: lastSheet } : {}),
+          onResults: (u) => {
+            // The read no longer matches the sheet: a later start reads it again.
+            lastRun = null;
+            on.update({ run: u.run, changed: u.changed, warnings: u.warnings });
+          },
+          onError: (_e, cause) => on.error({ vi: describeOfficeError(cause, 'vi').message, en: describeOfficeError(cause, 'en').message }),
+        }),
+      );
+      return { stop: () => session.stop() };
+    },
     async saveMapping(sheet: string, saved: SavedMapping, state: WorkbookState): Promise<WorkbookState> {
-      const next = withSavedMapping(state, sheet, saved);
+      // The workbook's state is the truth (live checking may have recoloured cells since the pane's copy).
+      const stored = await worded(() => host.read(sheet));
+      const next = withSavedMapping(stored.state ?? state, sheet, saved);
       await worded(() => host.saveState(next));
       return next;
     },

@@ -130,3 +130,55 @@ test('the ribbon command scores without the pane and shows the summary sheet', a
   expect(String(fake.workbook.sheet('Tổng hợp GNLC')!.cell('A3').value)).toBe(`${TOTAL - 6} / ${TOTAL} chỉ số đạt`);
   expect(fake.workbook.sheetNames().filter((n) => n.startsWith('Tổng hợp'))).toEqual(['Tổng hợp GNLC']);
 });
+
+describe('"Kiểm tra ngay khi nhập": live checking from the pane', () => {
+  const switchOf = () => screen.getByRole('switch', { name: 'Kiểm tra ngay khi nhập số liệu' });
+
+  test('an edit is re-checked and recoloured; the pane shows the new totals; off, edits are left alone', async () => {
+    const { fake, sample } = setup();
+    await score();
+    expect(screen.getByText(`${TOTAL - 6} / ${TOTAL} đạt`)).toBeTruthy();
+    const sheet = fake.workbook.sheet('Phụ lục')!;
+    const cell = sample.cells['1.1.1.a']!;
+    expect(sheet.cell(cell).fill).toEqual({ color: STATUS_FILL.unmet, pattern: 'Solid' });
+
+    fireEvent.click(switchOf());
+    await waitFor(() => expect(fake.events.handlerCount('Phụ lục')).toBe(1));
+    fake.workbook.setCell('Phụ lục', cell, 99);
+    await screen.findByText(`${TOTAL - 5} / ${TOTAL} đạt`, undefined, { timeout: 15000 });
+    expect(screen.getByText('Vừa kiểm tra lại: 1.1.1.a (Đạt).')).toBeTruthy();
+    expect(sheet.cell(cell).fill).toEqual({ color: STATUS_FILL.met, pattern: 'Solid' });
+    expect(sheet.cell(cell).value).toBe(99);
+
+    fireEvent.click(switchOf());
+    await waitFor(() => expect(fake.events.handlerCount('Phụ lục')).toBe(0));
+    fake.workbook.setCell('Phụ lục', cell, 10);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(sheet.cell(cell).fill).toEqual({ color: STATUS_FILL.met, pattern: 'Solid' });
+    expect(screen.getByText(`${TOTAL - 5} / ${TOTAL} đạt`)).toBeTruthy();
+  });
+
+  test('after live recolouring, fixing a mapping and "Xóa màu" still give every cell its original fill back', async () => {
+    const { fake, sample } = setup();
+    const before = fake.workbook.sheet('Phụ lục')!.cells();
+    await score();
+    fireEvent.click(switchOf());
+    await waitFor(() => expect(fake.events.handlerCount('Phụ lục')).toBe(1));
+    fake.workbook.setCell('Phụ lục', sample.cells['1.1.1.a']!, 99);
+    await screen.findByText('Vừa kiểm tra lại: 1.1.1.a (Đạt).', undefined, { timeout: 15000 });
+
+    // A mapping fixed by hand is saved over the workbook's state, not the pane's older copy.
+    fake.workbook.select('Phụ lục', [sample.valueCell]);
+    fireEvent.click(screen.getAllByRole('button', { name: `Sửa ô ${sample.lostId}` })[0]!);
+    const fix = await screen.findByRole('region', { name: `Gán ô cho chỉ số ${sample.lostId}` });
+    fireEvent.click(within(fix).getByRole('button', { name: /^Gán ô đang chọn/ }));
+    await screen.findByText(`Đã gán ${sample.valueCell} cho "Số liệu" và lưu ánh xạ.`, undefined, { timeout: 15000 });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Xóa màu' }));
+    await screen.findByText(/^Đã khôi phục màu nền ban đầu của \d+ ô\.$/, undefined, { timeout: 15000 });
+    const after = fake.workbook.sheet('Phụ lục')!.cells();
+    const fills = (cells: typeof before) => Object.fromEntries(Object.entries(cells).map(([a, c]) => [a, c.fill]));
+    expect(fills(after)).toEqual(fills(before));
+    expect(fake.workbook.sheet('Phụ lục')!.cell(sample.cells['1.1.1.a']!).value).toBe(99);
+  });
+});

@@ -158,13 +158,17 @@ export function createFakeExcel(data?: FakeWorkbookData, options: FakeExcelOptio
   const hub = new FakeEventHub(() => engine.model, options.events);
   engine.events = hub;
   engine.afterSync = () => hub.flush();
-  const run: ExcelRun = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const context = new FakeRequestContext(engine);
+  /** Excel.run(batch), and Excel.run(context, batch): a batch in an existing context (how an event handler is removed). */
+  const run = (async <T>(first: unknown, second?: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const batch = (typeof first === 'function' ? first : second) as ((context: Excel.RequestContext) => Promise<T>) | undefined;
+    if (!batch) throw new TypeError('Excel.run: no batch function');
+    if (typeof first !== 'function' && !(first instanceof FakeRequestContext)) throw new TypeError('Excel.run: the context given is not a request context');
+    const context = first instanceof FakeRequestContext ? first : new FakeRequestContext(engine);
     const result = await batch(context as unknown as Excel.RequestContext);
     // Excel.run sends what is still queued when the batch returns (nothing queued: no round trip).
     if (context._pending() > 0) await context.sync();
     return result;
-  };
+  }) as ExcelRun;
   const model = () => engine.model;
   const sheetOf = (name: string) => {
     const s = model().find(name);
