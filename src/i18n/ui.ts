@@ -208,6 +208,12 @@ export const UI = s({
   conflictInvalid: { vi: 'cần thống nhất', en: 'to be settled' },
   missingTitle: { vi: 'Đơn vị chưa gửi báo cáo', en: 'Departments with no return' },
   inferredTitle: { vi: 'Đơn vị được đoán, cần xác nhận', en: 'Departments guessed, to confirm' },
+  inferredHint: {
+    vi: 'Các trang này không ghi tên đơn vị; đơn vị được đoán theo các chỉ số đã điền. Nếu sai, chọn đúng đơn vị rồi bấm "Gộp lại".',
+    en: 'These sheets name no department; it was guessed from the indicators they fill. If it is wrong, choose the right one, then "Consolidate again".',
+  },
+  inferredFor: { vi: (p: { sheet: string }) => `Đơn vị của trang "${p.sheet}"`, en: (p: { sheet: string }) => `Department of the sheet "${p.sheet}"` },
+  reconsolidate: { vi: 'Gộp lại', en: 'Consolidate again' },
   working2: { vi: 'Đang làm…', en: 'Working…' },
 
   // Preview harness

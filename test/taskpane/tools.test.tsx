@@ -63,3 +63,27 @@ test('"Gộp báo cáo" consolidates the chosen sheets and shows the headline, t
   // The file picker is offered where ExcelApi 1.13 is.
   expect(document.querySelector('input[type="file"][accept=".xlsx"][multiple]')).not.toBeNull();
 });
+
+test('a guessed department can be corrected in the pane: "Gộp lại" consolidates with the department chosen', async () => {
+  const { fake } = setup();
+  fireEvent.click(screen.getByRole('button', { name: 'Mẫu và tổng hợp' }));
+  await waitFor(() => expect(screen.getByRole('checkbox', { name: 'VH' })).toBeTruthy());
+  for (const name of ['Y tế', 'GD', 'VH']) fireEvent.click(screen.getByRole('checkbox', { name }));
+  fireEvent.click(screen.getByRole('button', { name: 'Gộp báo cáo' }));
+  await waitFor(() => expect(notice()).toBe('success'), { timeout: 10000 });
+  // VH names no department: guessed from what it fills, and offered for correction.
+  const guess = screen.getByRole('combobox', { name: 'Đơn vị của trang "VH"' }) as HTMLSelectElement;
+  expect(guess.value).toBe('Sở Văn hóa và Thể thao');
+  expect(document.querySelector('[data-list="missing"]')!.textContent).not.toContain('Sở Văn hóa và Thể thao');
+
+  fireEvent.change(guess, { target: { value: 'Sở Thông tin và Truyền thông' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Gộp lại' }));
+  await waitFor(() => expect(document.querySelector('[data-list="inferred"]')).toBeNull(), { timeout: 10000 });
+  expect(notice()).toBe('success');
+  // VH now counts as Sở Thông tin và Truyền thông's return: Sở Văn hóa và Thể thao has sent none.
+  expect(document.querySelector('[data-list="missing"]')!.textContent).toContain('Sở Văn hóa và Thể thao');
+  expect(document.querySelector('[data-list="missing"]')!.textContent).not.toContain('Sở Thông tin và Truyền thông');
+  // The first consolidation's sheets are left as they were; the new ones are named in the message.
+  expect(screen.getByText('Đã gộp 3 báo cáo vào trang "Tổng hợp số liệu (2)"; kết quả ở trang "Tổng hợp GNLC (2)".')).toBeTruthy();
+  expect(fake.workbook.sheetNames()).toEqual(['Y tế', 'GD', 'VH', 'Tổng hợp số liệu', 'Tổng hợp GNLC', 'Tổng hợp số liệu (2)', 'Tổng hợp GNLC (2)']);
+});

@@ -55,6 +55,8 @@ export function ToolsPanel({ tools, criteria, lang, t }: Props) {
   const [busy, setBusy] = useState<null | 'template' | 'consolidate' | 'import' | 'sheets'>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [result, setResult] = useState<ConsolidationOutcome | null>(null);
+  /** Departments the coordinator set for returns whose department was guessed (sheet → party). */
+  const [departments, setDepartments] = useState<Record<string, string>>({});
 
   const refresh = useCallback(async () => {
     setBusy('sheets');
@@ -107,8 +109,11 @@ export function ToolsPanel({ tools, criteria, lang, t }: Props) {
     }
   }
 
-  async function consolidate() {
+  /** `confirmed`: departments the coordinator confirmed or corrected, kept for the next consolidations. */
+  async function consolidate(confirmed: Record<string, string> = departments) {
     const picked = sheets.filter((s) => chosen.has(s));
+    setDepartments(confirmed);
+    const given = Object.fromEntries(Object.entries(confirmed).filter(([s, d]) => d && picked.includes(s)));
     if (!picked.length) {
       setMessage({ intent: 'warning', text: t('chooseSheets') });
       return;
@@ -116,7 +121,7 @@ export function ToolsPanel({ tools, criteria, lang, t }: Props) {
     setBusy('consolidate');
     setMessage(null);
     try {
-      const out = await tools.consolidate({ sheets: picked, lang });
+      const out = await tools.consolidate({ sheets: picked, lang, ...(Object.keys(given).length ? { departments: given } : {}) });
       setResult(out);
       setMessage({ intent: 'success', text: t('consolidated', { n: out.consolidation.returns.length, master: out.masterSheet, summary: out.summarySheet }) });
       setSheets(await tools.sheets());
@@ -232,13 +237,36 @@ export function ToolsPanel({ tools, criteria, lang, t }: Props) {
           {inferred.length ? (
             <>
               <h4 className={styles.title}>{t('inferredTitle')}</h4>
+              <p className={styles.text}>{t('inferredHint')}</p>
               <ul className={styles.list} data-list="inferred">
                 {inferred.map((r) => (
                   <li key={r.name}>
-                    {r.name}: {r.department}
+                    <Field label={t('inferredFor', { sheet: r.name })}>
+                      <Select
+                        value={departments[r.name] ?? r.department ?? ''}
+                        onChange={(_, d) => setDepartments((all) => ({ ...all, [r.name]: d.value }))}
+                        data-inferred={r.name}
+                      >
+                        {r.department && !parties.some((p) => p.party === r.department) ? <option value={r.department}>{r.department}</option> : null}
+                        {parties.map((p) => (
+                          <option key={p.party} value={p.party}>
+                            {p.party}
+                          </option>
+                        ))}
+                      </Select>
+                    </Field>
                   </li>
                 ))}
               </ul>
+              <Button
+                size="small"
+                disabled={busy !== null}
+                // Every guess shown is taken as confirmed: as chosen, or as guessed.
+                onClick={() => void consolidate({ ...departments, ...Object.fromEntries(inferred.map((r) => [r.name, departments[r.name] ?? r.department ?? ''])) })}
+                data-action="reconsolidate"
+              >
+                {t('reconsolidate')}
+              </Button>
             </>
           ) : null}
         </section>
