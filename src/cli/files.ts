@@ -91,18 +91,31 @@ function checkSize(file: string, kind: 'workbook-file' | 'criteria-file', lang: 
   }
 }
 
+/**
+ * Criteria files already validated in this process, by resolved path, with the bytes they were
+ * validated from. A file whose bytes are the same again gives the same object again: it is read
+ * (cheap) but not parsed and validated again, and the core's indexes of it stay valid. Changed
+ * bytes are parsed and validated as the first time. Only valid files are kept, a few at most.
+ */
+const criteriaCache = new Map<string, { bytes: Buffer; criteria: CriteriaSet }>();
+const CRITERIA_CACHE_SIZE = 4;
+
 export function loadCriteria(file: string, lang: Lang = 'vi'): CriteriaSet {
   checkSize(file, 'criteria-file', lang);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new CliFailure(EXIT.unreadable, 'criteria-not-found', { path: file });
     throw new CliFailure(EXIT.unreadable, 'input-unreadable', { path: file, reason: oneLine(e) });
   }
-  const loaded = parseCriteriaText(text);
+  const key = path.resolve(file);
+  const cached = criteriaCache.get(key);
+  if (cached && cached.bytes.equals(bytes)) return cached.criteria;
+  const loaded = parseCriteriaText(bytes.toString('utf8'));
   if (!loaded.ok) {
+    criteriaCache.delete(key);
     const [first] = loaded.problems;
     throw new CliFailure(EXIT.unreadable, 'criteria-invalid', {
       path: file,
@@ -111,6 +124,9 @@ export function loadCriteria(file: string, lang: Lang = 'vi'): CriteriaSet {
       more: Math.max(0, loaded.problems.length - 1),
     });
   }
+  criteriaCache.delete(key);
+  criteriaCache.set(key, { bytes, criteria: loaded.criteria });
+  if (criteriaCache.size > CRITERIA_CACHE_SIZE) criteriaCache.delete(criteriaCache.keys().next().value!);
   return loaded.criteria;
 }
 

@@ -6,10 +6,15 @@
  * exceljs shares one style object between every cell that came from the same style in the
  * file (and between the parts of a style: the same font, fill and border objects). Assigning
  * `cell.fill = …` writes into that shared object and recolours every other cell with that style.
- * So a cell's style is always replaced by a fresh object here, never mutated.
+ * So a cell's style is always replaced by a fresh object here, never mutated. Cells given the
+ * same new style in one pass (same original style, same fill; same summary formatting) share
+ * one fresh object, as exceljs shares loaded styles: exceljs then turns it into a style id once
+ * per object instead of once per cell. Nothing else holds these objects, and nothing mutates them.
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { Writable } from 'stream';
+import * as zlib from 'zlib';
 import type { WritePlan } from '../../core/pipeline';
 import { OutCell, STATE_MARKER, STATE_SHEET, SheetContent, encodeState } from '../../core/plan';
 import { Area, FillSpec, toA1 } from '../../core/snapshot';
@@ -37,10 +42,43 @@ export class PlanError extends Error {
 
 /** Sets one cell's fill through a fresh style object, so no other cell sharing the style changes. */
 export function setCellFill(cell: ExcelJS.Cell, fill: ExcelJS.Fill | undefined): void {
-  const style: Partial<ExcelJS.Style> = { ...(cell.style ?? {}) };
+  cell.style = withFill(cell.style, fill);
+}
+
+function withFill(base: Partial<ExcelJS.Style> | undefined, fill: ExcelJS.Fill | undefined): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = { ...(base ?? {}) };
   if (fill) style.fill = fill;
   else delete style.fill;
-  cell.style = style;
+  return style;
+}
+
+const V = ExcelJS.ValueType;
+
+/** Does exceljs write this cell's style as a date's (its default number format depends on it)? */
+function isDateCell(cell: ExcelJS.Cell): boolean {
+  if (cell.type === V.Date) return true;
+  return cell.type === V.Formula && (cell as unknown as { result?: unknown }).result instanceof Date;
+}
+
+/**
+ * Gives cells new fills within one plan: cells that had the same style object and get the same
+ * fill get one new style object between them (see the file comment). Keyed by the old style
+ * object, the fill and whether the cell is a date (exceljs's default number format for a style
+ * without one is a date format for a date cell).
+ */
+class FillStyles {
+  private readonly made = new WeakMap<object, Map<string, Partial<ExcelJS.Style>>>();
+  private readonly noStyle = new Map<string, Partial<ExcelJS.Style>>();
+
+  set(cell: ExcelJS.Cell, key: string, fill: () => ExcelJS.Fill | undefined): void {
+    const base = cell.style as Partial<ExcelJS.Style> | undefined;
+    let byKey = base ? this.made.get(base) : this.noStyle;
+    if (!byKey) this.made.set(base!, (byKey = new Map()));
+    const k = (isDateCell(cell) ? 'd|' : 'v|') + key;
+    let style = byKey.get(k);
+    if (!style) byKey.set(k, (style = withFill(base, fill())));
+    cell.style = style;
+  }
 }
 
 /** Applies a write plan. Throws PlanError (before changing anything) when the plan would overwrite a sheet the product does not own. */
@@ -56,14 +94,17 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplyResult {
   }
 
   const result: ApplyResult = { coloured: 0, restored: 0, skipped: [] };
+  const styles = new FillStyles();
   for (const group of plan.fills) {
+    const key = 'solid|' + group.color;
     for (const address of group.addresses) {
-      setCellFill(ws.getCell(address), solidFill(group.color));
+      styles.set(ws.getCell(address), key, () => solidFill(group.color));
       result.coloured++;
     }
   }
   for (const { address, fill } of plan.restore) {
-    setCellFill(ws.getCell(address), fillFromSpec(fill as FillSpec));
+    const spec = fill as FillSpec;
+    styles.set(ws.getCell(address), `spec|${spec.color}|${spec.pattern ?? ''}`, () => fillFromSpec(spec));
     result.restored++;
   }
   if (plan.summary) {
@@ -135,6 +176,10 @@ function clearSheet(ws: ExcelJS.Worksheet): void {
 
 const DEFAULT_FONT_SIZE = 11;
 
+function isEmptyStyle(style: Partial<ExcelJS.Style> | undefined): boolean {
+  return !!style && Object.keys(style).length === 0;
+}
+
 /** Quotes a sheet name for a reference: 'It''s here'!A1. */
 export function sheetReference(sheet: string, address: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${address}`;
@@ -171,18 +216,32 @@ export function writeSheetContent(ws: ExcelJS.Worksheet, content: SheetContent &
     for (let i = m.left; i <= m.right; i++) w += content.columnWidths[i] ?? 10;
     return w;
   };
+  // Cells formatted alike share one fresh style object (see the file comment).
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const noRowStyle: Partial<ExcelJS.Style> = {};
+  const styleOf = (out: OutCell): Partial<ExcelJS.Style> => {
+    const key = `${out.bold ? 1 : 0}${out.italic ? 1 : 0}${out.link ? 1 : 0}${out.wrap ? 1 : 0}|${out.size ?? ''}|${out.font ?? ''}|${out.fill ?? ''}|${out.numberFormat ?? ''}`;
+    let style = styles.get(key);
+    if (!style) styles.set(key, (style = outStyle(out)));
+    return style;
+  };
   content.rows.forEach((cells, r) => {
     let lines = 1;
     let biggest = DEFAULT_FONT_SIZE;
+    const row = cells.length ? ws.getRow(r + 1) : undefined;
+    // A row without a style of its own: one empty style for all of them (exceljs gives each its own).
+    const rowStyle = row as unknown as { style?: Partial<ExcelJS.Style> } | undefined;
+    if (rowStyle && isEmptyStyle(rowStyle.style)) rowStyle.style = noRowStyle;
     cells.forEach((out, c) => {
-      const cell = ws.getCell(r + 1, c + 1);
+      const cell = row!.getCell(c + 1);
       if (out.link && out.value !== null) {
         cell.value = { text: String(out.value), hyperlink: '#' + sheetReference(out.link.sheet, out.link.address) };
       } else {
         // Strings are written as text, never as formulas, whatever they start with.
         cell.value = out.value;
       }
-      cell.style = outStyle(out);
+      // exceljs writes a date's style with a date format when it has none: a Date (not an OutCell value) keeps its own.
+      cell.style = (out.value as unknown) instanceof Date ? outStyle(out) : styleOf(out);
       biggest = Math.max(biggest, out.size ?? DEFAULT_FONT_SIZE);
       if (out.wrap && typeof out.value === 'string') lines = Math.max(lines, wrappedLines(out.value, widthAt(r, c)));
     });
@@ -254,12 +313,216 @@ function wrappedLines(text: string, width: number): number {
 /**
  * Writes the workbook to bytes. exceljs writes a link inside the workbook ("#'Sheet'!A1") as an
  * external relationship plus a `location` that still carries the "#"; Excel wants only
- * `location="'Sheet'!A1"`. Such links are rewritten in the zip after exceljs has written it.
+ * `location="'Sheet'!A1"`. Such links are rewritten in the sheet's XML before it is zipped.
+ *
+ * exceljs renders the parts (its own `write`, with its usual options: shared strings, styles);
+ * they are zipped here with Node's zlib, at the level exceljs uses (6), instead of by JSZip's
+ * JavaScript deflate, which took longer than rendering them, and zipped a second time when links
+ * had to be rewritten. When exceljs's internals are not as expected, its own zip is used and the
+ * links are rewritten in it afterwards.
  */
 export async function writeWorkbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
-  const raw = Buffer.from(await wb.xlsx.writeBuffer());
-  if (!hasInternalLinks(wb)) return raw;
-  return fixInternalLinks(raw);
+  const parts = await renderParts(wb);
+  if (!parts) {
+    const raw = Buffer.from(await wb.xlsx.writeBuffer());
+    return hasInternalLinks(wb) ? fixInternalLinks(raw) : raw;
+  }
+  for (const [path, data] of parts) {
+    const m = /^xl\/worksheets\/(sheet\d+\.xml)$/.exec(path);
+    if (!m || typeof data !== 'string' || !data.includes('<hyperlink ')) continue;
+    const relsPath = `xl/worksheets/_rels/${m[1]}.rels`;
+    const rels = parts.get(relsPath);
+    const fixed = rewriteInternalLinks(data, typeof rels === 'string' ? rels : rels ? rels.toString('utf8') : '');
+    if (!fixed) continue;
+    parts.set(path, fixed.xml);
+    if (rels !== undefined && fixed.dropped) parts.set(relsPath, fixed.rels);
+  }
+  try {
+    // Each part's text is let go once it is zipped (a large sheet is tens of megabytes of XML).
+    return zipParts(draining(parts), new Date());
+  } catch (e) {
+    // Past the limits of a zip without Zip64 records: exceljs's own zip, as before.
+    if (!(e instanceof RangeError)) throw e;
+    const raw = Buffer.from(await wb.xlsx.writeBuffer());
+    return hasInternalLinks(wb) ? fixInternalLinks(raw) : raw;
+  }
+}
+
+/** Beyond these a zip needs Zip64 records, which zipParts does not write (nor did JSZip). */
+const ZIP_MAX_ENTRIES = 0xffff;
+const ZIP_MAX_OFFSET = 0xffffffff;
+
+/** The entries of a map, each removed from it as it is given. */
+function* draining<K, V>(map: Map<K, V>): Generator<[K, V]> {
+  for (const entry of map) {
+    map.delete(entry[0]);
+    yield entry;
+  }
+}
+
+/** What exceljs's writer is given: part name → XML text or bytes, in the order exceljs adds them. */
+export type Parts = Map<string, string | Buffer>;
+
+/** exceljs's zip writer module: `write` makes its zip through `ZipWriter`. */
+interface ZipStreamModule {
+  ZipWriter: new (options?: unknown) => unknown;
+}
+
+let zipStreamModule: ZipStreamModule | null | undefined;
+function exceljsZipStream(): ZipStreamModule | null {
+  if (zipStreamModule === undefined) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require('exceljs/lib/utils/zip-stream') as Partial<ZipStreamModule>;
+      zipStreamModule = typeof mod?.ZipWriter === 'function' ? (mod as ZipStreamModule) : null;
+    } catch {
+      zipStreamModule = null;
+    }
+  }
+  return zipStreamModule;
+}
+
+/** Collects the parts exceljs writes, in place of its JSZip writer (the same `append`/`finalize` calls). */
+class PartCollector {
+  readonly parts: Parts = new Map();
+  private readonly listeners = new Map<string, Array<(...a: unknown[]) => void>>();
+  append(data: unknown, options: { name: string; base64?: boolean }): void {
+    let bytes: string | Buffer;
+    if (typeof data === 'string') bytes = options.base64 ? Buffer.from(data, 'base64') : data;
+    else if (Buffer.isBuffer(data)) bytes = data;
+    else if (data instanceof ArrayBuffer) bytes = Buffer.from(data);
+    else if (ArrayBuffer.isView(data)) bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    else throw new Error(`exceljs gave ${options.name} as ${typeof data}`);
+    this.parts.set(options.name, bytes);
+  }
+  pipe<T>(destination: T): T {
+    return destination;
+  }
+  on(event: string, listener: (...a: unknown[]) => void): this {
+    const list = this.listeners.get(event) ?? [];
+    list.push(listener);
+    this.listeners.set(event, list);
+    return this;
+  }
+  finalize(): void {
+    for (const l of this.listeners.get('finish') ?? []) l();
+  }
+}
+
+/**
+ * The parts exceljs writes for this workbook, through its own `write` with a collector in place
+ * of its zip writer; null when that cannot be done (then the caller uses exceljs's own zip).
+ * The swap lasts only for the synchronous start of `write`, where exceljs makes its writer.
+ * Exported for the tests.
+ */
+export async function renderParts(wb: ExcelJS.Workbook): Promise<Parts | null> {
+  const mod = exceljsZipStream();
+  if (!mod) return null;
+  const Original = mod.ZipWriter;
+  let collector: PartCollector | undefined;
+  mod.ZipWriter = function ZipWriter() {
+    return (collector = new PartCollector());
+  } as unknown as ZipStreamModule['ZipWriter'];
+  let written: Promise<unknown>;
+  try {
+    // The stream is only written to if exceljs made its own writer after all: then its bytes are dropped.
+    const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+    written = (wb.xlsx as unknown as { write(stream: unknown, options?: unknown): Promise<unknown> }).write(sink, {});
+  } finally {
+    mod.ZipWriter = Original;
+  }
+  try {
+    await written;
+  } catch (e) {
+    if (collector) throw e;
+    return null;
+  }
+  return collector ? collector.parts : null;
+}
+
+/** CRC-32 of the zip format: zlib's (Node 20.15 and later), else computed here. */
+const crc32: (data: Buffer) => number =
+  typeof (zlib as { crc32?: unknown }).crc32 === 'function'
+    ? (data) => (zlib as unknown as { crc32(d: Buffer): number }).crc32(data)
+    : (() => {
+        const table = new Int32Array(256);
+        for (let n = 0; n < 256; n++) {
+          let c = n;
+          for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+          table[n] = c;
+        }
+        return (data: Buffer) => {
+          let c = -1;
+          for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+          return (c ^ -1) >>> 0;
+        };
+      })();
+
+/**
+ * A zip of the parts, laid out as JSZip lays out exceljs's (folder entries before their first
+ * file, no data descriptors, DOS attributes), each part deflated by zlib at level 6.
+ */
+export function zipParts(parts: Iterable<readonly [string, string | Buffer]>, date: Date): Buffer {
+  const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
+  const dosDate = (((date.getUTCFullYear() - 1980) & 0x7f) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  let count = 0;
+  const folders = new Set<string>();
+  const add = (name: string, content: Buffer | null) => {
+    if (count >= ZIP_MAX_ENTRIES || offset > ZIP_MAX_OFFSET) throw new RangeError('too many or too large parts for a zip without Zip64');
+    const nameBytes = Buffer.from(name, 'utf8');
+    const dir = content === null;
+    const raw = content ?? Buffer.alloc(0);
+    const stored = raw.length === 0;
+    const data = stored ? raw : zlib.deflateRawSync(raw, { level: 6 });
+    const crc = stored ? 0 : crc32(raw);
+    const flags = nameBytes.length !== name.length ? 0x0800 : 0;
+    const header = Buffer.alloc(26);
+    header.writeUInt16LE(10, 0); // version needed: 1.0
+    header.writeUInt16LE(flags, 2);
+    header.writeUInt16LE(stored ? 0 : 8, 4);
+    header.writeUInt16LE(dosTime, 6);
+    header.writeUInt16LE(dosDate, 8);
+    header.writeUInt32LE(crc >>> 0, 10);
+    header.writeUInt32LE(data.length, 14);
+    header.writeUInt32LE(raw.length, 18);
+    header.writeUInt16LE(nameBytes.length, 22);
+    header.writeUInt16LE(0, 24);
+    const local = Buffer.alloc(4);
+    local.writeUInt32LE(0x04034b50, 0);
+    chunks.push(local, header, nameBytes, data);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(0x0014, 4); // made by: DOS, 2.0
+    header.copy(entry, 6);
+    // comment length, disk number, internal attributes: 0
+    entry.writeUInt32LE(dir ? 0x10 : 0, 38);
+    entry.writeUInt32LE(offset, 42);
+    central.push(entry, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+    count++;
+  };
+  for (const [name, content] of parts) {
+    // JSZip's createFolders: every missing parent folder, outermost first.
+    const segments = name.split('/');
+    for (let i = 1; i < segments.length; i++) {
+      const folder = segments.slice(0, i).join('/') + '/';
+      if (folder === '/' || folders.has(folder)) continue;
+      folders.add(folder);
+      add(folder, null);
+    }
+    add(name, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+  }
+  const centralBytes = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
+  end.writeUInt32LE(centralBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, centralBytes, end]);
 }
 
 function hasInternalLinks(wb: ExcelJS.Workbook): boolean {
@@ -276,6 +539,35 @@ function hasInternalLinks(wb: ExcelJS.Workbook): boolean {
   return false;
 }
 
+/**
+ * A sheet's XML with its links whose target starts with "#" written as in-workbook locations,
+ * and its relationships without theirs; null when it has no such link.
+ */
+function rewriteInternalLinks(xml: string, rels: string): { xml: string; rels: string; dropped: boolean } | null {
+  const dropped = new Set<string>();
+  let targets: Map<string, string | undefined> | undefined;
+  const fixed = xml.replace(/<hyperlink\b([^>]*?)\/>/g, (tag, attrs: string) => {
+    const get = (name: keyof typeof LINK_ATTRIBUTES) => LINK_ATTRIBUTES[name].exec(attrs)?.[1];
+    const rid = get('r:id');
+    const location = get('location');
+    const target = rid ? (targets ??= relTargets(rels)).get(rid) : undefined;
+    const internal = location?.startsWith('#') ? location.slice(1) : target?.startsWith('#') ? target.slice(1) : undefined;
+    if (internal === undefined) return tag;
+    if (rid) dropped.add(rid);
+    const ref = get('ref');
+    const tooltip = get('tooltip');
+    return `<hyperlink ref="${ref}" location="${internal}"${tooltip !== undefined ? ` tooltip="${tooltip}"` : ''}/>`;
+  });
+  if (fixed === xml) return null;
+  if (dropped.size) {
+    rels = rels.replace(/<Relationship\b[^>]*\/>/g, (rel) => {
+      const id = /\sId="([^"]*)"/.exec(rel)?.[1];
+      return id && dropped.has(id) ? '' : rel;
+    });
+  }
+  return { xml: fixed, rels, dropped: dropped.size > 0 };
+}
+
 /** Rewrites hyperlinks whose target starts with "#" as in-workbook locations, dropping their external relationships. */
 export async function fixInternalLinks(data: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(data);
@@ -287,37 +579,30 @@ export async function fixInternalLinks(data: Buffer): Promise<Buffer> {
     if (!xml.includes('<hyperlink ')) continue;
     const relsPath = `xl/worksheets/_rels/${m[1]}.rels`;
     const relsFile = zip.file(relsPath);
-    let rels = relsFile ? await relsFile.async('string') : '';
-    const dropped = new Set<string>();
-    const fixed = xml.replace(/<hyperlink\b([^>]*?)\/>/g, (tag, attrs: string) => {
-      const get = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(attrs)?.[1];
-      const rid = get('r:id');
-      const location = get('location');
-      const target = rid ? relTarget(rels, rid) : undefined;
-      const internal = location?.startsWith('#') ? location.slice(1) : target?.startsWith('#') ? target.slice(1) : undefined;
-      if (internal === undefined) return tag;
-      if (rid) dropped.add(rid);
-      const ref = get('ref');
-      const tooltip = get('tooltip');
-      return `<hyperlink ref="${ref}" location="${internal}"${tooltip !== undefined ? ` tooltip="${tooltip}"` : ''}/>`;
-    });
-    if (fixed === xml) continue;
+    const fixed = rewriteInternalLinks(xml, relsFile ? await relsFile.async('string') : '');
+    if (!fixed) continue;
     changed = true;
-    zip.file(path, fixed);
-    if (relsFile && dropped.size) {
-      rels = rels.replace(/<Relationship\b[^>]*\/>/g, (rel) => {
-        const id = /\sId="([^"]*)"/.exec(rel)?.[1];
-        return id && dropped.has(id) ? '' : rel;
-      });
-      zip.file(relsPath, rels);
-    }
+    zip.file(path, fixed.xml);
+    if (relsFile && fixed.dropped) zip.file(relsPath, fixed.rels);
   }
   if (!changed) return data;
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
-function relTarget(rels: string, id: string): string | undefined {
-  const rel = new RegExp(`<Relationship\\b[^>]*\\sId="${id}"[^>]*/>`).exec(rels)?.[0];
-  return rel ? /\sTarget="([^"]*)"/.exec(rel)?.[1] : undefined;
+const LINK_ATTRIBUTES = {
+  'r:id': /\sr:id="([^"]*)"/,
+  location: /\slocation="([^"]*)"/,
+  ref: /\sref="([^"]*)"/,
+  tooltip: /\stooltip="([^"]*)"/,
+};
+
+/** Relationship id → its target, from the first relationship that has the id (one pass, not one search per link). */
+function relTargets(rels: string): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>();
+  for (const [rel] of rels.matchAll(/<Relationship\b[^>]*\/>/g)) {
+    const target = /\sTarget="([^"]*)"/.exec(rel)?.[1];
+    for (const m of rel.matchAll(/\sId="([^"]*)"/g)) if (!out.has(m[1]!)) out.set(m[1]!, target);
+  }
+  return out;
 }
 
