@@ -28,7 +28,7 @@ const OPEN_BUDGET: Row['budget'] = { max: 1.2, machineIndependent: true };
 /**
  * Everything, the scoring engine's chunks included (the core, the criteria, zod, the Office host,
  * fetched in parallel with the first paint): the engine is the product, so ×1.2 of a UI library
- * cannot hold it (≈ 80 KB gzipped of its own); measured ×1.80, this budget stops growth.
+ * cannot hold it (≈ 82 KB gzipped of its own); measured ×1.79, this budget stops growth.
  */
 const ALL_BUDGET: Row['budget'] = { max: 1.9, machineIndependent: true };
 
