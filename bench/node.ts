@@ -15,9 +15,7 @@ const TIME_BUDGET: Row['budget'] = { max: 1.5, machineIndependent: false };
 /** Peak memory: half again what exceljs alone needs for the same files. */
 const MEMORY_BUDGET: Row['budget'] = { max: 1.5, machineIndependent: false };
 
-const CRITERIA_FILE = path.join(ROOT, 'criteria', 'gnlc-vn-2019.json');
 const ROUND_TRIP = path.join(__dirname, 'child', 'exceljs-roundtrip.js');
-const CONSOLIDATE = path.join(__dirname, 'child', 'consolidate.js');
 const LAUNCHER = path.join(__dirname, 'child', 'gnlc.js');
 /** What tsconfig.cli.json compiles. */
 const CLI_SOURCES = ['src/core', 'src/i18n', 'src/hosts/xlsx', 'src/cli', 'tsconfig.cli.json', 'tsconfig.json'];
@@ -76,19 +74,6 @@ async function runMain(cli: CliModule, argv: string[]): Promise<void> {
   const c = captureIO();
   const code = await cli.main(argv, c.io);
   if (code !== 0) throw new Error(`gnlc ${argv[0]} exited ${code}: ${c.err().trim().slice(0, 300)}`);
-}
-
-/** Does the command line have a `consolidate` command (being written in parallel)? */
-async function hasConsolidate(cli: CliModule, dir: string): Promise<boolean> {
-  try {
-    const { cliMessage } = require(path.join(dir, 'cli', 'messages.js')) as { cliMessage(key: string, lang: string, params: Record<string, string>): string };
-    const c = captureIO();
-    await cli.main(['consolidate'], c.io);
-    const unknown = 'gnlc: ' + cliMessage('unknown-command', 'vi', { command: 'consolidate' }).replace(/\s*\n\s*/g, ' ') + '\n';
-    return c.err() !== unknown;
-  } catch {
-    return false;
-  }
 }
 
 async function childRuns(fns: Record<'product' | 'baseline', () => Promise<ChildRun>>, reps: number, warmup: number): Promise<Record<'product' | 'baseline', { ms: number; peakMB: number }>> {
@@ -179,22 +164,12 @@ export async function benchNode(options: BenchOptions): Promise<Row[]> {
   const returnsDir = scratchDir('returns');
   const files = await writeReturns(returnsDir, 30);
   const master = path.join(out, 'master.xlsx');
-  let how = 'in-process pipeline (bench/child/consolidate.js: xlsx host + core consolidate + master sheet), the command line has no consolidate command yet';
-  let inProcess = () => (require(CONSOLIDATE) as { consolidateFiles(d: string, c: string, f: string[], o: string): Promise<unknown> }).consolidateFiles(cli.dir, CRITERIA_FILE, files, master);
-  let child = () => runNode([CONSOLIDATE, cli.dir, CRITERIA_FILE, master, ...files]);
-  let label = 'consolidate 30 returns';
-  if (await hasConsolidate(mod, cli.dir)) {
-    const argv = ['consolidate', ...files, '--out', master, '--force'];
-    try {
-      await runMain(mod, argv);
-      inProcess = () => runMain(mod, argv);
-      child = () => runNode([...cli.launcher, ...argv], { env: cli.env });
-      label = 'gnlc consolidate 30 returns';
-      how = `gnlc consolidate <30 files> --out master.xlsx --force (${cli.what})`;
-    } catch (e) {
-      how = `gnlc consolidate failed (${(e as Error).message.slice(0, 120)}); measured the in-process pipeline instead`;
-    }
-  }
+  // A command that fails makes the rows FAILED (below): nothing else is measured in its place.
+  const argv = ['consolidate', ...files, '--out', master, '--force'];
+  const inProcess = () => runMain(mod, argv);
+  const child = () => runNode([...cli.launcher, ...argv], { env: cli.env });
+  const label = 'gnlc consolidate 30 returns';
+  const how = `gnlc consolidate <30 files> --out master.xlsx --force (${cli.what})`;
   progress(`node: ${label}, in-process`);
   try {
     const t = await timedInTurns({ product: inProcess, baseline: () => roundTrip(files, base) }, q ? 2 : 7, 1);
