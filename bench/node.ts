@@ -138,7 +138,7 @@ export async function benchNode(options: BenchOptions): Promise<Row[]> {
       baselineName: 'exceljs read + write, in-process',
       baseline: t.baseline,
       // Diagnostic: the budget is on the command as a person runs it (next row). See bench/README.md.
-      note: `diagnostic, no budget (×1.8–1.9 measured; the command as run is held to ×1.5); read, map, score, colour, summary sheet, write: ${sampleName} (${kbOf(SAMPLE_PATH)}) → scored copy (${kbOf(output)}); exceljs read + write of that scored copy alone: ${t.output.toFixed(0)} ms`,
+      note: `diagnostic, no budget (the command as run, next row, is held to ×1.5); read, map, score, colour, summary sheet, write: ${sampleName} (${kbOf(SAMPLE_PATH)}) → scored copy (${kbOf(output)}); exceljs read + write of that scored copy alone: ${t.output.toFixed(0)} ms`,
     });
   } catch (e) {
     rows.push(failedRow({ group, name: 'gnlc score (example), in-process main()', unit: 'ms', baselineName: 'exceljs read + write, in-process' }, e));
