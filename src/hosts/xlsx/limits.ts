@@ -13,11 +13,9 @@
  * - An entry of more than 10 MB that is compressed more than 100 to 1 is refused: real sheet XML
  *   compresses 5–30 to 1; a zip bomb compresses 1,000 to 1 and more.
  * - More than 10,000 entries are refused (a workbook has a few dozen).
- * - The sizes are verified: every compressed entry is inflated, and an entry that inflates to
- *   more than its header says (a lying header) is refused. An entry stated at most 4 MB is
- *   inflated in one call capped at its stated size (its output dropped at once); a larger one,
- *   or one that does not inflate cleanly within its stated size, as a stream, counting bytes and
- *   keeping none, refused as soon as it passes that size.
+ * - The sizes are verified: every compressed entry is inflated as a stream, counting bytes and
+ *   keeping none, and an entry that inflates to more than its header says (a lying header) is
+ *   refused as soon as it passes that size.
  *
  * Structural damage (no central directory, a truncated entry) is not judged here: exceljs says
  * "damaged" for those.
@@ -126,18 +124,6 @@ interface ZipEntry {
   localOffset: number;
 }
 
-/** A central directory entry with what a zip reader needs besides its sizes. */
-interface ListedEntry extends ZipEntry {
-  /** General purpose flags (bit 0: encrypted; bit 11: UTF-8 name). */
-  flags: number;
-  versionMadeBy: number;
-  externalAttributes: number;
-  /** The name's raw bytes are printable ASCII, and no extra field gives another (Unicode path). */
-  plainName: boolean;
-  /** Some of its sizes or offset are in a Zip64 extra field. */
-  zip64: boolean;
-}
-
 const EOCD = 0x06054b50;
 const EOCD64_LOCATOR = 0x07064b50;
 const EOCD64 = 0x06064b50;
@@ -146,23 +132,6 @@ const LOCAL = 0x04034b50;
 
 /** The central directory's entries; null when the bytes have none that can be read (exceljs then says "damaged"). */
 export function readCentralDirectory(bytes: Buffer): ZipEntry[] | null {
-  return listCentralDirectory(bytes)?.entries ?? null;
-}
-
-interface Listing {
-  entries: ListedEntry[];
-  /** How many entries the end record says there are (the listing may stop short at damage). */
-  count: number;
-  /** The end record's position, where the central directory it points to should end. */
-  eocd: number;
-  cdOffset: number;
-  cdSize: number;
-  zip64: boolean;
-  /** Disk numbers and this disk's entry count agree with a single-disk zip. */
-  singleDisk: boolean;
-}
-
-function listCentralDirectory(bytes: Buffer): Listing | null {
   const n = bytes.length;
   let eocd = -1;
   for (let i = n - 22; i >= Math.max(0, n - 22 - 0xffff); i--) {
@@ -174,47 +143,33 @@ function listCentralDirectory(bytes: Buffer): Listing | null {
   if (eocd < 0) return null;
   let count = bytes.readUInt16LE(eocd + 10);
   let cdOffset = bytes.readUInt32LE(eocd + 16);
-  const cdSize = bytes.readUInt32LE(eocd + 12);
-  let zip64 = false;
   if ((count === 0xffff || cdOffset === 0xffffffff) && eocd >= 20 && bytes.readUInt32LE(eocd - 20) === EOCD64_LOCATOR) {
     const at = Number(bytes.readBigUInt64LE(eocd - 20 + 8));
     if (at + 56 <= n && bytes.readUInt32LE(at) === EOCD64) {
-      zip64 = true;
       count = Number(bytes.readBigUInt64LE(at + 32));
       cdOffset = Number(bytes.readBigUInt64LE(at + 48));
     }
   }
   if (count > INPUT_LIMITS.maxEntries) throw new InputLimitError({ kind: 'entries', actual: count, limit: INPUT_LIMITS.maxEntries });
-  const entries: ListedEntry[] = [];
-  const singleDisk = bytes.readUInt16LE(eocd + 4) === 0 && bytes.readUInt16LE(eocd + 6) === 0 && bytes.readUInt16LE(eocd + 8) === bytes.readUInt16LE(eocd + 10);
-  const listing: Listing = { entries, count, eocd, cdOffset, cdSize, zip64, singleDisk };
+  const entries: ZipEntry[] = [];
   let p = cdOffset;
   for (let k = 0; k < count; k++) {
-    if (p + 46 > n || bytes.readUInt32LE(p) !== CENTRAL) return entries.length ? listing : null;
-    const versionMadeBy = bytes.readUInt16LE(p + 4);
-    const flags = bytes.readUInt16LE(p + 8);
+    if (p + 46 > n || bytes.readUInt32LE(p) !== CENTRAL) return entries.length ? entries : null;
     const method = bytes.readUInt16LE(p + 10);
     let compressed = bytes.readUInt32LE(p + 20);
     let uncompressed = bytes.readUInt32LE(p + 24);
     const nameLen = bytes.readUInt16LE(p + 28);
     const extraLen = bytes.readUInt16LE(p + 30);
     const commentLen = bytes.readUInt16LE(p + 32);
-    const externalAttributes = bytes.readUInt32LE(p + 38);
     let localOffset = bytes.readUInt32LE(p + 42);
-    const nameEnd = Math.min(n, p + 46 + nameLen);
-    const name = bytes.toString('utf8', p + 46, nameEnd);
-    let plainName = true;
-    for (let i = p + 46; i < nameEnd; i++) if (bytes[i]! > 0x7e || bytes[i]! < 0x20) plainName = false;
-    let entryZip64 = false;
+    const name = bytes.toString('utf8', p + 46, Math.min(n, p + 46 + nameLen));
     // Zip64 sizes, in the order the spec gives them, for the fields set to 0xFFFFFFFF.
     let e = p + 46 + nameLen;
     const extraEnd = Math.min(n, e + extraLen);
     while (e + 4 <= extraEnd) {
       const id = bytes.readUInt16LE(e);
       const len = bytes.readUInt16LE(e + 2);
-      if (id === 0x7075) plainName = false;
       if (id === 0x0001) {
-        entryZip64 = true;
         let q = e + 4;
         if (uncompressed === 0xffffffff && q + 8 <= extraEnd) {
           uncompressed = Number(bytes.readBigUInt64LE(q));
@@ -228,68 +183,10 @@ function listCentralDirectory(bytes: Buffer): Listing | null {
       }
       e += 4 + len;
     }
-    entries.push({ name, method, compressed, uncompressed, localOffset, flags, versionMadeBy, externalAttributes, plainName, zip64: entryZip64 });
+    entries.push({ name, method, compressed, uncompressed, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
-  return listing;
-}
-
-/**
- * A plain zip's entries as a zip reader (JSZip, which exceljs uses) sees them: every entry listed
- * where the end record says, none encrypted, stored or deflated, ASCII names that need no
- * resolving, a local header where each says, no Zip64. `data(entry)` gives an entry's bytes
- * (inflated), or null if they cannot be read. Null for anything else: the caller then asks a
- * zip reader.
- */
-export function readPlainZip(bytes: Buffer): { entries: Array<{ name: string; dir: boolean; size: number }>; data(name: string): Buffer | null } | null {
-  let listing: Listing | null;
-  try {
-    listing = listCentralDirectory(bytes);
-  } catch {
-    return null;
-  }
-  if (!listing || listing.zip64 || !listing.singleDisk || listing.entries.length !== listing.count || listing.cdOffset + listing.cdSize !== listing.eocd) return null;
-  const isDir = (e: ListedEntry) =>
-    (e.externalAttributes & 0x10) !== 0 || (e.versionMadeBy >> 8 === 3 && ((e.externalAttributes >>> 16) & 0x4000) !== 0) || e.name.endsWith('/');
-  // As a zip reader keys them: a folder's name ends with "/"; a later entry of the same name replaces an earlier one.
-  const byName = new Map<string, ListedEntry & { dir: boolean }>();
-  for (const e of listing.entries) {
-    if (e.zip64 || (e.flags & 0x0001) !== 0 || (e.method !== 0 && e.method !== 8) || !e.plainName || resolveZipPath(e.name) !== e.name) return null;
-    const at = e.localOffset;
-    if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL) return null;
-    if (at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28) + e.compressed > bytes.length) return null;
-    const dir = isDir(e);
-    byName.set(dir && !e.name.endsWith('/') ? e.name + '/' : e.name, { ...e, dir });
-  }
-  return {
-    entries: [...byName].map(([name, e]) => ({ name, dir: e.dir, size: e.uncompressed })),
-    data(name: string): Buffer | null {
-      const e = byName.get(name);
-      if (!e) return null;
-      const start = e.localOffset + 30 + bytes.readUInt16LE(e.localOffset + 26) + bytes.readUInt16LE(e.localOffset + 28);
-      const raw = bytes.subarray(start, start + e.compressed);
-      let out: Buffer;
-      try {
-        out = e.method === 0 ? raw : zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, e.uncompressed) });
-      } catch {
-        return null;
-      }
-      // A zip reader refuses an entry whose data is not the size its header states.
-      return out.length === e.uncompressed ? out : null;
-    },
-  };
-}
-
-/** JSZip's reading of a path in a zip: "." and empty segments dropped, ".." resolved. */
-function resolveZipPath(p: string): string {
-  const parts = p.split('/');
-  const out: string[] = [];
-  parts.forEach((part, i) => {
-    if (part === '.' || (part === '' && i !== 0 && i !== parts.length - 1)) return;
-    if (part === '..') out.pop();
-    else out.push(part);
-  });
-  return out.join('/');
+  return entries;
 }
 
 /** Inflates a raw deflate stream, counting and dropping its output; stops as soon as it passes `cap`. */
@@ -315,23 +212,6 @@ function inflatedSize(data: Buffer, cap: number): Promise<number> {
     z.on('error', () => finish(total));
     z.end(data);
   });
-}
-
-/** Entries stated at most this large are inflated in one call (the output is dropped at once); larger ones as a stream. */
-const SYNC_INFLATE_BYTES = 4 * MB;
-
-/**
- * The inflated size of a small entry in one synchronous call, when that settles it: the stream
- * inflates to exactly its stated size or less. Null otherwise (larger than stated, a broken
- * stream, a large entry): then the stream above measures it, as it would have anyway.
- */
-function inflatedSizeSync(data: Buffer, cap: number): number | null {
-  if (cap > SYNC_INFLATE_BYTES) return null;
-  try {
-    return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, cap) }).length;
-  } catch {
-    return null;
-  }
 }
 
 const checked = new WeakSet<object>();
@@ -361,8 +241,7 @@ export async function checkZipLimits(data: Uint8Array): Promise<void> {
     const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
     const end = Math.min(bytes.length, start + e.compressed);
     if (start >= end) continue;
-    const deflated = bytes.subarray(start, end);
-    const actual = inflatedSizeSync(deflated, e.uncompressed) ?? (await inflatedSize(deflated, e.uncompressed));
+    const actual = await inflatedSize(bytes.subarray(start, end), e.uncompressed);
     if (actual > e.uncompressed) throw new InputLimitError({ kind: 'size-mismatch', actual, limit: e.uncompressed, entry: e.name });
   }
   checked.add(data);

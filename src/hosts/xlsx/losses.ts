@@ -4,7 +4,6 @@
  * the rest. This looks at the parts of the .xlsx zip so a host can warn before writing a copy.
  */
 import JSZip from 'jszip';
-import { readPlainZip } from './limits';
 
 export type LossKind =
   | 'chart'
@@ -49,41 +48,26 @@ function countMatches(xml: string, re: RegExp): number {
 
 /** The features of an .xlsx that exceljs drops on writing, with counts; empty when nothing would be lost. */
 export async function findWriteLosses(data: Uint8Array): Promise<WriteLoss[]> {
-  // A plain zip (what Excel and exceljs write) is read here with zlib; anything else by JSZip, as exceljs reads it.
-  const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  const plain = readPlainZip(bytes);
-  if (plain) {
-    const files = plain.entries.filter((e) => !e.dir).map((e) => e.name);
-    const found = await countLosses(files, async (path) => plain.data(path)?.toString('utf8') ?? null);
-    if (found) return found;
-  }
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(data);
   } catch {
     return [];
   }
-  const files = Object.keys(zip.files).filter((path) => !zip.files[path]!.dir);
-  return (await countLosses(files, (path) => zip.file(path)!.async('string')))!;
-}
-
-/** The losses of the parts named, reading the XML of drawings and sheets; null when one of those cannot be read. */
-async function countLosses(files: readonly string[], text: (path: string) => Promise<string | null>): Promise<WriteLoss[] | null> {
   const counts = new Map<LossKind, number>();
   const add = (kind: LossKind, n = 1) => {
     if (n > 0) counts.set(kind, (counts.get(kind) ?? 0) + n);
   };
-  for (const path of files) {
+  for (const path of Object.keys(zip.files)) {
+    if (zip.files[path]!.dir) continue;
     for (const [re, kind] of PART_KINDS) if (re.test(path)) add(kind);
     if (/^xl\/drawings\/drawing\d+\.xml$/.test(path)) {
-      const xml = await text(path);
-      if (xml === null) return null;
+      const xml = await zip.file(path)!.async('string');
       // exceljs keeps pictures (xdr:pic); shapes, text boxes, connectors and groups are dropped.
       add('shape', countMatches(xml, /<xdr:(sp|grpSp|cxnSp)\b/g));
     }
     if (/^xl\/worksheets\/sheet\d+\.xml$/.test(path)) {
-      const xml = await text(path);
-      if (xml === null) return null;
+      const xml = await zip.file(path)!.async('string');
       add('sparkline', countMatches(xml, /<x14:sparklineGroup\b/g));
       add('x14-validation', countMatches(xml, /<x14:dataValidation\b/g));
       add('control', countMatches(xml, /<(oleObject|control)\b/g));
