@@ -7,20 +7,16 @@
  * Builds dist/ first when it is missing or older than its sources (see helpers.ts).
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { Session, shot, start } from './helpers';
-import { parseCriteriaText, listIndicators } from '../../src/core/criteria';
+import { listIndicators } from '../../src/core/criteria';
+import { loadCriteria } from '../core/helpers';
 import { STATUS_FILL } from '../../src/core/plan';
 import { sampleAppendix } from '../../src/preview/sample';
 
 jest.setTimeout(120_000);
 
-const criteria = (() => {
-  const load = parseCriteriaText(fs.readFileSync(path.join(__dirname, '..', '..', 'criteria', 'gnlc-vn-2019.json'), 'utf8'));
-  if (!load.ok) throw new Error('criteria');
-  return load.criteria;
-})();
+const criteria = loadCriteria();
 const TOTAL = listIndicators(criteria).length;
 const MET = TOTAL - 6; // the sample: 2 unmet, 2 invalid, 1 not reported, 1 not found
 const sample = sampleAppendix(criteria);

@@ -9,23 +9,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { compareIds, listIndicators, parseCriteriaText } from '../../src/core/criteria';
 import { buildTemplate } from '../../src/core/template';
 import { main } from '../../src/cli/main';
 import { reportSchema } from '../../src/cli/report';
 import { loadWorkbook } from '../../src/hosts/xlsx';
 import { snapshotToWorkbook } from '../fixtures/xlsx';
 import { buildReturns, metTyping, templateReturn } from '../../examples/build-returns';
-import { CRITERIA, gnlc, lines, scratch } from './helpers';
+import { IDS, expectOneLineError, gnlc, lines, loadCriteria, scratch } from './helpers';
 
-const criteria = (() => {
-  const load = parseCriteriaText(fs.readFileSync(CRITERIA, 'utf8'));
-  if (!load.ok) throw new Error('criteria');
-  return load.criteria;
-})();
-const IDS = listIndicators(criteria)
-  .map((p) => p.indicator.id)
-  .sort(compareIds);
+const criteria = loadCriteria();
 const FIXED = () => new Date(2025, 10, 30, 9, 0, 0);
 
 let dir: string;
@@ -92,13 +84,6 @@ async function gnlcAt(...args: string[]) {
   let stderr = '';
   const code = await main(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, now: FIXED });
   return { code, stdout, stderr };
-}
-
-function expectOneLineError(r: { code: number; stdout: string; stderr: string }, code: number, text: RegExp) {
-  expect({ code: r.code, stdout: r.stdout }).toEqual({ code, stdout: '' });
-  expect(lines(r.stderr)).toHaveLength(1);
-  expect(r.stderr).toMatch(/^gnlc: /);
-  expect(r.stderr).toMatch(text);
 }
 
 describe('six returns consolidated', () => {

@@ -2,7 +2,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { compareIds, listIndicators } from '../../src/core/criteria';
 import { main } from '../../src/cli/main';
+import { loadCriteria } from '../core/helpers';
+
+export { loadCriteria };
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const SAMPLE = path.join(ROOT, 'examples', 'phu-luc-thanh-pho-mau.xlsx');
@@ -29,4 +33,17 @@ export async function gnlc(...args: string[]): Promise<CliResult> {
 /** The lines of a text, without the empty one after the final newline. */
 export function lines(text: string): string[] {
   return text.split('\n').filter((l, i, all) => !(l === '' && i === all.length - 1));
+}
+
+/** Every indicator id of the bundled criteria, in id order (the order of a report). */
+export const IDS = listIndicators(loadCriteria())
+  .map((p) => p.indicator.id)
+  .sort(compareIds);
+
+/** One line on stderr, starting "gnlc: ", nothing on stdout, and the exit code. */
+export function expectOneLineError(r: CliResult, code: number, text: RegExp): void {
+  expect({ code: r.code, stdout: r.stdout }).toEqual({ code, stdout: '' });
+  expect(lines(r.stderr)).toHaveLength(1);
+  expect(r.stderr).toMatch(/^gnlc: /);
+  expect(r.stderr).toMatch(text);
 }

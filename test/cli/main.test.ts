@@ -5,22 +5,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import JSZip from 'jszip';
-import { compareIds, listIndicators, parseCriteriaText } from '../../src/core/criteria';
 import { STATE_SHEET, STATUS_FILL } from '../../src/core/plan';
 import { reportSchema } from '../../src/cli/report';
 import { loadWorkbook, readWorkbookSnapshot } from '../../src/hosts/xlsx';
 import { buildAppendixSheet, sampleValues } from '../fixtures/appendix';
 import { snapshotToWorkbook } from '../fixtures/xlsx';
-import { CRITERIA, SAMPLE, gnlc, lines, scratch } from './helpers';
+import { CRITERIA, IDS, SAMPLE, expectOneLineError, gnlc, lines, loadCriteria, scratch } from './helpers';
 
-const criteria = (() => {
-  const load = parseCriteriaText(fs.readFileSync(CRITERIA, 'utf8'));
-  if (!load.ok) throw new Error('criteria');
-  return load.criteria;
-})();
-const IDS = listIndicators(criteria)
-  .map((p) => p.indicator.id)
-  .sort(compareIds);
+const criteria = loadCriteria();
 
 let dir: string;
 let input: string;
@@ -30,14 +22,6 @@ beforeAll(() => {
   fs.copyFileSync(SAMPLE, input);
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** One line on stderr, nothing on stdout. */
-function expectOneLineError(r: { code: number; stdout: string; stderr: string }, code: number, text: RegExp) {
-  expect({ code: r.code, stdout: r.stdout }).toEqual({ code, stdout: '' });
-  expect(lines(r.stderr)).toHaveLength(1);
-  expect(r.stderr).toMatch(/^gnlc: /);
-  expect(r.stderr).toMatch(text);
-}
 
 describe('usage errors: exit 1', () => {
   test('no arguments', async () => {

@@ -1,19 +1,10 @@
 /** The report contract, built from results without any file: shape, order, messages, language. */
-import * as fs from 'fs';
-import { compareIds, listIndicators, parseCriteriaText } from '../../src/core/criteria';
 import { scoreSheet } from '../../src/core/pipeline';
 import { buildReport, reportSchema } from '../../src/cli/report';
 import { buildAppendixSheet, sampleValues, withValue } from '../fixtures/appendix';
-import { CRITERIA } from './helpers';
+import { IDS, loadCriteria } from './helpers';
 
-const criteria = (() => {
-  const load = parseCriteriaText(fs.readFileSync(CRITERIA, 'utf8'));
-  if (!load.ok) throw new Error('criteria');
-  return load.criteria;
-})();
-const IDS = listIndicators(criteria)
-  .map((p) => p.indicator.id)
-  .sort(compareIds);
+const criteria = loadCriteria();
 
 function run() {
   let values = sampleValues(criteria);

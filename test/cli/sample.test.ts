@@ -5,16 +5,11 @@
 import * as fs from 'fs';
 import { runScoring } from '../../src/core/pipeline';
 import { findAppendixSheet } from '../../src/core/mapping';
-import { parseCriteriaText } from '../../src/core/criteria';
 import { loadWorkbook, readWorkbookSnapshot, toHostRead } from '../../src/hosts/xlsx';
 import { SAMPLE_EXPECTED, buildSample } from '../../examples/build-sample';
-import { CRITERIA, SAMPLE } from './helpers';
+import { SAMPLE, loadCriteria } from './helpers';
 
-const criteria = (() => {
-  const load = parseCriteriaText(fs.readFileSync(CRITERIA, 'utf8'));
-  if (!load.ok) throw new Error('criteria');
-  return load.criteria;
-})();
+const criteria = loadCriteria();
 
 async function statuses(data: Buffer) {
   const wb = await loadWorkbook(data);

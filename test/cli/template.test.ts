@@ -5,7 +5,6 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseCriteriaText } from '../../src/core/criteria';
 import { findAppendixSheet } from '../../src/core/mapping';
 import { runScoring, scoreSheet } from '../../src/core/pipeline';
 import { buildTemplate } from '../../src/core/template';
@@ -13,26 +12,15 @@ import { loadWorkbook, readWorkbookSnapshot, toHostRead, writeWorkbookBuffer } f
 import { TypedValues, typeIntoTemplate } from '../fixtures/xlsx';
 import { fillTemplate } from '../core/template-helpers';
 import { metTyping } from '../../examples/build-returns';
-import { CRITERIA, gnlc, lines, scratch } from './helpers';
+import { expectOneLineError, gnlc, lines, loadCriteria, scratch } from './helpers';
 
-const criteria = (() => {
-  const load = parseCriteriaText(fs.readFileSync(CRITERIA, 'utf8'));
-  if (!load.ok) throw new Error('criteria');
-  return load.criteria;
-})();
+const criteria = loadCriteria();
 
 let dir: string;
 beforeAll(() => {
   dir = scratch();
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function expectOneLineError(r: { code: number; stdout: string; stderr: string }, code: number, text: RegExp) {
-  expect({ code: r.code, stdout: r.stdout }).toEqual({ code, stdout: '' });
-  expect(lines(r.stderr)).toHaveLength(1);
-  expect(r.stderr).toMatch(/^gnlc: /);
-  expect(r.stderr).toMatch(text);
-}
 
 /** Opens a written template, types the values into its value cells, saves it under another name. */
 async function fillFile(file: string, valueCells: Record<string, Record<string, string>>, values: TypedValues, out: string): Promise<void> {

@@ -3,11 +3,9 @@
  * PaneBackend that runs the real core pipeline over an in-memory sheet (fills kept in a map),
  * with optional gates to hold a run at a step.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { configure, render } from '@testing-library/react';
 import { FluentProvider, RendererProvider, createDOMRenderer, webLightTheme } from '@fluentui/react-components';
-import { CriteriaSet, parseCriteriaText } from '../../src/core/criteria';
+import { CriteriaSet } from '../../src/core/criteria';
 import { SavedMapping } from '../../src/core/mapping';
 import { WorkbookState } from '../../src/core/plan';
 import { runClear, runScoring } from '../../src/core/pipeline';
@@ -17,6 +15,7 @@ import { App } from '../../src/taskpane/App';
 import { ClearOutcome, PaneBackend, ScoreOutcome, Selection, Step } from '../../src/taskpane/backend';
 import { PrefStore, memoryPrefs } from '../../src/taskpane/prefs';
 import { FixtureValues, buildAppendixSheet, sampleValues, withValue } from '../fixtures/appendix';
+import { loadCriteria } from '../core/helpers';
 
 // jsdom's getComputedStyle walks every CSS rule in the document, and role queries call it for
 // every element they consider: with Fluent's thousands of atomic rules a query on a pane of 57
@@ -26,11 +25,7 @@ import { FixtureValues, buildAppendixSheet, sampleValues, withValue } from '../f
 configure({ defaultHidden: true });
 const renderer = createDOMRenderer(document, { unstable_filterCSSRule: () => false });
 
-export function loadCriteria(): CriteriaSet {
-  const load = parseCriteriaText(fs.readFileSync(path.join(__dirname, '..', '..', 'criteria', 'gnlc-vn-2019.json'), 'utf8'));
-  if (!load.ok) throw new Error(load.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-  return load.criteria;
-}
+export { loadCriteria };
 
 /** Sample values with one unmet (1.1.1.a), one missing (1.3.2.e) and one invalid (2.1.1.a) indicator. */
 export function mixedValues(criteria: CriteriaSet): FixtureValues {

@@ -1,22 +1,20 @@
 /** Helpers for the xlsx host tests: criteria, workbook bytes, one scoring or clearing run through the host. */
-import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { CriteriaSet, parseCriteriaText } from '../../../src/core/criteria';
+import { CriteriaSet } from '../../../src/core/criteria';
 import { findAppendixSheet } from '../../../src/core/mapping';
 import { ScoreRun, WritePlan, runClear, runScoring } from '../../../src/core/pipeline';
 import { Lang } from '../../../src/i18n/format';
+import { loadCriteria as loadBundled } from '../../core/helpers';
 import { ApplyResult, applyPlan, loadWorkbook, readWorkbookSnapshot, toHostRead, writeWorkbookBuffer } from '../../../src/hosts/xlsx';
 
 export const ROOT = path.join(__dirname, '..', '..', '..');
 export const CRITERIA_PATH = path.join(ROOT, 'criteria', 'gnlc-vn-2019.json');
 
 let cached: CriteriaSet | undefined;
+/** The bundled criteria, loaded once for the file's tests. */
 export function loadCriteria(): CriteriaSet {
-  if (cached) return cached;
-  const load = parseCriteriaText(fs.readFileSync(CRITERIA_PATH, 'utf8'));
-  if (!load.ok) throw new Error(load.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-  return (cached = load.criteria);
+  return (cached ??= loadBundled());
 }
 
 export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
