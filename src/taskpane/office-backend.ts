@@ -154,8 +154,8 @@ export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: 
     },
     async saveMapping(sheet: string, saved: SavedMapping, state: WorkbookState): Promise<WorkbookState> {
       // The workbook's state is the truth (live checking may have recoloured cells since the pane's copy).
-      const stored = await worded(() => host.read(sheet));
-      const next = withSavedMapping(stored.state ?? state, sheet, saved);
+      const stored = await worded(() => host.readState());
+      const next = withSavedMapping(stored ?? state, sheet, saved);
       await worded(() => host.saveState(next));
       return next;
     },

@@ -7,7 +7,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { loadCriteria, renderPane, memoryPrefs } from './support';
 import { listIndicators } from '../../src/core/criteria';
-import { STATUS_FILL, STATE_SHEET } from '../../src/core/plan';
+import { STATUS_FILL, STATE_SHEET, emptyState } from '../../src/core/plan';
 import { createFakeExcel } from '../../src/hosts/memory';
 import { officeBackend } from '../../src/taskpane/office-backend';
 import type { ExcelRunner } from '../../src/hosts/office/host';
@@ -181,4 +181,16 @@ describe('"Kiểm tra ngay khi nhập": live checking from the pane', () => {
     expect(fills(after)).toEqual(fills(before));
     expect(fake.workbook.sheet('Phụ lục')!.cell(sample.cells['1.1.1.a']!).value).toBe(99);
   });
+});
+
+test('saving a mapping fixed by hand reads the stored state only (one read sync, no cell of the sheet), then writes it', async () => {
+  const { fake, backend } = setup();
+  await score();
+  const before = fake.counters.syncs;
+  const stored = await backend.saveMapping('Phụ lục', { version: 1, criteriaId: criteria.id, sheet: 'Phụ lục', placements: {} }, emptyState());
+  expect(fake.counters.syncs - before).toBe(2);
+  const loads = fake.log.filter((l) => l.sync > before && l.kind === 'load' && l.type === 'Range').map((l) => l.target);
+  expect(loads).toEqual([expect.stringMatching(/^GNLC_State!A/)]);
+  // The colour records written by scoring are kept: the stored state, not the (empty) copy passed in, is the base.
+  expect(Object.keys(stored.colours['Phụ lục'] ?? {}).length).toBeGreaterThan(0);
 });

@@ -14,11 +14,11 @@
  * after a batch that failed part-way makes the stored state match the fills actually applied.
  */
 import type { HostRead, WritePlan } from '../../core/pipeline';
-import { STATE_MARKER, STATE_SHEET, WorkbookState, decodeState } from '../../core/plan';
+import { STATE_MARKER, STATE_SHEET, WorkbookState } from '../../core/plan';
 import { Area, FillSpec, parseA1, toA1 } from '../../core/snapshot';
 import { MAX_ADDRESS_LENGTH, cellsOf, chunkAddressList, compressAddresses, rectAddress } from './addresses';
 import { OfficeActionError, guardSyncs, reconcileColours, recordOutcome, refusedBeforeRunning } from './errors';
-import { SyncKind, WorkbookFacts, errorCode, fillSpecOf, probeWorkbook, readWorkbook } from './read';
+import { SyncKind, WorkbookFacts, errorCode, fillSpecOf, probeWorkbook, queueStateRead, readWorkbook } from './read';
 import { applyPlan } from './write';
 import { API_SET, API_VERSIONS, IsSetSupported, officeIsSetSupported } from './requirements';
 
@@ -265,9 +265,7 @@ export class OfficeHost {
     const before = this.knownState;
     const corrected = await this.guarded(async (context) => {
       const sheets = context.workbook.worksheets;
-      const stateSheet = sheets.getItemOrNullObject(STATE_SHEET);
-      const column = stateSheet.getRange('A:A').getUsedRangeOrNullObject(true);
-      column.load('values,rowIndex');
+      const storedState = queueStateRead(sheets);
       const addresses = new Set<string>([...Object.keys(plan.state.colours[plan.sheet] ?? {}), ...Object.keys(before?.colours[plan.sheet] ?? {})]);
       const cells = [...addresses].map((a) => parseA1(a)).filter((p): p is { row: number; col: number } => p !== null);
       // The plan's sheet (a null object when it is gone) and, when not too large, the fills of the box around its recorded cells.
@@ -281,8 +279,7 @@ export class OfficeHost {
       const props = ws.getRange(rectAddress(read.top, read.left, read.bottom, read.right)).getCellProperties({ format: { fill: { color: true, pattern: true } } });
       this.tally('probe');
       await context.sync();
-      if (stateSheet.isNullObject || column.isNullObject || column.rowIndex !== 0) return null;
-      const current = decodeState(column.values.map((r) => r[0]));
+      const current = storedState();
       if (!current) return null;
       let fills: Record<string, FillSpec> | null = {};
       if (ws.isNullObject) fills = null;
@@ -299,6 +296,16 @@ export class OfficeHost {
       await this.applyOnce({ sheet: '', fills: [], restore: [], state: corrected }, this.settings.writeCellsPerSync);
       this.knownState = corrected;
     }
+  }
+
+  /** The state stored in the workbook (null: none): one sync, reading the state sheet's column A only. */
+  async readState(): Promise<WorkbookState | null> {
+    return this.guarded(async (context) => {
+      const storedState = queueStateRead(context.workbook.worksheets);
+      this.tally('read');
+      await context.sync();
+      return storedState();
+    });
   }
 
   /** Stores the state alone (a mapping fixed by hand): one sync. */

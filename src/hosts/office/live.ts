@@ -30,7 +30,7 @@ import { CriteriaSet, compareIds } from '../../core/criteria';
 import { Issue, makeIssue } from '../../core/issues';
 import { affectedIndicators, cellsOf, parseRangeAddress, patchSnapshot, rescore } from '../../core/live';
 import { HostRead, ScoreRun, runScoring } from '../../core/pipeline';
-import { FillGroup, STATE_SHEET, STATUS_FILL, WorkbookState, decodeState, planColouring } from '../../core/plan';
+import { FillGroup, STATUS_FILL, WorkbookState, planColouring } from '../../core/plan';
 import type { CellContent, CellValueType } from '../../core/read';
 import type { IndicatorResult } from '../../core/score';
 import { FillSpec, SheetSnapshot, toA1 } from '../../core/snapshot';
@@ -38,7 +38,7 @@ import { Lang } from '../../i18n/format';
 import { areaAddress, compressAddresses } from './addresses';
 import { DescribedError, describeOfficeError, failureKind } from './errors';
 import type { OfficeHost } from './host';
-import { fillSpecOf } from './read';
+import { fillSpecOf, queueStateRead } from './read';
 
 export interface LiveUpdate {
   /** The whole run, with the changed indicators re-scored (totals for the pane). */
@@ -135,10 +135,9 @@ async function readCells(host: OfficeHost, sheet: string, cells: readonly string
       range.load('values,valueTypes,numberFormat,text');
       return { area, range, props: range.getCellProperties({ format: { fill: { color: true, pattern: true } } }) };
     });
-    const column = sheets.getItemOrNullObject(STATE_SHEET).getRange('A:A').getUsedRangeOrNullObject(true);
-    column.load('values,rowIndex');
+    const storedState = queueStateRead(sheets);
     await context.sync();
-    const out: CellsRead = { contents: {}, fills: {}, protected: !!ws.protection.protected, state: null };
+    const out: CellsRead = { contents: {}, fills: {}, protected: !!ws.protection.protected, state: storedState() };
     for (const { area, range, props } of blocks) {
       const { values, valueTypes, numberFormat, text } = range;
       for (let i = 0; i <= area.bottom - area.top; i++)
@@ -159,7 +158,6 @@ async function readCells(host: OfficeHost, sheet: string, cells: readonly string
           out.contents[address] = cell;
         }
     }
-    if (!column.isNullObject && column.rowIndex === 0) out.state = decodeState(column.values.map((r) => r[0]));
     return out;
   });
 }

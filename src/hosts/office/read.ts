@@ -18,7 +18,7 @@
  * Assumption (as Office.js's null-object design implies): objects derived from a null object in
  * the same batch are null objects too, so loading through them yields nothing rather than an error.
  */
-import { STATE_SHEET, SUMMARY_MARKER, decodeState } from '../../core/plan';
+import { STATE_SHEET, SUMMARY_MARKER, WorkbookState, decodeState } from '../../core/plan';
 import type { HostRead } from '../../core/pipeline';
 import type { CellContent, CellValueType } from '../../core/read';
 import { Area, FillSpec, SheetSnapshot, toA1 } from '../../core/snapshot';
@@ -181,8 +181,7 @@ async function readOnce(context: Excel.RequestContext, sheetName: string | undef
     merged.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount');
   }
   const stateSheet = sheets.getItemOrNullObject(STATE_SHEET);
-  const stateColumn = stateSheet.getRange('A:A').getUsedRangeOrNullObject(true);
-  stateColumn.load('values,rowIndex');
+  const storedState = queueStateRead(sheets);
   if (settings.workbookName) workbook.load('name');
   const probes = queueProbes(sheets, settings.probeSheets);
   tally('read');
@@ -258,8 +257,7 @@ async function readOnce(context: Excel.RequestContext, sheetName: string | undef
   }
   const summarySheets = sheetNames.filter((n) => n !== STATE_SHEET && markers.get(n) === SUMMARY_MARKER);
 
-  const column = !stateColumn.isNullObject && stateColumn.rowIndex === 0 ? stateColumn.values.map((r) => r[0]) : [];
-  const read: HostRead = { sheet: snapshot, sheetNames, state: decodeState(column), summarySheets };
+  const read: HostRead = { sheet: snapshot, sheetNames, state: storedState(), summarySheets };
   if (settings.workbookName && typeof workbook.name === 'string' && workbook.name !== '') read.workbookName = workbook.name;
   const patterned = new Set(Object.keys(fills).filter((a) => fills[a]!.pattern !== undefined && fills[a]!.pattern !== 'Solid'));
   return { read, facts: { sheetNames, stateSheet: !stateSheet.isNullObject, charts, patterned: new Map([[snapshot.name, patterned]]) } };
@@ -282,3 +280,15 @@ export async function probeWorkbook(context: Excel.RequestContext, summarySheet:
   if (summarySheet !== null && summary) map.set(summarySheet, summary.charts.items.map((c) => c.name));
   return { sheetNames: sheets.items.map((s) => s.name), stateSheet: !stateSheet.isNullObject, charts: map, patterned: new Map() };
 }
+
+/**
+ * Queues the load of the state sheet's column A (one range, nothing when there is no such sheet);
+ * after the sync, the state it holds, or null (no state sheet, or none the product wrote).
+ */
+/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- the answer is read by the caller, after its sync */
+export function queueStateRead(sheets: Excel.WorksheetCollection): () => WorkbookState | null {
+  const column = sheets.getItemOrNullObject(STATE_SHEET).getRange('A:A').getUsedRangeOrNullObject(true);
+  column.load('values,rowIndex');
+  return () => (!column.isNullObject && column.rowIndex === 0 ? decodeState(column.values.map((r) => r[0])) : null);
+}
+/* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
