@@ -7,7 +7,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { BenchOptions, CACHE, ChildRun, ROOT, Row, failedRow, interleaved, median, progress, runNode, scratchDir, timed } from './measure';
+import { BenchOptions, ChildRun, ROOT, Row, failedRow, interleaved, median, progress, runNode, scratchDir, timed } from './measure';
 import { SAMPLE_PATH, writeReturns } from './sample';
 
 /** Timing budget of the command line against exceljs alone: scoring may cost half again the file's read + write. */
@@ -16,7 +16,6 @@ const TIME_BUDGET: Row['budget'] = { max: 1.5, machineIndependent: false };
 const MEMORY_BUDGET: Row['budget'] = { max: 1.5, machineIndependent: false };
 
 const ROUND_TRIP = path.join(__dirname, 'child', 'exceljs-roundtrip.js');
-const LAUNCHER = path.join(__dirname, 'child', 'gnlc.js');
 /** What tsconfig.cli.json compiles. */
 const CLI_SOURCES = ['src/core', 'src/i18n', 'src/hosts/xlsx', 'src/cli', 'tsconfig.cli.json', 'tsconfig.json'];
 
@@ -26,38 +25,25 @@ function newest(p: string): number {
   return Math.max(st.mtimeMs, ...fs.readdirSync(p).map((n) => newest(path.join(p, n))));
 }
 
-export interface CompiledCli {
-  /** Folder of the compiled command line (cli/main.js, core/, hosts/xlsx/, …). */
-  dir: string;
-  /** `node <launcher…>` runs gnlc. */
-  launcher: string[];
-  env: Record<string, string>;
-  what: string;
-}
+const BIN = path.join(ROOT, 'bin', 'gnlc.js');
+const DIST = path.join(ROOT, 'dist', 'cli');
 
-/** The compiled command line: dist/cli when it is newer than its sources, else compiled by the bench into its cache. */
-export function compiledCli(): CompiledCli {
+/**
+ * The command line as `npm run build:cli` compiles it into dist/cli (what bin/gnlc.js runs),
+ * compiled again first when it is missing or older than its sources. Its folder.
+ */
+export function compiledCli(): string {
   const sources = Math.max(...CLI_SOURCES.map((p) => newest(path.join(ROOT, p))));
-  const fresh = (dir: string) => {
-    const main = path.join(dir, 'cli', 'main.js');
-    return fs.existsSync(main) && fs.statSync(main).mtimeMs > sources;
-  };
-  const dist = path.join(ROOT, 'dist', 'cli');
-  if (fresh(dist)) return { dir: dist, launcher: [path.join(ROOT, 'bin', 'gnlc.js')], env: {}, what: 'bin/gnlc.js' };
-  const dir = path.join(CACHE, 'cli');
-  if (!fresh(dir)) {
-    progress('compiling the command line (tsc -p tsconfig.cli.json) into the bench cache: dist/cli is missing or stale');
-    fs.rmSync(dir, { recursive: true, force: true });
-    const tsc = require.resolve('typescript/bin/tsc', { paths: [ROOT] });
-    try {
-      execFileSync(process.execPath, [tsc, '-p', 'tsconfig.cli.json', '--outDir', dir], { cwd: ROOT, stdio: 'pipe' });
-    } catch (e) {
-      // Type errors still emit; only a missing entry point is fatal.
-      if (!fs.existsSync(path.join(dir, 'cli', 'main.js'))) throw new Error(`tsc failed: ${String((e as { stdout?: Buffer }).stdout ?? e).slice(0, 400)}`);
-      progress('tsc reported errors; measuring what it emitted');
-    }
+  const main = path.join(DIST, 'cli', 'main.js');
+  if (fs.existsSync(main) && fs.statSync(main).mtimeMs > sources) return DIST;
+  progress('compiling the command line (tsc -p tsconfig.cli.json, as npm run build:cli): dist/cli is missing or stale');
+  const tsc = require.resolve('typescript/bin/tsc', { paths: [ROOT] });
+  try {
+    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'pipe' });
+  } catch (e) {
+    throw new Error(`tsc -p tsconfig.cli.json failed: ${String((e as { stdout?: Buffer }).stdout ?? e).slice(0, 400)}`);
   }
-  return { dir, launcher: [LAUNCHER], env: { GNLC_BENCH_CLI_DIR: dir }, what: 'bin/gnlc.js on the bench-compiled dist/cli' };
+  return DIST;
 }
 
 interface CliModule {
@@ -104,11 +90,9 @@ export async function benchNode(options: BenchOptions): Promise<Row[]> {
   const base = scratchDir('node-exceljs');
   const { roundTrip } = require(ROUND_TRIP) as { roundTrip(files: string[], outDir: string): Promise<void> };
 
-  let cli: CompiledCli;
   let mod: CliModule;
   try {
-    cli = compiledCli();
-    mod = require(path.join(cli.dir, 'cli', 'main.js')) as CliModule;
+    mod = require(path.join(compiledCli(), 'cli', 'main.js')) as CliModule;
   } catch (e) {
     const row = { group, unit: 'ms', baselineName: 'exceljs read + write', budget: TIME_BUDGET };
     return [failedRow({ ...row, name: 'gnlc score (example), in-process main()' }, e), failedRow({ ...row, name: 'consolidate 30 returns, in-process' }, e)];
@@ -147,13 +131,13 @@ export async function benchNode(options: BenchOptions): Promise<Row[]> {
   try {
     const c = await childRuns(
       {
-        product: () => runNode([...cli.launcher, ...scoreArgs(path.join(out, 'scored-child.xlsx'))], { env: cli.env }),
+        product: () => runNode([BIN, ...scoreArgs(path.join(out, 'scored-child.xlsx'))]),
         baseline: () => runNode([ROUND_TRIP, base, SAMPLE_PATH]),
       },
       q ? 3 : 11,
       1,
     );
-    rows.push({ group, name: 'gnlc score (example), spawned (cold start)', value: c.product.ms, unit: 'ms', baselineName: 'node + exceljs read + write', baseline: c.baseline.ms, budget: TIME_BUDGET, note: `node ${cli.what}` });
+    rows.push({ group, name: 'gnlc score (example), spawned (cold start)', value: c.product.ms, unit: 'ms', baselineName: 'node + exceljs read + write', baseline: c.baseline.ms, budget: TIME_BUDGET, note: `node bin/gnlc.js` });
     rows.push({ group, name: 'gnlc score (example), peak RSS', value: c.product.peakMB, unit: 'MB', baselineName: 'node + exceljs read + write', baseline: c.baseline.peakMB, budget: MEMORY_BUDGET });
   } catch (e) {
     rows.push(failedRow({ group, name: 'gnlc score (example), spawned (cold start)', unit: 'ms', baselineName: 'node + exceljs read + write', budget: TIME_BUDGET }, e));
@@ -167,9 +151,9 @@ export async function benchNode(options: BenchOptions): Promise<Row[]> {
   // A command that fails makes the rows FAILED (below): nothing else is measured in its place.
   const argv = ['consolidate', ...files, '--out', master, '--force'];
   const inProcess = () => runMain(mod, argv);
-  const child = () => runNode([...cli.launcher, ...argv], { env: cli.env });
+  const child = () => runNode([BIN, ...argv]);
   const label = 'gnlc consolidate 30 returns';
-  const how = `gnlc consolidate <30 files> --out master.xlsx --force (${cli.what})`;
+  const how = `gnlc consolidate <30 files> --out master.xlsx --force (bin/gnlc.js)`;
   progress(`node: ${label}, in-process`);
   try {
     const t = await timedInTurns({ product: inProcess, baseline: () => roundTrip(files, base) }, q ? 2 : 7, 1);
