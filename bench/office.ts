@@ -9,7 +9,7 @@
  */
 import { FakeExcel, createFakeExcel, sheetDataFromSnapshot } from '../src/hosts/memory';
 import { OfficeHost } from '../src/hosts/office/host';
-import { scoreWorkbook } from '../src/hosts/office/actions';
+import { scoreWorkbook } from '../src/core/workbook';
 import { SheetSnapshot } from '../src/core/snapshot';
 import { BenchOptions, Row, failedRow } from './measure';
 import { benchCriteria, loadSample, renamed, tallSheet } from './sample';
@@ -36,8 +36,8 @@ interface Counts {
 
 async function scoreOnce(fake: FakeExcel): Promise<Counts> {
   const host = new OfficeHost(fake.run, { isSetSupported: () => true });
-  const result = await scoreWorkbook(host, benchCriteria(), 'vi');
-  const c = result.counts;
+  const result = await scoreWorkbook(host, benchCriteria(), { lang: 'vi' });
+  const c = host.stats;
   if (c.syncs !== fake.counters.syncs) throw new Error(`OfficeHost counted ${c.syncs} syncs, the fake ${fake.counters.syncs}`);
   if (c.writeCalls !== fake.counters.writes) throw new Error(`OfficeHost counted ${c.writeCalls} write calls, the fake ${fake.counters.writes}`);
   const errors = fake.syncLog.filter((s) => s.error);

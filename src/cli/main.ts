@@ -16,13 +16,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { renderHtmlReport } from '../core/html-report';
-import { findAppendixSheet } from '../core/mapping';
-import { runScoring } from '../core/pipeline';
-import { STATE_SHEET } from '../core/plan';
+import { isStateSheetName } from '../core/product-sheets';
+import { WorkbookError, WorkbookRun, matchSheetName, scoreWorkbook } from '../core/workbook';
 import { Lang } from '../i18n/format';
-import { PlanError, applyPlan, writeWorkbookBuffer } from '../hosts/xlsx/write';
+import { XlsxHost } from '../hosts/xlsx/host';
+import { PlanError } from '../hosts/xlsx/write';
 import { findWriteLosses } from '../hosts/xlsx/losses';
-import { readWorkbookSnapshot, toHostRead } from '../hosts/xlsx/read';
 import { InputLimitError, checkFileSize, checkZipLimits } from '../hosts/xlsx/limits';
 import { runConsolidate } from './consolidate';
 import {
@@ -247,27 +246,26 @@ async function score(args: ScoreArgs, io: CliIO): Promise<number> {
     if (pa !== undefined && pb !== undefined && sameFile(pa, pb)) throw new CliFailure(EXIT.usage, 'outputs-clash', { a: `--${a}`, b: `--${b}` });
   }
 
-  const wb = await openWorkbook(bytes, args.input);
-  const read = readWorkbookSnapshot(wb, { workbookName });
-  const names = read.sheetNames.filter((n) => n !== STATE_SHEET);
-  let sheetName: string;
+  // The sheet is chosen by the core's rule, as in the add-in: --sheet, else the active sheet when
+  // it is an appendix (from the summary sheet: the appendix it summarises), else the best appendix.
+  const host = new XlsxHost(await openWorkbook(bytes, args.input), { workbookName });
+  const all = (await host.sheets()).map((s) => s.name);
+  const names = all.filter((n) => !isStateSheetName(n));
+  let sheet: string | undefined;
   if (args.sheet !== undefined) {
-    const wanted = args.sheet.normalize('NFC');
-    sheetName =
-      read.sheetNames.find((n) => n === args.sheet) ??
-      read.sheetNames.find((n) => n.normalize('NFC').toLowerCase() === wanted.toLowerCase()) ??
-      (() => {
-        throw new CliFailure(EXIT.usage, 'sheet-not-found', { sheet: args.sheet!, sheets: names.join(', ') });
-      })();
-  } else {
-    const candidates = read.snapshot.sheets.filter((s) => !read.summarySheets.includes(s.name));
-    const found = findAppendixSheet({ sheets: candidates }, criteria);
-    if (!found) throw new CliFailure(EXIT.unreadable, 'no-appendix', { path: args.input, sheets: names.join(', ') });
-    sheetName = found.sheet.name;
+    sheet = matchSheetName(all, args.sheet) ?? undefined;
+    if (sheet === undefined) throw new CliFailure(EXIT.usage, 'sheet-not-found', { sheet: args.sheet, sheets: names.join(', ') });
   }
-
-  const host = toHostRead(read, sheetName, wb);
-  const { run, plan, warnings } = runScoring(host, criteria, { lang });
+  let scored: WorkbookRun;
+  try {
+    // Nothing is written yet: the copy is patched below, only when --out asks for one.
+    scored = await scoreWorkbook(host, criteria, { lang, write: false, ...(sheet !== undefined ? { sheet } : {}) });
+  } catch (e) {
+    if (e instanceof WorkbookError && e.code === 'NoAppendix') throw new CliFailure(EXIT.unreadable, 'no-appendix', { path: args.input, sheets: names.join(', ') });
+    throw e;
+  }
+  const { run, plan, warnings } = scored;
+  const sheetName = scored.read.sheet.name;
 
   io.stdout.write(formatSummary({ criteria, results: run.results, summary: run.summary, workbook: workbookName, sheet: sheetName, lang }));
   // Warnings about the coloured copy (a protected sheet is not coloured) matter only when a copy is written.
@@ -299,14 +297,14 @@ async function score(args: ScoreArgs, io: CliIO): Promise<number> {
     for (const loss of await findWriteLosses(bytes)) {
       io.stderr.write('gnlc: ' + cliMessage('loss', lang, { count: loss.count, what: LOSS_TEXT[loss.kind][lang] }) + '\n');
     }
-    let applied;
     try {
-      applied = applyPlan(wb, plan);
+      await host.apply(plan);
     } catch (e) {
       if (e instanceof PlanError) throw new CliFailure(EXIT.write, 'not-owned-sheet', { reason: e.message });
       throw e;
     }
-    const out = await writeWorkbookBuffer(wb);
+    const applied = host.lastApply!;
+    const out = await host.toBuffer();
     writeFileAtomic(args.out, out);
     written.push(cliMessage('wrote-copy', lang, { path: args.out, cells: applied.coloured, summary: applied.summarySheet ?? '' }));
     if (applied.skipped.includes('chart')) written.push(cliMessage('no-chart', lang));

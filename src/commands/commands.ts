@@ -1,18 +1,19 @@
 /**
- * Ribbon commands (function file). "Chấm điểm" scores the active sheet without opening the pane:
- * the same pipeline as the pane's button, then the summary sheet is activated so the result is
- * what the person sees. Office.NotificationMessages are Outlook-only, so Excel gets no toast.
+ * Ribbon commands (function file). "Chấm điểm" scores without opening the pane: the core's
+ * scoreWorkbook over an OfficeHost — the same call as the pane's button and the command line,
+ * choosing the sheet by the same rule — then the summary sheet is activated so the result is what
+ * the person sees. Office.NotificationMessages are Outlook-only, so Excel gets no toast.
  */
+import { scoreWorkbook } from '../core/workbook';
+import { OfficeHost } from '../hosts/office/host';
 import { bundledCriteria } from '../taskpane/criteria';
-import { officeBackend } from '../taskpane/office-backend';
 import { localPrefs } from '../taskpane/prefs';
 
 export async function scoreFromRibbon(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    const criteria = bundledCriteria();
-    const backend = officeBackend(Excel.run, criteria);
-    const outcome = await backend.score(localPrefs.load().lang, () => undefined);
-    if (outcome.summarySheet) await backend.activate(outcome.summarySheet);
+    const host = new OfficeHost(Excel.run);
+    const { plan } = await scoreWorkbook(host, bundledCriteria(), { lang: localPrefs.load().lang });
+    if (plan.summary) await host.select(plan.summary.name, ['A1']);
   } catch (e) {
     // No UI in a function file: the error goes to the console (F12 / the debugger).
     console.error('scoreFromRibbon failed', e);

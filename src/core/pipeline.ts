@@ -11,12 +11,15 @@ import { Summary, summarise } from './summary';
 import { buildSummarySheet } from './summary-sheet';
 import { Lang } from '../i18n/format';
 import { Issue, makeIssue } from './issues';
+import { productColoured } from './recolour';
 
 /** What a host reads in its one read batch. */
 export interface HostRead {
   sheet: SheetSnapshot;
   /** Every sheet's name, in tab order. */
   sheetNames: string[];
+  /** The names of the hidden sheets among them (absent: none, or not known). */
+  hiddenSheets?: string[];
   /** The product's state (original fills, saved mappings), or null when the workbook has none yet. */
   state: WorkbookState | null;
   /** Names of sheets whose A1 holds the summary marker (the product's own summary sheets). */
@@ -48,7 +51,10 @@ export const SUMMARY_NAME: Record<Lang, string> = { vi: 'Tổng hợp GNLC', en:
 
 /** Maps and scores a sheet. */
 export function scoreSheet(sheet: SheetSnapshot, criteria: CriteriaSet, saved?: SavedMapping | null): ScoreRun {
-  const mapping = mapSheet(sheet, criteria, saved ?? undefined);
+  return scoreMapped(sheet, mapSheet(sheet, criteria, saved ?? undefined), criteria);
+}
+
+function scoreMapped(sheet: SheetSnapshot, mapping: Mapping, criteria: CriteriaSet): ScoreRun {
   const entries = readEntries(sheet, mapping, criteria);
   const results = scoreAll(criteria, entries);
   return { mapping, entries, results, summary: summarise(criteria, results) };
@@ -58,25 +64,34 @@ export interface ScoringOptions {
   lang: Lang;
   /** Write the summary sheet (default true). */
   summary?: boolean;
-  /** Colour the value cells (default true). */
-  colour?: boolean;
+  /**
+   * Colour the value cells (default true). 'if-coloured': only when the sheet holds the product's
+   * colours already (a live check after "Xóa màu" leaves the sheet uncoloured).
+   */
+  colour?: boolean | 'if-coloured';
 }
 
-/** Scores the sheet a host read, and plans the fills, the summary sheet and the stored state. */
-export function runScoring(read: HostRead, criteria: CriteriaSet, options: ScoringOptions): { run: ScoreRun; plan: WritePlan; warnings: Issue[] } {
+/** The first stage of a run: the mapping of the sheet a host read (the mapping saved in its state is used when it fits the criteria). */
+export function mapRead(read: HostRead, criteria: CriteriaSet): Mapping {
+  const saved = parseSavedMapping((read.state ?? emptyState()).mappings[read.sheet.name]);
+  return mapSheet(read.sheet, criteria, saved && saved.criteriaId === criteria.id ? saved : undefined);
+}
+
+/** The second stage: reads the mapped fields, scores them, and plans the fills, the summary sheet and the stored state. */
+export function scoreRead(read: HostRead, mapping: Mapping, criteria: CriteriaSet, options: ScoringOptions): { run: ScoreRun; plan: WritePlan; warnings: Issue[] } {
   const warnings: Issue[] = [];
   const state = read.state ?? emptyState();
-  const saved = parseSavedMapping(state.mappings[read.sheet.name]);
-  const run = scoreSheet(read.sheet, criteria, saved && saved.criteriaId === criteria.id ? saved : null);
+  const run = scoreMapped(read.sheet, mapping, criteria);
   const fills: Record<string, FillSpec> = read.sheet.fills ?? {};
+  const colour = options.colour === 'if-coloured' ? productColoured(read.state, read.sheet.name) : options.colour !== false;
   let nextState: WorkbookState = state;
   let groups: FillGroup[] = [];
-  if (options.colour !== false && read.sheet.protected) {
+  if (colour && read.sheet.protected) {
     warnings.push(makeIssue('sheet-protected', { sheet: read.sheet.name }));
-  } else if (options.colour !== false) {
-    const colour = planColouring(read.sheet.name, run.results, fills, state);
-    nextState = colour.state;
-    groups = colour.groups;
+  } else if (colour) {
+    const planned = planColouring(read.sheet.name, run.results, fills, state);
+    nextState = planned.state;
+    groups = planned.groups;
   }
   nextState = { ...nextState, mappings: { ...nextState.mappings, [read.sheet.name]: saveMapping(run.mapping) } };
   const plan: WritePlan = { sheet: read.sheet.name, fills: groups, restore: [], state: nextState };
@@ -92,6 +107,11 @@ export function runScoring(read: HostRead, criteria: CriteriaSet, options: Scori
     plan.summary = { ...content, existing: existing !== undefined };
   }
   return { run, plan, warnings };
+}
+
+/** Scores the sheet a host read, and plans the fills, the summary sheet and the stored state (both stages). */
+export function runScoring(read: HostRead, criteria: CriteriaSet, options: ScoringOptions): { run: ScoreRun; plan: WritePlan; warnings: Issue[] } {
+  return scoreRead(read, mapRead(read, criteria), criteria, options);
 }
 
 /** "Xóa màu": restores the original fills of the cells the product coloured on this sheet. */

@@ -1,6 +1,7 @@
 /**
  * What the pane asks of the workbook, as one small interface. The Office implementation lives in
- * office-backend.ts (OfficeHost + the actions layer); tests and the preview can pass any other.
+ * office-backend.ts (the core's scoreWorkbook / clearWorkbook over an OfficeHost); tests and the
+ * preview can pass any other.
  */
 import type { SavedMapping } from '../core/mapping';
 import type { WorkbookState } from '../core/plan';
@@ -9,10 +10,11 @@ import type { Issue } from '../core/issues';
 import { Lang } from '../i18n/format';
 import type { Consolidation } from '../core/consolidate';
 import type { Summary } from '../core/summary';
+import { SCORE_STEPS, ScoreStep } from '../core/workbook';
 
-/** The steps of a scoring run, in order, as the pane shows them. */
-export const STEPS = ['read', 'map', 'score', 'colour', 'summary'] as const;
-export type Step = (typeof STEPS)[number];
+/** The steps of a scoring run, in order, as the pane shows them: the core's stages, each reported as it starts. */
+export const STEPS = SCORE_STEPS;
+export type Step = ScoreStep;
 
 export interface ScoreOutcome {
   run: ScoreRun;
@@ -61,9 +63,9 @@ export interface Watching {
  * the person) or any error (its message is shown as it is).
  */
 export interface PaneBackend {
-  /** Reads the active sheet, scores it, colours it, writes the summary; reports each step as it starts. */
+  /** Scores the sheet the core's rule chooses (the active appendix, …), colours it, writes the summary; reports each step as it starts. */
   score(lang: Lang, onStep: (step: Step) => void): Promise<ScoreOutcome>;
-  /** "Xóa màu": restores the original fills of the active (or last scored) sheet. */
+  /** "Xóa màu": restores the original fills of the sheet the core's rule chooses (the active appendix, or the last scored from the summary). */
   clear(): Promise<ClearOutcome>;
   /** Selects cells in the workbook (and activates their sheet). */
   select(sheet: string, addresses: string[]): Promise<void>;

@@ -1,17 +1,16 @@
 /**
- * The pane's backend over Office.js (or the fake Excel of the preview and tests): the actions
- * layer's scoreWorkbook / clearColours over an OfficeHost — the same calls the ribbon command
- * makes. Steps are reported around the host's two batches: "read" while the read batch runs,
- * "map" and "score" once it has answered (the pure pipeline), "colour" and "summary" while the
- * one write batch that applies both runs.
+ * The pane's backend over Office.js (or the fake Excel of the preview and tests): the core's
+ * scoreWorkbook / clearWorkbook over an OfficeHost — the same calls the ribbon command and the
+ * command line make. The core reports each stage as it starts (read, map, score, write); the pane
+ * is given a moment to paint it before the work goes on.
  */
 import { CriteriaSet } from '../core/criteria';
 import { SavedMapping } from '../core/mapping';
 import { WorkbookState } from '../core/plan';
-import { HostRead, ScoreRun, WritePlan, withSavedMapping } from '../core/pipeline';
+import { HostRead, ScoreRun, withSavedMapping } from '../core/pipeline';
+import { clearWorkbook, scoreWorkbook } from '../core/workbook';
 import { Lang } from '../i18n/format';
 import { ExcelRunner, OfficeHost, OfficeHostOptions } from '../hosts/office/host';
-import { clearColours, scoreWorkbook } from '../hosts/office/actions';
 import { ClearOutcome, PaneBackend, PaneFailure, ScoreOutcome, Selection, Step, Watching, WorkbookTools } from './backend';
 import { createTemplateSheet } from '../hosts/office/template';
 import { canImportFiles, consolidateSheets, importReturnFiles } from '../hosts/office/consolidate';
@@ -21,17 +20,10 @@ import { startLiveChecking } from '../hosts/office/live';
 
 export interface OfficeBackend extends PaneBackend {
   readonly host: OfficeHost;
-  /** Shows a sheet (the ribbon command shows the summary after scoring). */
-  activate(sheet: string): Promise<void>;
 }
 
 /** Lets the pane paint the step just reported before the next piece of work starts. */
 const paint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-interface Hooks {
-  afterRead?: () => Promise<void>;
-  beforeApply?: (plan: WritePlan) => Promise<void>;
-}
 
 /** Excel's failures (and the host's), worded by the host layer in both languages. */
 async function worded<T>(work: () => Promise<T>): Promise<T> {
@@ -50,41 +42,11 @@ export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: 
   /** The last run's read and results, while they still match the sheet: live checking starts from them instead of reading again. */
   let lastRun: { read: HostRead; run: ScoreRun } | null = null;
 
-  /**
-   * The host as the actions see it, with the steps reported around its batches, and one rule:
-   * when the active sheet is the product's summary sheet (the ribbon command leaves it active),
-   * the appendix scored last is read instead — this pane's, or one the workbook's state holds a
-   * mapping for.
-   */
-  function observed(hooks: Hooks): OfficeHost {
-    const view = Object.create(host) as OfficeHost;
-    view.read = async (sheetName?: string): Promise<HostRead> => {
-      let read = await host.read(sheetName);
-      if (sheetName === undefined && read.summarySheets.includes(read.sheet.name)) {
-        const known = [lastSheet, ...Object.keys(read.state?.mappings ?? {})].find((n): n is string => !!n && n !== read.sheet.name && read.sheetNames.includes(n));
-        if (known) read = await host.read(known);
-      }
-      await hooks.afterRead?.();
-      return read;
-    };
-    view.apply = async (plan: WritePlan): Promise<void> => {
-      await hooks.beforeApply?.(plan);
-      await host.apply(plan);
-    };
-    return view;
-  }
-
   const isSetSupported = options.isSetSupported ?? officeIsSetSupported;
   const tools: WorkbookTools = {
     async sheets(): Promise<string[]> {
-      return worded(() =>
-        run(async (context) => {
-          const sheets = context.workbook.worksheets;
-          sheets.load('items/name,items/visibility');
-          await context.sync();
-          return sheets.items.filter((s) => s.visibility === 'Visible').map((s) => s.name);
-        }),
-      );
+      const sheets = await worded(() => host.sheets());
+      return sheets.filter((s) => s.visible).map((s) => s.name);
     },
     async createTemplate(request) {
       const made = await worded(() => createTemplateSheet(run, criteria, request));
@@ -105,28 +67,17 @@ export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: 
     host,
     tools,
     async score(lang: Lang, onStep: (s: Step) => void): Promise<ScoreOutcome> {
-      onStep('read');
-      const view = observed({
-        afterRead: async () => {
-          onStep('map');
-          await paint();
-        },
-        beforeApply: async (plan) => {
-          onStep('score');
-          await paint();
-          onStep('colour');
-          await paint();
-          // Fills and the summary sheet go in the same write batch.
-          if (plan.summary) onStep('summary');
-        },
-      });
-      const { read, run: result, plan, warnings } = await worded(() => scoreWorkbook(view, criteria, lang));
+      const step = async (s: Step) => {
+        onStep(s);
+        await paint();
+      };
+      const { read, run: result, plan, warnings } = await worded(() => scoreWorkbook(host, criteria, { lang, lastSheet, onStep: step }));
       lastSheet = read.sheet.name;
       lastRun = { read, run: result };
       return { run: result, sheet: read.sheet.name, ...(plan.summary ? { summarySheet: plan.summary.name } : {}), state: plan.state, warnings };
     },
     async clear(): Promise<ClearOutcome> {
-      const { plan, kept } = await worded(() => clearColours(observed({})));
+      const { plan, kept } = await worded(() => clearWorkbook(host, criteria, { lastSheet }));
       return { restored: plan.restore.length, kept, state: plan.state };
     },
     async select(sheet: string, addresses: string[]): Promise<void> {
@@ -141,6 +92,7 @@ export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: 
       const session = await worded(() =>
         startLiveChecking(host, criteria, {
           lang,
+          // The sheet scored last, as the pane shows it (named: the sheet choice is not asked again).
           ...(from ? { from } : lastSheet ? { sheet: lastSheet } : {}),
           onResults: (u) => {
             // The read no longer matches the sheet: a later start reads it again.
@@ -156,11 +108,8 @@ export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: 
       // The workbook's state is the truth (live checking may have recoloured cells since the pane's copy).
       const stored = await worded(() => host.readState());
       const next = withSavedMapping(stored ?? state, sheet, saved);
-      await worded(() => host.saveState(next));
+      await worded(() => host.writeState(next));
       return next;
-    },
-    async activate(sheet: string): Promise<void> {
-      await worded(() => host.select(sheet, ['A1']));
     },
   };
 }

@@ -1,16 +1,18 @@
 /**
- * One small interface over both hosts, so each guarantee is stated once and checked in the fake
- * Excel (OfficeHost, a new host for every action) and in the xlsx host (bytes written and opened
- * again between actions): set up an appendix with fills, score, clear, recolour like a person,
- * "reload", and look at fills, typed values and the stored state.
+ * Each guarantee is stated once and checked through both real hosts — the core's WorkbookHost as
+ * OfficeHost over the fake Excel (a new host for every action) and as XlsxHost over a file (bytes
+ * written and opened again between actions) — with the actions every front end calls, the core's
+ * scoreWorkbook / clearWorkbook. What a driver adds is only what a test does and looks at: set up
+ * an appendix with fills, recolour like a person, "reload", read fills, typed values, the state.
  */
 import ExcelJS from 'exceljs';
-import { runClear, runScoring } from '../../src/core/pipeline';
-import { STATE_SHEET, WorkbookState, decodeState } from '../../src/core/plan';
+import { WorkbookState } from '../../src/core/plan';
 import { SheetSnapshot } from '../../src/core/snapshot';
+import { WorkbookHost, clearWorkbook, scoreWorkbook } from '../../src/core/workbook';
 import { FakeExcel, FakeSheetData, createFakeExcel, sheetDataFromSnapshot } from '../../src/hosts/memory';
-import { OfficeHost, clearColours, scoreWorkbook } from '../../src/hosts/office';
-import { applyPlan, loadWorkbook, readWorkbookSnapshot, toHostRead, writeWorkbookBuffer } from '../../src/hosts/xlsx';
+import { OfficeHost } from '../../src/hosts/office';
+import { XlsxHost } from '../../src/hosts/xlsx/host';
+import { loadWorkbook } from '../../src/hosts/xlsx';
 import { snapshotToWorkbook } from '../fixtures/xlsx';
 import { SHEET, criteria } from './helpers';
 
@@ -23,9 +25,12 @@ export interface UserSheet {
   cells: Record<string, string | number>;
 }
 
+/** A workbook under test, through one of the real hosts. */
 export interface Driver {
   readonly host: 'fake' | 'xlsx';
+  /** The core's scoreWorkbook through a new host (the sheet named, as a test knows it). */
   score(): Promise<void>;
+  /** The core's clearWorkbook through a new host. */
   clear(): Promise<{ kept: string[] }>;
   /** The workbook closed and opened again (fake: exported and loaded into a new fake). */
   reload(): Promise<void>;
@@ -49,6 +54,36 @@ export interface Driver {
   state(): Promise<WorkbookState | null>;
 }
 
+/** How a driver runs an action: a new host over the workbook, and what is kept of it afterwards. */
+interface Session {
+  open(): Promise<WorkbookHost>;
+  /** After an action through `host`: the xlsx bytes are written out (the fake keeps what was applied). */
+  close(host: WorkbookHost): Promise<void>;
+}
+
+/** The actions and the host-level observations, the same for both hosts. */
+function actions(session: Session): Pick<Driver, 'score' | 'clear' | 'sheetNames' | 'state'> {
+  return {
+    async score() {
+      const host = await session.open();
+      await scoreWorkbook(host, criteria(), { lang: 'vi', sheet: SHEET });
+      await session.close(host);
+    },
+    async clear() {
+      const host = await session.open();
+      const { kept } = await clearWorkbook(host, criteria(), { sheet: SHEET });
+      await session.close(host);
+      return { kept };
+    },
+    async sheetNames() {
+      return (await (await session.open()).sheets()).map((s) => s.name);
+    },
+    async state() {
+      return (await session.open()).readState();
+    },
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 
 export function fakeDriver(sheet: SheetSnapshot, fills: Record<string, TestFill>, extra: UserSheet[] = []): Driver & { fake: () => FakeExcel } {
@@ -61,17 +96,11 @@ export function fakeDriver(sheet: SheetSnapshot, fills: Record<string, TestFill>
   }
   const extras: FakeSheetData[] = extra.map((s) => ({ name: s.name, cells: { ...s.cells } }));
   let fake = createFakeExcel({ name: 'Phu-luc.xlsx', sheets: [data, ...extras], active: SHEET });
-  const host = () => new OfficeHost(fake.run, { isSetSupported: () => true });
   const view = (name: string) => fake.workbook.sheet(name)!;
   return {
     host: 'fake',
     fake: () => fake,
-    async score() {
-      await scoreWorkbook(host(), criteria(), 'vi', { sheet: SHEET });
-    },
-    async clear() {
-      return clearColours(host(), { sheet: SHEET });
-    },
+    ...actions({ open: async () => new OfficeHost(fake.run, { isSetSupported: () => true }), close: async () => undefined }),
     async reload() {
       fake = createFakeExcel(JSON.parse(JSON.stringify(fake.workbook.export())));
     },
@@ -104,18 +133,8 @@ export function fakeDriver(sheet: SheetSnapshot, fills: Record<string, TestFill>
       const s = view(name);
       return { cells: s.cells(), visibility: s.visibility, merges: s.merges, charts: s.charts.length };
     },
-    async sheetNames() {
-      return fake.workbook.sheetNames();
-    },
     async a1(name) {
       return view(name).cell('A1').value;
-    },
-    async state() {
-      const s = fake.workbook.sheet(STATE_SHEET);
-      if (!s) return null;
-      const column: unknown[] = [];
-      for (let r = 1; s.cell(`A${r}`).value !== null; r++) column.push(s.cell(`A${r}`).value);
-      return decodeState(column);
     },
   };
 }
@@ -155,20 +174,10 @@ export async function xlsxDriver(sheet: SheetSnapshot, fills: Record<string, Tes
   return {
     host: 'xlsx',
     bytes: () => bytes,
-    async score() {
-      const wb = await open();
-      const read = readWorkbookSnapshot(wb, { workbookName: 'Phu-luc.xlsx' });
-      const { plan } = runScoring(toHostRead(read, SHEET, wb), criteria(), { lang: 'vi' });
-      applyPlan(wb, plan);
-      bytes = await writeWorkbookBuffer(wb);
-    },
-    async clear() {
-      const wb = await open();
-      const { plan, kept } = runClear(toHostRead(readWorkbookSnapshot(wb), SHEET, wb));
-      applyPlan(wb, plan);
-      bytes = await writeWorkbookBuffer(wb);
-      return { kept };
-    },
+    ...actions({
+      open: async () => new XlsxHost(await open(), { workbookName: 'Phu-luc.xlsx' }),
+      close: async (host) => void (bytes = await (host as XlsxHost).toBuffer()),
+    }),
     async reload() {
       // Every action already writes the file and opens it again; a reload is one more round trip.
       const wb = await open();
@@ -220,14 +229,8 @@ export async function xlsxDriver(sheet: SheetSnapshot, fills: Record<string, Tes
       );
       return { cells: m, state: ws.state };
     },
-    async sheetNames() {
-      return (await open()).worksheets.map((w) => w.name);
-    },
     async a1(name) {
       return (await open()).getWorksheet(name)!.getCell('A1').value;
-    },
-    async state() {
-      return readWorkbookSnapshot(await open()).state;
     },
   };
 }

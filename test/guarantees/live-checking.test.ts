@@ -13,7 +13,8 @@ import { STATE_SHEET, STATUS_FILL, WorkbookState, decodeState } from '../../src/
 import { cellsOf } from '../../src/core/live';
 import { compareIds } from '../../src/core/criteria';
 import { FakeExcel, createFakeExcel, sheetDataFromSnapshot } from '../../src/hosts/memory';
-import { DescribedError, LiveSession, LiveUpdate, OfficeHost, clearColours, scoreWorkbook, startLiveChecking } from '../../src/hosts/office';
+import { DescribedError, LiveSession, LiveUpdate, OfficeHost, startLiveChecking } from '../../src/hosts/office';
+import { scoreCounted, clearCounted } from '../hosts/office/counted';
 import { buildAppendix, sampleValues, withValue } from '../fixtures/appendix';
 import { SHEET, criteria } from './helpers';
 
@@ -36,7 +37,7 @@ async function setup(options: { triggerSource?: boolean; ownWriteWindowMs?: numb
   if (options.originalFill) data.cells![LITERACY] = { ...(data.cells![LITERACY] as object), fill: { color: '#FFFFFF' } };
   const fake = createFakeExcel({ name: 'Phu-luc.xlsx', sheets: [data], active: SHEET }, { events: { triggerSource: options.triggerSource ?? true } });
   const host = new OfficeHost(fake.run, { isSetSupported: () => true });
-  const scored = await scoreWorkbook(host, c, 'vi');
+  const scored = await scoreCounted(host, c, 'vi');
   const updates: LiveUpdate[] = [];
   const errors: DescribedError[] = [];
   const session = await startLiveChecking(host, c, {
@@ -202,7 +203,7 @@ describe('what is checked', () => {
 
   test('after "Xóa màu" the results keep updating but the sheet stays uncoloured', async () => {
     const s = await setup();
-    await clearColours(s.host);
+    await clearCounted(s.host);
     await settle(s);
     const fills = () => Object.fromEntries(Object.entries(s.fake.workbook.sheet(SHEET)!.cells()).map(([a, v]) => [a, v.fill]));
     const before = fills();
@@ -223,7 +224,7 @@ describe('what is checked', () => {
     await settle(s);
     expect(fillOf(s.fake, LITERACY)).toEqual({ color: STATUS_FILL.missing, pattern: 'Solid' });
     await s.session.stop();
-    await clearColours(s.host);
+    await clearCounted(s.host);
     expect(fillOf(s.fake, LITERACY)).toEqual({ color: '#FFFFFF', pattern: 'Solid' });
   });
 });
@@ -277,7 +278,7 @@ describe('failures and stopping', () => {
     await stopping;
     expect(s.session.stats).toMatchObject({ checks: 1, writes: 0 });
     expect(fillOf(s.fake, LITERACY)).toEqual({ color: STATUS_FILL.unmet, pattern: 'Solid' });
-    await clearColours(s.host);
+    await clearCounted(s.host);
     expect(fillOf(s.fake, LITERACY)).toEqual({ color: '#FFFFFF', pattern: 'Solid' });
   });
 
@@ -297,7 +298,7 @@ describe('failures and stopping', () => {
     const data = sheetDataFromSnapshot(built.sheet);
     const f = createFakeExcel({ sheets: [data], active: SHEET });
     const host = new OfficeHost(f.run, { isSetSupported: () => true });
-    await scoreWorkbook(host, c, 'vi');
+    await scoreCounted(host, c, 'vi');
     const updates: LiveUpdate[] = [];
     const session = await startLiveChecking(new OfficeHost(f.run, { isSetSupported: () => true }), c, { lang: 'en', sheet: SHEET, onResults: (u) => updates.push(u), debounceMs: 10 });
     f.workbook.setCell(SHEET, LITERACY, 97);

@@ -7,7 +7,8 @@
  */
 import { STATE_SHEET, WorkbookState, decodeState } from '../../src/core/plan';
 import { FakeExcel, createFakeExcel, sheetDataFromSnapshot } from '../../src/hosts/memory';
-import { OfficeHost, OfficeHostOptions, clearColours, describeOfficeError, scoreWorkbook, workbookOutcome } from '../../src/hosts/office';
+import { OfficeHost, OfficeHostOptions, describeOfficeError, workbookOutcome } from '../../src/hosts/office';
+import { scoreCounted, clearCounted } from '../hosts/office/counted';
 import { buildAppendix, sampleValues, withValue } from '../fixtures/appendix';
 import { SHEET, criteria } from './helpers';
 
@@ -77,13 +78,13 @@ describe('the person is editing a cell (InvalidOperationInCellEditMode)', () => 
     const fake = book();
     const before = fake.workbook.export();
     fake.inject({ kind: 'refuse', code: 'InvalidOperationInCellEditMode' });
-    const e = await failure(scoreWorkbook(host(fake), c, 'vi'));
+    const e = await failure(scoreCounted(host(fake), c, 'vi'));
     const d = describeOfficeError(e, 'vi');
     expect(d).toMatchObject({ kind: 'cell-edit-mode', retry: true, code: 'InvalidOperationInCellEditMode' });
     expect(d.message).toContain('Hãy thoát chế độ sửa ô (nhấn Enter hoặc Esc) rồi thử lại');
     expect(describeOfficeError(e, 'en').message).toMatch(/press Enter or Esc/);
     expect(fake.workbook.export()).toEqual(before);
-    await scoreWorkbook(host(fake), c, 'vi');
+    await scoreCounted(host(fake), c, 'vi');
     expect(storedState(fake)).not.toBeNull();
   });
 
@@ -91,7 +92,7 @@ describe('the person is editing a cell (InvalidOperationInCellEditMode)', () => 
     const fake = book();
     const before = fake.workbook.export();
     fake.inject({ kind: 'refuse', code: 'InvalidOperationInCellEditMode' }, { when: (s) => s.writes > 0 });
-    const e = await failure(scoreWorkbook(host(fake), c, 'vi'));
+    const e = await failure(scoreCounted(host(fake), c, 'vi'));
     expect(workbookOutcome(e)).toBe('unchanged');
     expect(describeOfficeError(e, 'vi').message).toMatch(/Hãy thoát chế độ sửa ô .* Bảng tính không bị thay đổi\.$/);
     expect(fake.workbook.export()).toEqual(before);
@@ -101,10 +102,10 @@ describe('the person is editing a cell (InvalidOperationInCellEditMode)', () => 
 describe('Excel on the web’s payload limit (RequestPayloadSizeLimitExceeded)', () => {
   test('a refused write batch is sent again in smaller syncs; the result is the same as one batch', async () => {
     const reference = book();
-    await scoreWorkbook(host(reference), c, 'vi');
+    await scoreCounted(host(reference), c, 'vi');
     const fake = book();
     fake.inject({ kind: 'refuse', code: 'RequestPayloadSizeLimitExceeded' }, { when: (s) => s.writes > 0 });
-    const result = await scoreWorkbook(host(fake), c, 'vi');
+    const result = await scoreCounted(host(fake), c, 'vi');
     expect(result.counts.retries).toBe(1);
     expect(fake.syncLog.filter((s) => s.error === 'RequestPayloadSizeLimitExceeded')).toHaveLength(1);
     expect(fake.workbook.export()).toEqual(reference.workbook.export());
@@ -116,12 +117,12 @@ describe('Excel on the web’s payload limit (RequestPayloadSizeLimitExceeded)',
     let writeSyncs = 0;
     // The third write sync is refused: the state and some fills are in, the rest is not.
     fake.inject({ kind: 'refuse', code: 'RequestPayloadSizeLimitExceeded' }, { when: (s) => s.writes > 0 && ++writeSyncs === 3 });
-    const e = await failure(scoreWorkbook(host(fake, { writeCellsPerSync: 40 }), c, 'vi'));
+    const e = await failure(scoreCounted(host(fake, { writeCellsPerSync: 40 }), c, 'vi'));
     expect(workbookOutcome(e)).toBe('consistent');
     expect(describeOfficeError(e, 'vi')).toMatchObject({ kind: 'payload-too-large', workbook: 'consistent' });
     expect(Object.keys(storedState(fake)?.colours[SHEET] ?? {}).length).toBeGreaterThan(0);
     expectConsistent(fake, original);
-    await clearColours(host(fake));
+    await clearCounted(host(fake));
     expect(personal(fake)).toEqual(original);
   });
 });
@@ -133,7 +134,7 @@ describe('`values` comes back null for a very large range', () => {
     const fake = createFakeExcel({ sheets: [{ name: 'S', cells }] });
     const before = fake.workbook.export();
     fake.inject({ kind: 'null-values', minCells: 500 }, { times: 10 });
-    const e = await failure(scoreWorkbook(host(fake), c, 'vi', { sheet: 'S' }));
+    const e = await failure(scoreCounted(host(fake), c, 'vi', { sheet: 'S' }));
     expect(e).toMatchObject({ code: 'NoValues' });
     const d = describeOfficeError(e, 'vi');
     expect(d.kind).toBe('no-values');
@@ -148,7 +149,7 @@ describe('a sync that never returns', () => {
     const before = fake.workbook.export();
     fake.inject({ kind: 'hang' });
     const started = Date.now();
-    const e = await failure(scoreWorkbook(host(fake, { syncTimeoutMs: 80 }), c, 'vi'));
+    const e = await failure(scoreCounted(host(fake, { syncTimeoutMs: 80 }), c, 'vi'));
     expect(Date.now() - started).toBeLessThan(2000);
     expect(e).toMatchObject({ code: 'SyncTimeout' });
     const d = describeOfficeError(e, 'vi');
@@ -162,17 +163,17 @@ describe('a sync that never returns', () => {
     const before = fake.workbook.export();
     const h = host(fake, { syncTimeoutMs: 80 });
     fake.inject({ kind: 'hang' }, { when: (s) => s.writes > 0 });
-    const e = await failure(scoreWorkbook(h, c, 'en'));
+    const e = await failure(scoreCounted(h, c, 'en'));
     expect(workbookOutcome(e)).toBe('unknown');
     expect(describeOfficeError(e, 'en').message).toMatch(/did not answer within 0.1 seconds.*may still be writing/);
     expect(fake.workbook.export()).toEqual(before);
-    await scoreWorkbook(h, c, 'vi');
+    await scoreCounted(h, c, 'vi');
     expect(storedState(fake)).not.toBeNull();
   });
 
   test('the default limit is 60 s and 0 turns it off', async () => {
     const fake = book();
-    await scoreWorkbook(host(fake, { syncTimeoutMs: 0 }), c, 'vi');
+    await scoreCounted(host(fake, { syncTimeoutMs: 0 }), c, 'vi');
     expect(storedState(fake)).not.toBeNull();
   });
 });
@@ -182,7 +183,7 @@ describe('a protected sheet', () => {
     const fake = book();
     fake.workbook.protect(SHEET);
     const original = personal(fake);
-    const result = await scoreWorkbook(host(fake), c, 'vi');
+    const result = await scoreCounted(host(fake), c, 'vi');
     expect(result.warnings.map((w) => w.code)).toEqual(['sheet-protected']);
     expect(result.warnings[0]!.message.vi).toContain('đang được bảo vệ');
     expect(result.plan.fills).toEqual([]);
@@ -193,10 +194,10 @@ describe('a protected sheet', () => {
 
   test('"Xóa màu" on a sheet protected after scoring is refused before any write, with what to do', async () => {
     const fake = book();
-    await scoreWorkbook(host(fake), c, 'vi');
+    await scoreCounted(host(fake), c, 'vi');
     fake.workbook.protect(SHEET);
     const before = fake.workbook.export();
-    const e = await failure(clearColours(host(fake)));
+    const e = await failure(clearCounted(host(fake)));
     expect(e).toMatchObject({ code: 'SheetProtected' });
     expect(workbookOutcome(e)).toBe('unchanged');
     expect(describeOfficeError(e, 'vi').message).toMatch(/Trang "Phụ lục" đang được bảo vệ .*Unprotect Sheet/);
@@ -207,7 +208,7 @@ describe('a protected sheet', () => {
     const fake = book();
     const original = personal(fake);
     fake.inject({ kind: 'before', run: () => fake.workbook.protect(SHEET) }, { when: (s) => s.writes > 0 });
-    const e = await failure(scoreWorkbook(host(fake), c, 'vi'));
+    const e = await failure(scoreCounted(host(fake), c, 'vi'));
     expect(e).toMatchObject({ code: 'AccessDenied' });
     expect(workbookOutcome(e)).toBe('consistent');
     expect(describeOfficeError(e, 'vi')).toMatchObject({ kind: 'sheet-protected', workbook: 'consistent' });
@@ -222,7 +223,7 @@ describe('a sheet deleted during a run', () => {
   test('between the read and the write: ItemNotFound before any write, a clear message, the state not written', async () => {
     const fake = book();
     fake.inject({ kind: 'before', run: () => fake.workbook.deleteSheet(SHEET) }, { when: (s) => s.writes > 0 });
-    const e = await failure(scoreWorkbook(host(fake), c, 'vi'));
+    const e = await failure(scoreCounted(host(fake), c, 'vi'));
     expect(e).toMatchObject({ code: 'ItemNotFound' });
     expect(workbookOutcome(e)).toBe('unchanged');
     expect(describeOfficeError(e, 'vi')).toMatchObject({ kind: 'sheet-missing', retry: true });
@@ -234,7 +235,7 @@ describe('a sheet deleted during a run', () => {
     const fake = book();
     let writeSyncs = 0;
     fake.inject({ kind: 'before', run: () => fake.workbook.deleteSheet(SHEET) }, { when: (s) => s.writes > 0 && ++writeSyncs === 2 });
-    const e = await failure(scoreWorkbook(host(fake, { writeCellsPerSync: 40 }), c, 'vi'));
+    const e = await failure(scoreCounted(host(fake, { writeCellsPerSync: 40 }), c, 'vi'));
     expect(e).toMatchObject({ code: 'ItemNotFound' });
     expect(workbookOutcome(e)).toBe('consistent');
     expect(storedState(fake)?.colours[SHEET]).toBeUndefined();
@@ -242,10 +243,10 @@ describe('a sheet deleted during a run', () => {
 
   test('"Xóa màu" of a sheet deleted since scoring: ItemNotFound at the read, nothing written', async () => {
     const fake = book();
-    await scoreWorkbook(host(fake), c, 'vi');
+    await scoreCounted(host(fake), c, 'vi');
     fake.workbook.deleteSheet(SHEET);
     const before = fake.workbook.export();
-    const e = await failure(clearColours(host(fake), { sheet: SHEET }));
+    const e = await failure(clearCounted(host(fake), { sheet: SHEET }));
     expect(describeOfficeError(e, 'en').message).toMatch(/deleted or renamed/);
     expect(fake.workbook.export()).toEqual(before);
   });
@@ -255,7 +256,7 @@ describe('a batch that fails half-way for any other reason', () => {
   /** A second run that changes many statuses: each write sync carries fills that differ from the first run's. */
   async function scoredThenEdited(): Promise<FakeExcel> {
     const fake = book();
-    await scoreWorkbook(host(fake), c, 'vi');
+    await scoreCounted(host(fake), c, 'vi');
     const ids = Object.keys(built.expected).filter((id) => built.expected[id]!.fields.value);
     ids.slice(0, 24).forEach((id, i) => {
       const address = built.expected[id]!.valueCells.value!;
@@ -269,7 +270,7 @@ describe('a batch that fails half-way for any other reason', () => {
     // The write syncs of the same run without a failure, and how many commands each holds.
     const reference = await scoredThenEdited();
     const firstSync = reference.counters.syncs + 1;
-    await scoreWorkbook(host(reference, { writeCellsPerSync: 30 }), c, 'vi');
+    await scoreCounted(host(reference, { writeCellsPerSync: 30 }), c, 'vi');
     // Commands as the fault counts them: loads and writes (the log), not the creation of proxies.
     const syncs = reference.syncLog.filter((s) => s.index >= firstSync && s.writes > 0).map((s) => s.index);
     // The syncs that matter: up to the last one colouring the appendix, and the first after it (the summary's).
@@ -285,14 +286,14 @@ describe('a batch that fails half-way for any other reason', () => {
         const fake = await scoredThenEdited();
         let seen = 0;
         fake.inject({ kind: 'fail-after', commands: n, code: 'GeneralException' }, { when: (s) => s.writes > 0 && seen++ === k });
-        const e = await failure(scoreWorkbook(host(fake, { writeCellsPerSync: 30 }), c, 'vi'));
+        const e = await failure(scoreCounted(host(fake, { writeCellsPerSync: 30 }), c, 'vi'));
         const where = `write sync ${k + 1}, after ${n} of ${commands} commands`;
         expect([where, describeOfficeError(e, 'vi').kind]).toEqual([where, 'busy']);
         const outcome = workbookOutcome(e);
         expect([where, ['unchanged', 'consistent'].includes(String(outcome))]).toEqual([where, true]);
         if (outcome === 'consistent') consistent++;
         expectConsistent(fake, original);
-        await clearColours(host(fake));
+        await clearCounted(host(fake));
         const after = personal(fake);
         for (const a of MAPPED) expect([where, a, after.appendix[a]?.fill ?? null]).toEqual([where, a, original.appendix[a]?.fill ?? null]);
         expect(after.notes).toEqual(original.notes);

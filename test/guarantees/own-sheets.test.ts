@@ -6,7 +6,8 @@
 import { STATE_MARKER, STATE_SHEET, SUMMARY_MARKER, encodeState } from '../../src/core/plan';
 import { SUMMARY_NAME, runScoring } from '../../src/core/pipeline';
 import { createFakeExcel, sheetDataFromSnapshot } from '../../src/hosts/memory';
-import { OfficeHost, clearColours, describeOfficeError, scoreWorkbook, workbookOutcome } from '../../src/hosts/office';
+import { OfficeHost, describeOfficeError, workbookOutcome } from '../../src/hosts/office';
+import { scoreCounted, clearCounted } from '../hosts/office/counted';
 import { PlanError, applyPlan, loadWorkbook, readWorkbookSnapshot, toHostRead } from '../../src/hosts/xlsx';
 import { buildAppendix, sampleValues } from '../fixtures/appendix';
 import { snapshotToWorkbook } from '../fixtures/xlsx';
@@ -72,7 +73,7 @@ describe.each(STATE_LIKE)('a person’s sheet named like the state sheet, %s', (
     const before = fake.workbook.export();
     const host = new OfficeHost(fake.run, { isSetSupported: () => true });
     let error: unknown;
-    await scoreWorkbook(host, criteria(), 'vi', { sheet: SHEET }).catch((e) => (error = e));
+    await scoreCounted(host, criteria(), 'vi', { sheet: SHEET }).catch((e) => (error = e));
     expect(error).toMatchObject({ code: 'StateSheetNotOwned' });
     expect(workbookOutcome(error)).toBe('unchanged');
     expect(describeOfficeError(error, 'vi')).toMatchObject({ kind: 'not-owned-sheet', retry: false });
@@ -80,8 +81,8 @@ describe.each(STATE_LIKE)('a person’s sheet named like the state sheet, %s', (
     expect(describeOfficeError(error, 'en').message).toMatch(/did not create/);
     expect(fake.workbook.export()).toEqual(before);
     // "Xóa màu" is refused the same way, and a new host (no memory of the read) too.
-    await expect(clearColours(new OfficeHost(fake.run, { isSetSupported: () => true }), { sheet: SHEET })).rejects.toMatchObject({ code: 'StateSheetNotOwned' });
-    await expect(new OfficeHost(fake.run, { isSetSupported: () => true }).saveState({ version: 1, colours: {}, mappings: {} })).rejects.toMatchObject({ code: 'StateSheetNotOwned' });
+    await expect(clearCounted(new OfficeHost(fake.run, { isSetSupported: () => true }), { sheet: SHEET })).rejects.toMatchObject({ code: 'StateSheetNotOwned' });
+    await expect(new OfficeHost(fake.run, { isSetSupported: () => true }).writeState({ version: 1, colours: {}, mappings: {} })).rejects.toMatchObject({ code: 'StateSheetNotOwned' });
     expect(fake.workbook.export()).toEqual(before);
   });
 
@@ -104,7 +105,7 @@ describe('the product’s own state sheet', () => {
   test('damaged (marker, then junk): still the product’s, rewritten by the next run in both hosts', async () => {
     const junk = [STATE_MARKER, '{"version":1,"colours":{'];
     const fake = createFakeExcel({ sheets: [sheetDataFromSnapshot(built.sheet), { name: STATE_SHEET, visibility: 'VeryHidden', cells: { A1: junk[0]!, A2: junk[1]! } }], active: SHEET });
-    const result = await scoreWorkbook(new OfficeHost(fake.run, { isSetSupported: () => true }), criteria(), 'vi', { sheet: SHEET });
+    const result = await scoreCounted(new OfficeHost(fake.run, { isSetSupported: () => true }), criteria(), 'vi', { sheet: SHEET });
     expect(result.read.state).toBeNull();
     expect((await new OfficeHost(fake.run, { isSetSupported: () => true }).read(SHEET)).state).toEqual(result.plan.state);
 
@@ -120,8 +121,8 @@ describe('the product’s own state sheet', () => {
 
   test('the Office host learns whose the state sheet is within the read: a normal run is still read 1 + write 1', async () => {
     const fake = createFakeExcel({ sheets: [sheetDataFromSnapshot(built.sheet)], active: SHEET });
-    await scoreWorkbook(new OfficeHost(fake.run, { isSetSupported: () => true }), criteria(), 'vi');
-    const again = await scoreWorkbook(new OfficeHost(fake.run, { isSetSupported: () => true }), criteria(), 'vi');
+    await scoreCounted(new OfficeHost(fake.run, { isSetSupported: () => true }), criteria(), 'vi');
+    const again = await scoreCounted(new OfficeHost(fake.run, { isSetSupported: () => true }), criteria(), 'vi');
     expect(again.counts).toMatchObject({ syncs: 2, readSyncs: 1, writeSyncs: 1, probeSyncs: 0 });
     expect(encodeState(again.plan.state)[0]).toBe(STATE_MARKER);
   });

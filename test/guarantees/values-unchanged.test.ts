@@ -12,7 +12,8 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { runClear, runScoring } from '../../src/core/pipeline';
-import { clearColours, scoreWorkbook } from '../../src/hosts/office';
+import {  } from '../../src/hosts/office';
+import { scoreCounted, clearCounted } from '../hosts/office/counted';
 import { PlanError, applyPlan, loadWorkbook, readWorkbookSnapshot, toHostRead, writeWorkbookBuffer } from '../../src/hosts/xlsx';
 import { SHEET, criteria, fakeUserCells, generate, isStateName, officeHost, recipeArb, runs, toExcelJs, toFakeExcel, withoutFills, xlsxUserCells } from './helpers';
 
@@ -37,22 +38,22 @@ test(`fake Excel: score, score again, clear never change a typed value; clear re
       if (g.extraSheets.some((s) => isStateName(s.name))) {
         // A person's sheet named like the state sheet: refused before anything is written.
         refused++;
-        await expect(scoreWorkbook(officeHost(fake), c, 'vi', { sheet: SHEET })).rejects.toMatchObject({ code: 'StateSheetNotOwned' });
+        await expect(scoreCounted(officeHost(fake), c, 'vi', { sheet: SHEET })).rejects.toMatchObject({ code: 'StateSheetNotOwned' });
         expect(fake.workbook.export()).toEqual(exported);
         return;
       }
       const others = users.filter((n) => n !== SHEET);
       const othersBefore = fakeUserCells(fake, others);
 
-      const first = await scoreWorkbook(officeHost(fake), c, 'vi', { sheet: SHEET });
+      const first = await scoreCounted(officeHost(fake), c, 'vi', { sheet: SHEET });
       if (first.plan.fills.length) coloured++;
       expect(withoutFills(fakeUserCells(fake, users))).toEqual(withoutFills(before));
       expect(fakeUserCells(fake, others)).toEqual(othersBefore);
 
-      await scoreWorkbook(officeHost(fake), c, 'vi', { sheet: SHEET });
+      await scoreCounted(officeHost(fake), c, 'vi', { sheet: SHEET });
       expect(withoutFills(fakeUserCells(fake, users))).toEqual(withoutFills(before));
 
-      const cleared = await clearColours(officeHost(fake), { sheet: SHEET });
+      const cleared = await clearCounted(officeHost(fake), { sheet: SHEET });
       expect(cleared.kept).toEqual([]);
       expect(fakeUserCells(fake, users)).toEqual(before);
       expect(fake.workbook.sheetNames().slice(0, exported.sheets.length)).toEqual(exported.sheets.map((s) => s.name));

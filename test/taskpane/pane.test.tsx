@@ -41,25 +41,24 @@ describe('before scoring', () => {
 });
 
 describe('scoring progress', () => {
-  test('walks read → map → score → colour → summary, with the buttons disabled meanwhile', async () => {
+  test('walks read → map → score → write, with the buttons disabled meanwhile', async () => {
     const { backend } = setup();
-    const atColour = backend.gate('colour');
+    const atWrite = backend.gate('write');
     fireEvent.click(screen.getByRole('button', { name: 'Chấm điểm' }));
-    await act(() => atColour.reached);
+    await act(() => atWrite.reached);
     const progress = screen.getByRole('region', { name: 'Tiến trình chấm điểm' });
     const steps = Array.from(progress.querySelectorAll('li[data-step]')).map((li) => [li.getAttribute('data-step'), li.getAttribute('data-state')]);
     expect(steps).toEqual([
       ['read', 'done'],
       ['map', 'done'],
       ['score', 'done'],
-      ['colour', 'active'],
-      ['summary', 'pending'],
+      ['write', 'active'],
     ]);
-    expect(within(progress).getByText('Tô màu ô số liệu')).toBeTruthy();
+    expect(within(progress).getByText('Tô màu và ghi trang tổng hợp')).toBeTruthy();
     expect(within(progress).getByRole('progressbar', { hidden: false })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Đang chấm điểm…' }).hasAttribute('disabled')).toBe(true);
     expect(screen.getByRole('button', { name: 'Xóa màu' }).hasAttribute('disabled')).toBe(true);
-    atColour.release();
+    atWrite.release();
     await screen.findByText(`${TOTAL - 3} / ${TOTAL} đạt`);
     expect(screen.queryByRole('region', { name: 'Tiến trình chấm điểm' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Chấm lại' }).hasAttribute('disabled')).toBe(false);

@@ -99,9 +99,8 @@ export function coreBackend(criteria: CriteriaSet, sheet: SheetSnapshot): CoreBa
       await at('map');
       const { run, plan, warnings } = runScoring(read, criteria, { lang });
       await at('score');
-      await at('colour');
+      await at('write');
       for (const g of plan.fills) for (const a of g.addresses) b.fills[a] = { color: g.color };
-      await at('summary');
       b.state = plan.state;
       return { run, sheet: b.sheet.name, ...(plan.summary ? { summarySheet: plan.summary.name } : {}), state: plan.state, warnings };
     },

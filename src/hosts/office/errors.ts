@@ -6,16 +6,17 @@
  * - `describeOfficeError(e, lang)`: any error an action can end with → a kind, one line for the
  *   person, whether trying again may help, and what happened to the workbook;
  * - `OfficeActionError`: the failures the host itself detects (a sync that never answers, a sheet
- *   named like the product's state sheet that is not the product's, colouring a protected sheet);
- * - `guardSyncs`: makes every `context.sync()` of a batch fail after a time limit;
- * - `reconcileColours`: after an apply that failed half-way, the stored colouring state that
- *   matches the fills actually in the workbook (so "Xóa màu" restores exactly what was applied).
+ *   named like the product's state sheet that is not the product's);
+ * - `guardSyncs`: makes every `context.sync()` of a batch fail after a time limit.
+ *
+ * The core's own refusals (WorkbookError: no appendix found, clearing a protected sheet) come
+ * before anything is written and are worded here too.
  *
  * The host records the outcome of a failed action against its error (`workbookOutcome`); the
  * error object itself is never changed (Excel's `code` stays what Excel said).
  */
-import { STATE_SHEET, WorkbookState } from '../../core/plan';
-import type { FillSpec } from '../../core/snapshot';
+import { STATE_SHEET } from '../../core/plan';
+import { WorkbookError } from '../../core/workbook';
 import { Lang } from '../../i18n/format';
 import { OfficeHostError, errorCode } from './read';
 
@@ -29,6 +30,7 @@ export type FailureKind =
   | 'sheet-protected'
   | 'sheet-missing'
   | 'not-owned-sheet'
+  | 'no-appendix'
   | 'busy'
   | 'unknown';
 
@@ -41,7 +43,7 @@ export type WorkbookOutcome =
   /** Excel did not answer: it may still apply the batch. */
   | 'unknown';
 
-export type OfficeActionCode = 'SyncTimeout' | 'StateSheetNotOwned' | 'SheetProtected';
+export type OfficeActionCode = 'SyncTimeout' | 'StateSheetNotOwned';
 
 /** A failure the Office host detects itself (Excel's own failures keep their own error objects). */
 export class OfficeActionError extends Error {
@@ -64,6 +66,8 @@ export function recordOutcome(e: unknown, outcome: WorkbookOutcome): void {
 
 /** What the failed action left in the workbook, when the host knows. */
 export function workbookOutcome(e: unknown): WorkbookOutcome | undefined {
+  // The core refuses before anything is written.
+  if (e instanceof WorkbookError) return 'unchanged';
   return e !== null && (typeof e === 'object' || typeof e === 'function') ? outcomes.get(e) : undefined;
 }
 
@@ -114,6 +118,10 @@ const KIND_TEXT: Record<FailureKind, (p: { sheet?: string; seconds?: number; det
     vi: `Bảng tính đã có trang tên "${STATE_SHEET}" không do add-in tạo ra; add-in không ghi đè lên trang đó. Hãy đổi tên trang ấy rồi thử lại.`,
     en: `The workbook has a sheet named "${STATE_SHEET}" that the add-in did not create; the add-in does not write over it. Rename that sheet, then try again.`,
   }),
+  'no-appendix': () => ({
+    vi: 'Không tìm thấy trang phụ lục để chấm: không trang nào có các chỉ số của bộ tiêu chí. Hãy mở trang phụ lục rồi thử lại.',
+    en: 'No appendix sheet to score: no sheet holds the indicators of the criteria. Open the appendix sheet, then try again.',
+  }),
   busy: () => ({
     vi: 'Excel đang bận hoặc mất kết nối. Hãy đợi một lát rồi thử lại.',
     en: 'Excel is busy or the connection was lost. Wait a moment, then try again.',
@@ -142,6 +150,7 @@ const RETRY: Record<FailureKind, boolean> = {
   'sheet-protected': false,
   'sheet-missing': true,
   'not-owned-sheet': false,
+  'no-appendix': false,
   busy: true,
   unknown: true,
 };
@@ -155,8 +164,9 @@ function oneLine(s: unknown): string {
 
 /** The kind of failure an error is. */
 export function failureKind(e: unknown): FailureKind {
-  if (e instanceof OfficeActionError) return e.code === 'SyncTimeout' ? 'timeout' : e.code === 'StateSheetNotOwned' ? 'not-owned-sheet' : 'sheet-protected';
+  if (e instanceof OfficeActionError) return e.code === 'SyncTimeout' ? 'timeout' : 'not-owned-sheet';
   if (e instanceof OfficeHostError) return e.code === 'NoValues' ? 'no-values' : 'sheet-too-large';
+  if (e instanceof WorkbookError) return e.code === 'NoAppendix' ? 'no-appendix' : 'sheet-protected';
   switch (errorCode(e)) {
     case 'InvalidOperationInCellEditMode':
       return 'cell-edit-mode';
@@ -188,8 +198,8 @@ export function failureKind(e: unknown): FailureKind {
  */
 export function describeOfficeError(e: unknown, lang: Lang): DescribedError {
   const kind = failureKind(e);
-  const detail = e instanceof OfficeActionError ? e.detail : {};
-  const code = e instanceof OfficeActionError || e instanceof OfficeHostError ? e.code : errorCode(e);
+  const detail = e instanceof OfficeActionError ? e.detail : e instanceof WorkbookError && e.detail.sheet !== undefined ? { sheet: e.detail.sheet } : {};
+  const code = e instanceof OfficeActionError || e instanceof OfficeHostError || e instanceof WorkbookError ? e.code : errorCode(e);
   const text = KIND_TEXT[kind]({
     ...detail,
     ...(kind === 'unknown' || kind === 'sheet-too-large' ? { detail: oneLine((e as { message?: unknown } | null)?.message ?? e) } : {}),
@@ -231,47 +241,4 @@ export function guardSyncs(context: Excel.RequestContext, ms: number): void {
       );
     });
   (context as unknown as { sync: typeof timed }).sync = timed;
-}
-
-function sameColour(fill: FillSpec | undefined, applied: string): boolean {
-  return !!fill && fill.color !== null && fill.color.toUpperCase() === applied.toUpperCase() && (fill.pattern === undefined || /^solid$/i.test(fill.pattern));
-}
-
-/**
- * The colouring state that matches the workbook after an apply that failed part-way: for every
- * cell the current state, the plan or the state before the run knows on `sheet`, keep the record
- * whose applied colour the cell shows now (the plan's first, then the earlier one); a cell
- * showing neither holds no product colour, so it has nothing to restore and no record.
- * `fills` is null when the sheet is gone: its records are dropped (nothing of it can be restored).
- * Other sheets' records and every saved mapping stay as `current` has them.
- */
-export function reconcileColours(
-  sheet: string,
-  current: WorkbookState,
-  planned: WorkbookState,
-  before: WorkbookState | null,
-  fills: Readonly<Record<string, FillSpec>> | null,
-): WorkbookState {
-  const next: WorkbookState = JSON.parse(JSON.stringify(current)) as WorkbookState;
-  if (fills === null) {
-    delete next.colours[sheet];
-    return next;
-  }
-  const sources = [planned.colours[sheet] ?? {}, current.colours[sheet] ?? {}, before?.colours[sheet] ?? {}];
-  const addresses = new Set<string>();
-  for (const s of sources) for (const a of Object.keys(s)) addresses.add(a);
-  const records: WorkbookState['colours'][string] = {};
-  for (const address of [...addresses].sort()) {
-    const fill = fills[address];
-    for (const s of sources) {
-      const rec = Object.prototype.hasOwnProperty.call(s, address) ? s[address] : undefined;
-      if (rec && sameColour(fill, rec.applied)) {
-        records[address] = rec;
-        break;
-      }
-    }
-  }
-  if (Object.keys(records).length) next.colours[sheet] = records;
-  else delete next.colours[sheet];
-  return next;
 }

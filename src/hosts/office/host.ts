@@ -14,10 +14,13 @@
  * after a batch that failed part-way makes the stored state match the fills actually applied.
  */
 import type { HostRead, WritePlan } from '../../core/pipeline';
-import { STATE_MARKER, STATE_SHEET, WorkbookState } from '../../core/plan';
+import { STATE_SHEET, WorkbookState } from '../../core/plan';
+import { ownsStateSheet } from '../../core/product-sheets';
+import { reconcileColours } from '../../core/recolour';
 import { Area, FillSpec, parseA1, toA1 } from '../../core/snapshot';
+import type { SheetInfo, WorkbookHost } from '../../core/workbook';
 import { MAX_ADDRESS_LENGTH, cellsOf, chunkAddressList, compressAddresses, rectAddress } from './addresses';
-import { OfficeActionError, guardSyncs, reconcileColours, recordOutcome, refusedBeforeRunning } from './errors';
+import { OfficeActionError, guardSyncs, recordOutcome, refusedBeforeRunning } from './errors';
 import { SyncKind, WorkbookFacts, errorCode, fillSpecOf, probeWorkbook, queueStateRead, readWorkbook } from './read';
 import { applyPlan } from './write';
 import { API_SET, API_VERSIONS, IsSetSupported, officeIsSetSupported } from './requirements';
@@ -84,7 +87,7 @@ export interface Selection {
 
 export const SELECTION_CELL_LIMIT = 10_000;
 
-export class OfficeHost {
+export class OfficeHost implements WorkbookHost {
   readonly stats: OfficeHostStats = emptyStats();
   private readonly isSetSupported: IsSetSupported;
   private readonly settings: Required<Omit<OfficeHostOptions, 'isSetSupported'>>;
@@ -143,6 +146,17 @@ export class OfficeHost {
     else if (kind === 'writeChunk') this.stats.writeChunkSyncs++;
     else this.stats.probeSyncs++;
   };
+
+  /** Every sheet's name and whether it is visible, in tab order: one sync. */
+  async sheets(): Promise<SheetInfo[]> {
+    return this.guarded(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name,items/visibility');
+      this.tally('read');
+      await context.sync();
+      return sheets.items.map((s) => ({ name: s.name, visible: s.visibility === 'Visible' }));
+    });
+  }
 
   /** Reads the named sheet (the active one when not named), the sheet list, the state and the summary sheets: one sync. */
   async read(sheetName?: string): Promise<HostRead> {
@@ -309,7 +323,7 @@ export class OfficeHost {
   }
 
   /** Stores the state alone (a mapping fixed by hand): one sync. */
-  async saveState(state: WorkbookState): Promise<void> {
+  async writeState(state: WorkbookState): Promise<void> {
     await this.apply({ sheet: '', fills: [], restore: [], state });
   }
 
@@ -362,9 +376,9 @@ export class OfficeHost {
 }
 
 /**
- * Queues the load that tells whether a sheet named like the state sheet is the product's: its A1
- * holds the marker, or it holds nothing at all. Read the answer after the sync; 'unknown' when
- * that sync did not run (a read retried smaller).
+ * Queues the loads that tell whether a sheet named like the state sheet is the product's (its A1
+ * and whether it is empty: the core's ownsStateSheet decides). Read the answer after the sync;
+ * 'unknown' when that sync did not run (a read retried smaller).
  */
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- the answer is read by the caller, after its sync */
 function queueStateOwnership(context: Excel.RequestContext): () => StateOwnership {
@@ -376,7 +390,7 @@ function queueStateOwnership(context: Excel.RequestContext): () => StateOwnershi
   return () => {
     try {
       if (sheet.isNullObject) return 'absent';
-      return a1.values?.[0]?.[0] === STATE_MARKER || used.isNullObject ? 'ours' : 'not-ours';
+      return ownsStateSheet(a1.values?.[0]?.[0], used.isNullObject) ? 'ours' : 'not-ours';
     } catch {
       return 'unknown';
     }

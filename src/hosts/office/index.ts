@@ -1,18 +1,18 @@
 /// <reference types="office-js" />
 /**
- * The Office.js host adapter: OfficeHost (read in one batch, apply a plan in one batch) and the
- * user actions built on it. Minimum requirement set: ExcelApi 1.9 (see requirements.ts).
+ * The Office.js host adapter: OfficeHost, the core's WorkbookHost over Office.js (read in one
+ * batch, apply a plan in one batch), live checking, templates and consolidation. The actions
+ * themselves are the core's scoreWorkbook / clearWorkbook (src/core/workbook.ts). Minimum
+ * requirement set: ExcelApi 1.9 (see requirements.ts).
  */
 export { OfficeHost, SELECTION_CELL_LIMIT } from './host';
 export type { ExcelRunner, OfficeHostOptions, OfficeHostStats, Selection } from './host';
-export { scoreWorkbook, clearColours } from './actions';
-export type { ActionCounts, ScoreOptions, ScoreResult, ClearResult } from './actions';
 export { API_SET, API_VERSIONS, officeIsSetSupported } from './requirements';
 export type { IsSetSupported } from './requirements';
 export { OfficeHostError, fillSpecOf, errorCode } from './read';
 export type { WorkbookFacts } from './read';
 export { SUMMARY_CHART_NAME, asText, charsToPoints } from './write';
-export { OfficeActionError, describeOfficeError, failureKind, workbookOutcome, reconcileColours } from './errors';
+export { OfficeActionError, describeOfficeError, failureKind, workbookOutcome } from './errors';
 export type { DescribedError, FailureKind, WorkbookOutcome, OfficeActionCode } from './errors';
 export { startLiveChecking } from './live';
 export type { LiveOptions, LiveSession, LiveUpdate, LiveStats } from './live';

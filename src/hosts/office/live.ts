@@ -8,11 +8,11 @@
  *
  * On each change event of the scored sheet: the indicators whose cells the change touches
  * (core/live.ts affectedIndicators) are re-read — their cells only, one batch (cellsOf) — and
- * re-scored (rescore); the cells of an indicator whose status changed are recoloured, with the
- * state, in one write batch (planColouring for those cells only). A cell whose status did not
- * change is never rewritten, so a fill the person changed by hand stays, and a re-check that finds
- * nothing new writes nothing. Colours are only written while the sheet holds the product's
- * colours (after "Xóa màu" the results still update, the sheet stays uncoloured).
+ * re-scored (rescore); what is recoloured is the core's decision (core/recolour.ts
+ * planLiveColouring: only cells whose status colour changed, only while the sheet holds the
+ * product's colours), written with the state in one write batch; a re-check that finds nothing
+ * new writes nothing. Rows or columns moved: the whole sheet goes through the core's
+ * scoreWorkbook again (the sheet named, no summary, colours only where the product's are).
  *
  * Never loops: events the add-in's own writes cause are ignored (`triggerSource ===
  * 'ThisLocalAddin'`; on builds without triggerSource, a change to exactly the cells the add-in is
@@ -27,10 +27,12 @@
  * `onResults` gives the whole run, so the pane shows live totals.
  */
 import { CriteriaSet, compareIds } from '../../core/criteria';
-import { Issue, makeIssue } from '../../core/issues';
+import type { Issue } from '../../core/issues';
 import { affectedIndicators, cellsOf, parseRangeAddress, patchSnapshot, rescore } from '../../core/live';
-import { HostRead, ScoreRun, runScoring } from '../../core/pipeline';
-import { FillGroup, STATUS_FILL, WorkbookState, planColouring } from '../../core/plan';
+import type { HostRead, ScoreRun } from '../../core/pipeline';
+import type { FillGroup, WorkbookState } from '../../core/plan';
+import { planLiveColouring } from '../../core/recolour';
+import { scoreWorkbook } from '../../core/workbook';
 import type { CellContent, CellValueType } from '../../core/read';
 import type { IndicatorResult } from '../../core/score';
 import { FillSpec, SheetSnapshot, toA1 } from '../../core/snapshot';
@@ -61,8 +63,10 @@ export interface LiveOptions {
   lang: Lang;
   /** What the pane has from its last "Chấm điểm" (scoreWorkbook's read and run): saves the first read. */
   from?: { read: HostRead; run: ScoreRun };
-  /** The sheet to watch (default: the sheet of `from`, else the active sheet). */
+  /** The sheet to watch (default: the sheet of `from`, else the one the core's sheet choice picks). */
   sheet?: string;
+  /** The sheet this front end scored last (the sheet choice goes back to it from the summary sheet). */
+  lastSheet?: string | null;
   onResults(update: LiveUpdate): void;
   /** A check that failed (never thrown): the message is ready to show. */
   onError?(error: DescribedError, cause: unknown): void;
@@ -174,10 +178,6 @@ function eventCells(address: string): string[] | null {
   return out;
 }
 
-function productColoured(state: WorkbookState | null, sheet: string): boolean {
-  return !!state && Object.keys(state.colours[sheet] ?? {}).length > 0;
-}
-
 const defaultRunInContext: NonNullable<LiveOptions['runInContext']> = async (context, batch) => {
   const excel = (globalThis as { Excel?: { run?: unknown } }).Excel;
   if (excel && typeof excel.run === 'function') {
@@ -202,8 +202,16 @@ export async function startLiveChecking(host: OfficeHost, criteria: CriteriaSet,
     read = options.from.read;
     run = options.from.run;
   } else {
-    read = await host.read(options.sheet);
-    run = runScoring(read, criteria, { lang, summary: false, colour: false }).run;
+    const first = await scoreWorkbook(host, criteria, {
+      lang,
+      summary: false,
+      colour: false,
+      write: false,
+      ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+      ...(options.lastSheet ? { lastSheet: options.lastSheet } : {}),
+    });
+    read = first.read;
+    run = first.run;
   }
   const sheet = read.sheet.name;
   let snapshot: SheetSnapshot = read.sheet;
@@ -318,36 +326,24 @@ export async function startLiveChecking(host: OfficeHost, criteria: CriteriaSet,
     run = rescore(run, snapshot, criteria, ids);
     const wanted = new Set(ids);
     const results = run.results.filter((r) => wanted.has(r.id));
-    const warnings: Issue[] = [];
+    const decided = planLiveColouring(sheet, results, got.fills, got.state, { colour, protected: got.protected });
     let recoloured = 0;
-    if (colour && productColoured(got.state, sheet)) {
-      if (got.protected) warnings.push(makeIssue('sheet-protected', { sheet }));
-      else {
-        const records = got.state!.colours[sheet]!;
-        // Only cells whose status colour changed (or that were never coloured): a person's own recolouring of an unchanged status stays.
-        const changed = results
-          .map((r) => ({ status: r.status, cells: r.cells.filter((c) => records[c]?.applied.toUpperCase() !== STATUS_FILL[r.status].toUpperCase()) }))
-          .filter((x) => x.cells.length > 0);
-        if (changed.length && !stopped) {
-          const plan = planColouring(sheet, changed, got.fills, got.state);
-          recoloured = await writeColours(plan.groups, plan.state);
-          stats.writes++;
-        } else stats.unchanged++;
-      }
-    } else stats.unchanged++;
+    if (decided.write && !stopped) {
+      recoloured = await writeColours(decided.write.groups, decided.write.state);
+      stats.writes++;
+    } else if (!decided.warnings.length) stats.unchanged++;
+    const warnings: Issue[] = decided.warnings;
     if (!stopped) options.onResults({ run, changed: ids, results, recoloured, warnings, full: false, remote: batch.remote });
   }
 
   async function fullCheck(remote: boolean): Promise<void> {
-    const fresh = await host.read(sheet);
+    const scored = await scoreWorkbook(host, criteria, { lang, sheet, summary: false, colour: colour ? 'if-coloured' : false, write: false });
     stats.readSyncs++;
     if (stopped) return;
-    const colourNow = colour && productColoured(fresh.state, sheet);
-    const scored = runScoring(fresh, criteria, { lang, summary: false, colour: colourNow });
-    snapshot = fresh.sheet;
+    snapshot = scored.read.sheet;
     run = scored.run;
     let recoloured = 0;
-    if (colourNow && scored.plan.fills.length && !stopped) {
+    if (scored.plan.fills.length && !stopped) {
       recoloured = await writeColours(scored.plan.fills, scored.plan.state);
       stats.writes++;
     } else stats.unchanged++;

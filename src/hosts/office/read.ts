@@ -18,7 +18,8 @@
  * Assumption (as Office.js's null-object design implies): objects derived from a null object in
  * the same batch are null objects too, so loading through them yields nothing rather than an error.
  */
-import { STATE_SHEET, SUMMARY_MARKER, WorkbookState, decodeState } from '../../core/plan';
+import { STATE_SHEET, WorkbookState, decodeState } from '../../core/plan';
+import { isSummaryMarker } from '../../core/product-sheets';
 import type { HostRead } from '../../core/pipeline';
 import type { CellContent, CellValueType } from '../../core/read';
 import { Area, FillSpec, SheetSnapshot, toA1 } from '../../core/snapshot';
@@ -255,9 +256,10 @@ async function readOnce(context: Excel.RequestContext, sheetName: string | undef
       charts.set(e.name, e.sheet.charts.items.map((c) => c.name));
     }
   }
-  const summarySheets = sheetNames.filter((n) => n !== STATE_SHEET && markers.get(n) === SUMMARY_MARKER);
+  const summarySheets = sheetNames.filter((n) => n !== STATE_SHEET && isSummaryMarker(markers.get(n)));
+  const hiddenSheets = sheets.items.filter((s) => s.visibility !== 'Visible').map((s) => s.name);
 
-  const read: HostRead = { sheet: snapshot, sheetNames, state: storedState(), summarySheets };
+  const read: HostRead = { sheet: snapshot, sheetNames, hiddenSheets, state: storedState(), summarySheets };
   if (settings.workbookName && typeof workbook.name === 'string' && workbook.name !== '') read.workbookName = workbook.name;
   const patterned = new Set(Object.keys(fills).filter((a) => fills[a]!.pattern !== undefined && fills[a]!.pattern !== 'Solid'));
   return { read, facts: { sheetNames, stateSheet: !stateSheet.isNullObject, charts, patterned: new Map([[snapshot.name, patterned]]) } };

@@ -16,7 +16,8 @@ import JSZip from 'jszip';
 import { Writable } from 'stream';
 import * as zlib from 'zlib';
 import type { WritePlan } from '../../core/pipeline';
-import { OutCell, STATE_MARKER, STATE_SHEET, SheetContent, encodeState } from '../../core/plan';
+import { OutCell, STATE_SHEET, SheetContent, encodeState } from '../../core/plan';
+import { isStateSheetName, ownsStateSheet } from '../../core/product-sheets';
 import { Area, FillSpec, toA1 } from '../../core/snapshot';
 import { TemplateSheet, TemplateValidation, validationCells } from '../../core/template';
 import { fillFromSpec, solidFill } from './colors';
@@ -81,11 +82,14 @@ class FillStyles {
   }
 }
 
-/** Applies a write plan. Throws PlanError (before changing anything) when the plan would overwrite a sheet the product does not own. */
+/**
+ * Applies a write plan (`sheet` '': the state alone). Throws PlanError (before changing anything)
+ * when the plan would overwrite a sheet the product does not own.
+ */
 export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplyResult {
-  const ws = wb.getWorksheet(plan.sheet);
-  if (!ws) throw new PlanError(`no sheet named ${JSON.stringify(plan.sheet)}`);
-  const stateSheet = findSheet(wb, STATE_SHEET);
+  const ws = plan.sheet === '' ? undefined : wb.getWorksheet(plan.sheet);
+  if (!ws && (plan.sheet !== '' || plan.fills.length || plan.restore.length)) throw new PlanError(`no sheet named ${JSON.stringify(plan.sheet)}`);
+  const stateSheet = wb.worksheets.find((w) => isStateSheetName(w.name));
   if (stateSheet && !isStateSheet(stateSheet)) throw new PlanError(`a sheet named ${STATE_SHEET} exists and is not the product's: it is left alone`);
   let summarySheet: ExcelJS.Worksheet | undefined;
   if (plan.summary) {
@@ -98,13 +102,13 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplyResult {
   for (const group of plan.fills) {
     const key = 'solid|' + group.color;
     for (const address of group.addresses) {
-      styles.set(ws.getCell(address), key, () => solidFill(group.color));
+      styles.set(ws!.getCell(address), key, () => solidFill(group.color));
       result.coloured++;
     }
   }
   for (const { address, fill } of plan.restore) {
     const spec = fill as FillSpec;
-    styles.set(ws.getCell(address), `spec|${spec.color}|${spec.pattern ?? ''}`, () => fillFromSpec(spec));
+    styles.set(ws!.getCell(address), `spec|${spec.color}|${spec.pattern ?? ''}`, () => fillFromSpec(spec));
     result.restored++;
   }
   if (plan.summary) {
@@ -123,14 +127,11 @@ function findSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | unde
   return wb.worksheets.find((w) => w.name.toLowerCase() === lower);
 }
 
+/** Whether the sheet named like the state sheet is the product's: its A1 and whether it is empty, as the core decides. */
 function isStateSheet(ws: ExcelJS.Worksheet): boolean {
-  const a1 = ws.findRow(1)?.findCell(1)?.value;
-  if (a1 === STATE_MARKER) return true;
-  // Without the marker, only a sheet with nothing in any cell may be taken: a person's sheet
-  // whose A1 happens to be empty is theirs (it would lose column A and be very hidden).
   let empty = true;
   ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, () => void (empty = false)));
-  return empty;
+  return ownsStateSheet(ws.findRow(1)?.findCell(1)?.value, empty);
 }
 
 function writeState(wb: ExcelJS.Workbook, existing: ExcelJS.Worksheet | undefined, plan: WritePlan): void {

@@ -1,16 +1,15 @@
-/** Progress through read / map / score / colour / summary, as a bar and a list of steps. */
+/** Progress through the core's stages (read / map / score / write) as they start, as a bar and a list of steps. */
 import { ProgressBar, Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle20Filled } from '@fluentui/react-icons/lib/atoms/svg/checkmark-circle';
 import { Circle20Regular } from '@fluentui/react-icons/lib/atoms/svg/circle';
 import { STEPS, Step } from '../backend';
 import { T } from '../../i18n/ui';
 
-const STEP_TEXT: Record<Step, 'stepRead' | 'stepMap' | 'stepScore' | 'stepColour' | 'stepSummary'> = {
+const STEP_TEXT: Record<Step, 'stepRead' | 'stepMap' | 'stepScore' | 'stepWrite'> = {
   read: 'stepRead',
   map: 'stepMap',
   score: 'stepScore',
-  colour: 'stepColour',
-  summary: 'stepSummary',
+  write: 'stepWrite',
 };
 
 const useStyles = makeStyles({

@@ -6,7 +6,8 @@
 import { loadCriteria } from '../../core/helpers';
 import { buildAppendix, sampleValues, withValue, FixtureValues } from '../../fixtures/appendix';
 import { CellView, FakeExcel, FakeSheetData, FakeWorkbookData, createFakeExcel, sheetDataFromSnapshot } from '../../../src/hosts/memory';
-import { OfficeHost, OfficeHostOptions, SUMMARY_CHART_NAME, API_VERSIONS, clearColours, scoreWorkbook, charsToPoints } from '../../../src/hosts/office';
+import { OfficeHost, OfficeHostOptions, SUMMARY_CHART_NAME, API_VERSIONS, charsToPoints } from '../../../src/hosts/office';
+import { scoreCounted, clearCounted } from './counted';
 import { STATE_SHEET, STATUS_FILL, SUMMARY_MARKER, decodeState } from '../../../src/core/plan';
 import { SUMMARY_NAME, WritePlan, runScoring } from '../../../src/core/pipeline';
 import { SheetSnapshot } from '../../../src/core/snapshot';
@@ -59,7 +60,7 @@ describe('one scoring run of the 57-indicator sample', () => {
   test('costs two syncs (read 1 + write 1) and one fill call per colour', async () => {
     const fake = book(appendix().sheet);
     const host = hostFor(fake);
-    const result = await scoreWorkbook(host, criteria, 'vi');
+    const result = await scoreCounted(host, criteria, 'vi');
     expect(result.run.summary.totals).toMatchObject({ met: 54, unmet: 1, invalid: 1, missing: 1, total: 57 });
     expect(fake.counters.syncs).toBe(2);
     expect(fake.counters.syncs).toBeLessThanOrEqual(3);
@@ -73,7 +74,7 @@ describe('one scoring run of the 57-indicator sample', () => {
 
   test('colours every planned cell, and nothing else of the sheet', async () => {
     const fake = book(appendix().sheet);
-    const { plan } = await scoreWorkbook(hostFor(fake), criteria, 'vi');
+    const { plan } = await scoreCounted(hostFor(fake), criteria, 'vi');
     const expected: Record<string, CellView['fill']> = {};
     for (const g of plan.fills) for (const a of g.addresses) expected[a] = { color: g.color, pattern: 'Solid' };
     expect(fills(fake)).toEqual(expected);
@@ -86,15 +87,15 @@ describe('one scoring run of the 57-indicator sample', () => {
     fake.workbook.setCell(SHEET, 'K2', { value: 7, formula: '=1+6' });
     fake.workbook.setCell(SHEET, 'K3', { value: 0.25, numberFormat: '0%' });
     const before = typed(fake);
-    await scoreWorkbook(hostFor(fake), criteria, 'vi');
+    await scoreCounted(hostFor(fake), criteria, 'vi');
     expect(typed(fake)).toEqual(before);
-    await clearColours(hostFor(fake));
+    await clearCounted(hostFor(fake));
     expect(typed(fake)).toEqual(before);
   });
 
   test('writes the summary sheet: marker, values as text where text, formats, links, widths, frozen rows, chart', async () => {
     const fake = book(appendix().sheet);
-    const { plan } = await scoreWorkbook(hostFor(fake), criteria, 'vi');
+    const { plan } = await scoreCounted(hostFor(fake), criteria, 'vi');
     const content = plan.summary!;
     expect(content.name).toBe(SUMMARY);
     expect(content.existing).toBe(false);
@@ -131,7 +132,7 @@ describe('one scoring run of the 57-indicator sample', () => {
   test('stores the state in a very hidden sheet, read back on the next run', async () => {
     const fake = book(appendix().sheet);
     const host = hostFor(fake);
-    const { plan } = await scoreWorkbook(host, criteria, 'vi');
+    const { plan } = await scoreCounted(host, criteria, 'vi');
     const state = fake.workbook.sheet(STATE_SHEET)!;
     expect(state.visibility).toBe('VeryHidden');
     const column: unknown[] = [];
@@ -205,7 +206,7 @@ describe('reading', () => {
     const others = (n: number) => Array.from({ length: n }, (_, i): FakeSheetData => ({ name: `Sở ${i + 2}`, cells: { A1: `Báo cáo ${i + 2}`, B2: i } }));
     const fake30 = book(sheet, others(29));
     const host30 = hostFor(fake30);
-    const r30 = await scoreWorkbook(host30, criteria, 'vi');
+    const r30 = await scoreCounted(host30, criteria, 'vi');
     expect(r30.read.sheetNames).toHaveLength(30);
     expect(r30.counts).toMatchObject({ syncs: 2, readSyncs: 1, readChunkSyncs: 0, writeSyncs: 1 });
 
@@ -237,9 +238,9 @@ describe('clearing', () => {
     fake.workbook.setFill(SHEET, cells[2]!, { color: '#C0C0C0', pattern: 'Gray50' });
     const before = fake.workbook.export().sheets[0];
     const host = hostFor(fake);
-    await scoreWorkbook(host, criteria, 'vi');
+    await scoreCounted(host, criteria, 'vi');
     expect(fake.workbook.sheet(SHEET)!.cell(cells[0]!).fill).not.toEqual({ color: '#FFFFFF', pattern: 'Solid' });
-    const cleared = await clearColours(host);
+    const cleared = await clearCounted(host);
     expect(cleared.kept).toEqual([]);
     expect(cleared.counts).toMatchObject({ syncs: 2, readSyncs: 1, writeSyncs: 1 });
     expect(fake.workbook.export().sheets[0]).toEqual(before);
@@ -252,10 +253,10 @@ describe('clearing', () => {
     const built = appendix();
     const fake = book(built.sheet);
     const host = hostFor(fake);
-    const { plan } = await scoreWorkbook(host, criteria, 'vi');
+    const { plan } = await scoreCounted(host, criteria, 'vi');
     const recoloured = plan.fills[0]!.addresses[0]!;
     fake.workbook.setFill(SHEET, recoloured, { color: '#00B0F0' });
-    const cleared = await clearColours(host);
+    const cleared = await clearCounted(host);
     expect(cleared.kept).toEqual([recoloured]);
     expect(fills(fake)).toEqual({ [recoloured]: { color: '#00B0F0', pattern: 'Solid' } });
   });
@@ -265,9 +266,9 @@ describe('running again', () => {
   test('scoring twice leaves the workbook as scoring once', async () => {
     const fake = book(appendix().sheet);
     const host = hostFor(fake);
-    const first = await scoreWorkbook(host, criteria, 'vi');
+    const first = await scoreCounted(host, criteria, 'vi');
     const once = fake.workbook.export();
-    const second = await scoreWorkbook(host, criteria, 'vi');
+    const second = await scoreCounted(host, criteria, 'vi');
     expect(second.plan.summary!.existing).toBe(true);
     expect(second.counts).toMatchObject({ syncs: 2, readSyncs: 1, writeSyncs: 1 });
     // Every sheet the same, the state too.
@@ -275,18 +276,18 @@ describe('running again', () => {
     expect(others(fake.workbook.export())).toEqual(others(once));
     expect(second.plan.state).toEqual(first.plan.state);
     const third = fake.workbook.export();
-    await scoreWorkbook(host, criteria, 'vi');
+    await scoreCounted(host, criteria, 'vi');
     expect(fake.workbook.export()).toEqual(third);
   });
 
   test('the summary sheet is rewritten in place: never deleted, same position, old chart replaced', async () => {
     const fake = book(appendix().sheet);
     const host = hostFor(fake);
-    await scoreWorkbook(host, criteria, 'vi');
+    await scoreCounted(host, criteria, 'vi');
     const position = fake.workbook.sheet(SUMMARY)!.position;
     fake.workbook.setCell(SUMMARY, 'Z99', 'left over');
     const firstSync = fake.counters.syncs + 1;
-    await scoreWorkbook(host, criteria, 'vi', { sheet: SHEET });
+    await scoreCounted(host, criteria, 'vi', { sheet: SHEET });
     const writes = fake.writesSince(firstSync);
     expect(writes.some((e) => e.type === 'Worksheet' && e.member === 'delete')).toBe(false);
     expect(writes.some((e) => e.type === 'Worksheet' && e.target === SUMMARY && e.member === 'add')).toBe(false);
@@ -301,7 +302,7 @@ describe('running again', () => {
     const mine: FakeSheetData = { name: SUMMARY, cells: { A1: 'Ghi chú của tôi', B2: 42 }, columnWidths: { A: 100 } };
     const fake = book(appendix().sheet, [mine]);
     const before = fake.workbook.export().sheets[1];
-    const { plan } = await scoreWorkbook(hostFor(fake), criteria, 'vi');
+    const { plan } = await scoreCounted(hostFor(fake), criteria, 'vi');
     expect(plan.summary!.name).toBe(`${SUMMARY} (2)`);
     expect(fake.workbook.export().sheets.find((s) => s.name === SUMMARY)).toEqual(before);
     expect(fake.workbook.sheet(`${SUMMARY} (2)`)!.cell('A1').value).toBe(SUMMARY_MARKER);
@@ -320,7 +321,7 @@ describe('running again', () => {
 
   test('no chart where charts are not supported', async () => {
     const fake = book(appendix().sheet);
-    await scoreWorkbook(hostFor(fake, { isSetSupported: (_s, v) => v !== API_VERSIONS.charts }), criteria, 'vi');
+    await scoreCounted(hostFor(fake, { isSetSupported: (_s, v) => v !== API_VERSIONS.charts }), criteria, 'vi');
     expect(fake.workbook.sheet(SUMMARY)!.charts).toEqual([]);
   });
 });
@@ -328,10 +329,10 @@ describe('running again', () => {
 describe('payload limits', () => {
   test('a plan over the write budget is split into several syncs, with the same result', async () => {
     const reference = book(appendix().sheet);
-    await scoreWorkbook(hostFor(reference), criteria, 'vi');
+    await scoreCounted(hostFor(reference), criteria, 'vi');
     const fake = book(appendix().sheet, [], { limits: { maxRequestBytes: 25_000 } });
     const host = hostFor(fake, { writeCellsPerSync: 150 });
-    const result = await scoreWorkbook(host, criteria, 'vi');
+    const result = await scoreCounted(host, criteria, 'vi');
     expect(result.counts.writeSyncs).toBe(1);
     expect(result.counts.writeChunkSyncs).toBeGreaterThan(1);
     expect(result.counts.syncs).toBe(2 + result.counts.writeChunkSyncs);
@@ -344,9 +345,9 @@ describe('payload limits', () => {
 
   test('a budget above Excel’s limit: the refused batch is sent again in smaller syncs (counted as retries), same result', async () => {
     const reference = book(appendix().sheet);
-    await scoreWorkbook(hostFor(reference), criteria, 'vi');
+    await scoreCounted(hostFor(reference), criteria, 'vi');
     const fake = book(appendix().sheet, [], { limits: { maxRequestBytes: 25_000 } });
-    const result = await scoreWorkbook(hostFor(fake), criteria, 'vi');
+    const result = await scoreCounted(hostFor(fake), criteria, 'vi');
     expect(fake.syncLog.filter((s) => s.error === 'RequestPayloadSizeLimitExceeded').length).toBe(result.counts.retries);
     expect(result.counts.retries).toBeGreaterThan(0);
     expect(fake.workbook.export()).toEqual(reference.workbook.export());
@@ -355,7 +356,7 @@ describe('payload limits', () => {
   test('a single step over Excel’s limit is refused (RequestPayloadSizeLimitExceeded) and nothing is written', async () => {
     const fake = book(appendix().sheet, [], { limits: { maxRequestBytes: 4_000 } });
     const before = fake.workbook.export();
-    await expect(scoreWorkbook(hostFor(fake), criteria, 'vi')).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    await expect(scoreCounted(hostFor(fake), criteria, 'vi')).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
     expect(fake.workbook.export()).toEqual(before);
   });
 
@@ -403,7 +404,7 @@ describe('a 10,000-row sheet', () => {
   test('reads in a first window plus row chunks (counted apart), writes in one sync, one fill call per colour', async () => {
     const fake = bigBook();
     const host = hostFor(fake);
-    const result = await scoreWorkbook(host, criteria, 'vi');
+    const result = await scoreCounted(host, criteria, 'vi');
     expect(result.run.summary.totals).toMatchObject({ met: 54, unmet: 1, invalid: 1, missing: 1 });
     expect(result.read.sheet.cells).toHaveLength(10_000);
     const cols = 7;
@@ -417,14 +418,14 @@ describe('a 10,000-row sheet', () => {
   test('a first window as tall as the sheet: read 1 + write 1 where the answer may be large (desktop)', async () => {
     const fake = bigBook(Number.MAX_SAFE_INTEGER);
     const host = hostFor(fake, { firstReadRows: 10_000 });
-    const result = await scoreWorkbook(host, criteria, 'vi');
+    const result = await scoreCounted(host, criteria, 'vi');
     expect(result.counts).toMatchObject({ syncs: 2, readSyncs: 1, readChunkSyncs: 0, writeSyncs: 1, retries: 0 });
   });
 
   test('a first window too large for Excel on the web’s 5 MB answer is read again smaller', async () => {
     const fake = bigBook();
     const host = hostFor(fake, { firstReadRows: 10_000 });
-    const result = await scoreWorkbook(host, criteria, 'vi');
+    const result = await scoreCounted(host, criteria, 'vi');
     expect(fake.syncLog[0]!.error).toBe('ResponsePayloadSizeLimitExceeded');
     expect(result.counts.retries).toBe(1);
     expect(result.read.sheet.cells).toHaveLength(10_000);
@@ -452,13 +453,13 @@ describe('selection and state', () => {
     expect(fake.workbook.selection()).toEqual({ sheet: SHEET, addresses: ['E10'] });
   });
 
-  test('saveState writes only the state, in one sync', async () => {
+  test('writeState writes only the state, in one sync', async () => {
     const fake = book(appendix().sheet);
     const host = hostFor(fake);
     const read = await host.read();
     const state = { version: 1 as const, colours: {}, mappings: { [SHEET]: { version: 1, criteriaId: criteria.id, sheet: SHEET, placements: {} } } };
     const before = fake.counters.syncs;
-    await host.saveState(state);
+    await host.writeState(state);
     expect(fake.counters.syncs - before).toBe(1);
     expect((await host.read()).state).toEqual(state);
     expect(fake.workbook.sheetNames()).toEqual([SHEET, STATE_SHEET]);

@@ -11,7 +11,8 @@ import { SUMMARY_MARKER } from '../../../src/core/plan';
 import { TEMPLATE_MARKER } from '../../../src/core/layout';
 import { buildTemplate, indicatorsOf, listParties, validationCells } from '../../../src/core/template';
 import { createFakeExcel, fakeSheetExtras, fakeWorkbookBase64, sheetDataFromSnapshot } from '../../../src/hosts/memory';
-import { OfficeHost, consolidateSheets, createTemplateSheet, importReturnFiles, scoreWorkbook } from '../../../src/hosts/office';
+import { OfficeHost, consolidateSheets, createTemplateSheet, importReturnFiles } from '../../../src/hosts/office';
+import { scoreCounted } from './counted';
 import type { ExcelRunner } from '../../../src/hosts/office';
 import { buildAppendixSheet } from '../../fixtures/appendix';
 import { loadCriteria } from '../../core/helpers';
@@ -86,7 +87,7 @@ describe('Tạo mẫu', () => {
       for (const [key, v] of Object.entries(fields)) fake.workbook.setCell(made.sheet, made.template.valueCells[id]![key]!, typed(v));
 
     const host = new OfficeHost(runOf(fake), { isSetSupported: all });
-    const { run } = await scoreWorkbook(host, criteria, 'vi');
+    const { run } = await scoreCounted(host, criteria, 'vi');
     const pure = scoreSheet(fillTemplate(made.template, values), criteria);
     const statuses = (r: typeof run) => Object.fromEntries(r.results.filter((x) => ids.includes(x.id)).map((x) => [x.id, x.status]));
     expect(statuses(run)).toEqual(statuses(pure));
