@@ -4,11 +4,13 @@
  * summary or state sheet is never written to — in both hosts.
  */
 import { STATE_MARKER, STATE_SHEET, SUMMARY_MARKER, encodeState } from '../../src/core/plan';
-import { SUMMARY_NAME, runScoring } from '../../src/core/pipeline';
+import { SUMMARY_NAME } from '../../src/core/pipeline';
+import { scoreWorkbook } from '../../src/core/workbook';
 import { createFakeExcel, sheetDataFromSnapshot } from '../../src/hosts/memory';
 import { OfficeHost, describeOfficeError, workbookOutcome } from '../../src/hosts/office';
 import { scoreCounted, clearCounted } from '../hosts/office/counted';
-import { PlanError, applyPlan, loadWorkbook, readWorkbookSnapshot, toHostRead } from '../../src/hosts/xlsx';
+import { PlanError, loadWorkbook } from '../../src/hosts/xlsx';
+import { XlsxHost } from '../../src/hosts/xlsx/host';
 import { buildAppendix, sampleValues } from '../fixtures/appendix';
 import { snapshotToWorkbook } from '../fixtures/xlsx';
 import { Driver, UserSheet, fakeDriver, xlsxDriver } from './drivers';
@@ -93,9 +95,7 @@ describe.each(STATE_LIKE)('a person’s sheet named like the state sheet, %s', (
     const wb = await loadWorkbook(Buffer.from(await wb0.xlsx.writeBuffer()));
     const snapshot = () => JSON.stringify(wb.worksheets.map((w) => ({ name: w.name, state: w.state, rows: w.getSheetValues() })));
     const before = snapshot();
-    const read = readWorkbookSnapshot(wb);
-    const { plan } = runScoring(toHostRead(read, SHEET, wb), criteria(), { lang: 'vi' });
-    expect(() => applyPlan(wb, plan)).toThrow(PlanError);
+    await expect(scoreWorkbook(new XlsxHost(wb), criteria(), { lang: 'vi', sheet: SHEET })).rejects.toThrow(PlanError);
     expect(snapshot()).toEqual(before);
     expect(wb.getWorksheet(mine.name)!.state).toBe('visible');
   });
@@ -114,9 +114,9 @@ describe('the product’s own state sheet', () => {
     st.getCell('A1').value = junk[0]!;
     st.getCell('A2').value = junk[1]!;
     const wb = await loadWorkbook(Buffer.from(await wb0.xlsx.writeBuffer()));
-    const { plan } = runScoring(toHostRead(readWorkbookSnapshot(wb), SHEET, wb), criteria(), { lang: 'vi' });
-    applyPlan(wb, plan);
-    expect(readWorkbookSnapshot(wb).state).toEqual(plan.state);
+    const host = new XlsxHost(wb);
+    const { plan } = await scoreWorkbook(host, criteria(), { lang: 'vi', sheet: SHEET });
+    expect(await host.readState()).toEqual(plan.state);
   });
 
   test('the Office host learns whose the state sheet is within the read: a normal run is still read 1 + write 1', async () => {

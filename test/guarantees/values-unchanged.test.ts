@@ -11,10 +11,10 @@
  */
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { runClear, runScoring } from '../../src/core/pipeline';
-import {  } from '../../src/hosts/office';
+import { clearWorkbook, scoreWorkbook } from '../../src/core/workbook';
 import { scoreCounted, clearCounted } from '../hosts/office/counted';
-import { PlanError, applyPlan, loadWorkbook, readWorkbookSnapshot, toHostRead, writeWorkbookBuffer } from '../../src/hosts/xlsx';
+import { PlanError, loadWorkbook } from '../../src/hosts/xlsx';
+import { XlsxHost } from '../../src/hosts/xlsx/host';
 import { SHEET, criteria, fakeUserCells, generate, isStateName, officeHost, recipeArb, runs, toExcelJs, toFakeExcel, withoutFills, xlsxUserCells } from './helpers';
 
 const FAKE_RUNS = runs(80);
@@ -66,20 +66,18 @@ test(`fake Excel: score, score again, clear never change a typed value; clear re
   expect(refused).toBeGreaterThan(0);
 }, 120_000);
 
-/** Scores an opened workbook in place (the xlsx host's one pass) and writes it. */
+/** Scores an opened workbook in place (the core through the xlsx host) and writes it. */
 async function xlsxScore(wb: ExcelJS.Workbook): Promise<Buffer> {
-  const read = readWorkbookSnapshot(wb, { workbookName: 'Phu-luc.xlsx' });
-  const { plan } = runScoring(toHostRead(read, SHEET, wb), criteria(), { lang: 'vi' });
-  applyPlan(wb, plan);
-  return writeWorkbookBuffer(wb);
+  const host = new XlsxHost(wb, { workbookName: 'Phu-luc.xlsx' });
+  await scoreWorkbook(host, criteria(), { lang: 'vi', sheet: SHEET });
+  return host.toBuffer();
 }
 
 /** "Xóa màu" on an opened workbook, written. */
 async function xlsxClear(wb: ExcelJS.Workbook): Promise<{ bytes: Buffer; kept: string[] }> {
-  const read = readWorkbookSnapshot(wb);
-  const { plan, kept } = runClear(toHostRead(read, SHEET, wb));
-  applyPlan(wb, plan);
-  return { bytes: await writeWorkbookBuffer(wb), kept };
+  const host = new XlsxHost(wb);
+  const { kept } = await clearWorkbook(host, criteria(), { sheet: SHEET });
+  return { bytes: await host.toBuffer(), kept };
 }
 
 test(`xlsx file: score, score again, clear never change a typed value; clear restores every fill (${XLSX_RUNS} generated workbooks)`, async () => {
@@ -96,9 +94,7 @@ test(`xlsx file: score, score again, clear never change a typed value; clear res
 
       if (g.extraSheets.some((s) => isStateName(s.name))) {
         // A person's sheet named like the state sheet: PlanError before anything changes.
-        const read = readWorkbookSnapshot(opened);
-        const { plan } = runScoring(toHostRead(read, SHEET, opened), c, { lang: 'vi' });
-        expect(() => applyPlan(opened, plan)).toThrow(PlanError);
+        await expect(scoreWorkbook(new XlsxHost(opened), c, { lang: 'vi', sheet: SHEET })).rejects.toThrow(PlanError);
         expect(xlsxUserCells(opened, users)).toEqual(before);
         expect(opened.worksheets.map((w) => w.name)).toEqual(users);
         return;

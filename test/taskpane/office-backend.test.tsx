@@ -194,3 +194,26 @@ test('saving a mapping fixed by hand reads the stored state only (one read sync,
   // The colour records written by scoring are kept: the stored state, not the (empty) copy passed in, is the base.
   expect(Object.keys(stored.colours['Phụ lục'] ?? {}).length).toBeGreaterThan(0);
 });
+
+describe('which sheet "Chấm điểm" scores: the core’s one rule, as on the command line', () => {
+  test('the active sheet is not an appendix: the appendix is found and scored (every visible sheet read once)', async () => {
+    const fake = createFakeExcel({ ...sampleWorkbook(criteria), active: 'Ghi chú' });
+    const backend = officeBackend(fake.run, criteria, { isSetSupported: () => true });
+    const out = await backend.score('vi', () => undefined);
+    expect(out.sheet).toBe('Phụ lục');
+    expect(out.summarySheet).toBe('Tổng hợp GNLC');
+    expect(fake.workbook.sheet('Ghi chú')!.cells()).toEqual(createFakeExcel(sampleWorkbook(criteria)).workbook.sheet('Ghi chú')!.cells());
+    // Read "Ghi chú" (not an appendix), read "Phụ lục", write.
+    expect(backend.host.stats).toMatchObject({ syncs: 3, readSyncs: 2, writeSyncs: 1 });
+  });
+
+  test('no sheet is an appendix: refused before anything is written, worded for the person', async () => {
+    const fake = createFakeExcel({ name: 'Trống.xlsx', sheets: [{ name: 'Sheet1', cells: { A1: 'Danh sách cán bộ', B2: 3 } }], active: 'Sheet1' });
+    const before = fake.workbook.export();
+    const backend = officeBackend(fake.run, criteria, { isSetSupported: () => true });
+    const e = await backend.score('vi', () => undefined).catch((x: unknown) => x);
+    expect((e as { text: Record<string, string> }).text.vi).toMatch(/Không tìm thấy trang phụ lục/);
+    expect((e as { text: Record<string, string> }).text.en).toMatch(/No appendix sheet/);
+    expect(fake.workbook.export()).toEqual(before);
+  });
+});
