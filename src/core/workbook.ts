@@ -18,6 +18,7 @@ import { HostRead, ScoreRun, ScoringOptions, WritePlan, mapRead, runClear, score
 import { WorkbookState } from './plan';
 import { isStateSheetName } from './product-sheets';
 import type { SheetSnapshot } from './snapshot';
+import type { ScoreStep } from './steps';
 
 export interface SheetInfo {
   name: string;
@@ -42,9 +43,8 @@ export interface WorkbookHost {
   apply(plan: WritePlan): Promise<void>;
 }
 
-/** The stages of a scoring run, in order, each reported as it starts. */
-export const SCORE_STEPS = ['read', 'map', 'score', 'write'] as const;
-export type ScoreStep = (typeof SCORE_STEPS)[number];
+export { SCORE_STEPS } from './steps';
+export type { ScoreStep } from './steps';
 
 export type WorkbookErrorCode = 'NoAppendix' | 'SheetProtected';
 

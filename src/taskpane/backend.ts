@@ -10,7 +10,7 @@ import type { Issue } from '../core/issues';
 import { Lang } from '../i18n/format';
 import type { Consolidation } from '../core/consolidate';
 import type { Summary } from '../core/summary';
-import { SCORE_STEPS, ScoreStep } from '../core/workbook';
+import { SCORE_STEPS, ScoreStep } from '../core/steps';
 
 /** The steps of a scoring run, in order, as the pane shows them: the core's stages, each reported as it starts. */
 export const STEPS = SCORE_STEPS;
