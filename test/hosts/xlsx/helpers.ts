@@ -2,11 +2,12 @@
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { CriteriaSet } from '../../../src/core/criteria';
-import { findAppendixSheet } from '../../../src/core/mapping';
-import { ScoreRun, WritePlan, runClear, runScoring } from '../../../src/core/pipeline';
+import { ScoreRun, WritePlan } from '../../../src/core/pipeline';
+import { clearWorkbook, scoreWorkbook } from '../../../src/core/workbook';
 import { Lang } from '../../../src/i18n/format';
 import { loadCriteria as loadBundled } from '../../core/helpers';
-import { ApplyResult, applyPlan, loadWorkbook, readWorkbookSnapshot, toHostRead, writeWorkbookBuffer } from '../../../src/hosts/xlsx';
+import { ApplyResult, loadWorkbook } from '../../../src/hosts/xlsx';
+import { XlsxHost } from '../../../src/hosts/xlsx/host';
 
 export const ROOT = path.join(__dirname, '..', '..', '..');
 export const CRITERIA_PATH = path.join(ROOT, 'criteria', 'gnlc-vn-2019.json');
@@ -34,25 +35,18 @@ export interface HostRun {
   kept?: string[];
 }
 
-/** Reads the bytes through the host, scores the appendix (or `sheet`), applies the plan and writes new bytes. */
+/** The core's scoreWorkbook through the xlsx host on the bytes (the sheet by the core's rule, or `sheet`), written to new bytes. */
 export async function scoreThroughHost(data: Buffer, options: { sheet?: string; lang?: Lang } = {}): Promise<HostRun> {
-  const criteria = loadCriteria();
-  const wb = await loadWorkbook(data);
-  const read = readWorkbookSnapshot(wb, { workbookName: 'test.xlsx' });
-  const sheet = options.sheet ?? findAppendixSheet({ sheets: read.snapshot.sheets.filter((s) => !read.summarySheets.includes(s.name)) }, criteria)?.sheet.name;
-  if (!sheet) throw new Error('no appendix sheet found');
-  const { run, plan } = runScoring(toHostRead(read, sheet, wb), criteria, { lang: options.lang ?? 'vi' });
-  const applied = applyPlan(wb, plan);
-  return { buffer: await writeWorkbookBuffer(wb), plan, run, applied };
+  const host = new XlsxHost(await loadWorkbook(data), { workbookName: 'test.xlsx' });
+  const { run, plan } = await scoreWorkbook(host, loadCriteria(), { lang: options.lang ?? 'vi', ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
+  return { buffer: await host.toBuffer(), plan, run, applied: host.lastApply! };
 }
 
-/** "Xóa màu" through the host. */
+/** The core's clearWorkbook ("Xóa màu") through the xlsx host. */
 export async function clearThroughHost(data: Buffer, sheet: string): Promise<HostRun> {
-  const wb = await loadWorkbook(data);
-  const read = readWorkbookSnapshot(wb);
-  const { plan, kept } = runClear(toHostRead(read, sheet, wb));
-  const applied = applyPlan(wb, plan);
-  return { buffer: await writeWorkbookBuffer(wb), plan, applied, kept };
+  const host = new XlsxHost(await loadWorkbook(data));
+  const { plan, kept } = await clearWorkbook(host, loadCriteria(), { sheet });
+  return { buffer: await host.toBuffer(), plan, applied: host.lastApply!, kept };
 }
 
 /** Everything about a cell a person could see or rely on, as plain data. */
