@@ -1,0 +1,86 @@
+/**
+ * A bug in the mapper surfaces as an exception: it is not passed off as a sheet that maps nothing
+ * ("unmapped"), a field that reads blank or a workbook without an appendix. The bug is planted by
+ * mocking one of the mapper's modules; what a department may type (odd, hostile snapshots and
+ * saved mappings) still never throws (test/core/mapping-property.test.ts).
+ */
+import { CriteriaSet } from '../../src/core/criteria';
+import { findAppendixSheet, mapSheet, readEntries } from '../../src/core/mapping';
+import { buildAppendix, sampleValues } from '../fixtures/appendix';
+import { loadCriteria } from './helpers';
+
+const BUG = 'a planted bug';
+const planted = { matching: false, fields: false, reading: false };
+
+jest.mock('../../src/core/mapping/matching', () => {
+  const actual = jest.requireActual<typeof import('../../src/core/mapping/matching')>('../../src/core/mapping/matching');
+  return {
+    ...actual,
+    claimFor: (...args: Parameters<typeof actual.claimFor>) => {
+      if (planted.matching) throw new Error(BUG);
+      return actual.claimFor(...args);
+    },
+  };
+});
+jest.mock('../../src/core/mapping/fields', () => {
+  const actual = jest.requireActual<typeof import('../../src/core/mapping/fields')>('../../src/core/mapping/fields');
+  return {
+    ...actual,
+    assignFields: (...args: Parameters<typeof actual.assignFields>) => {
+      if (planted.fields) throw new Error(BUG);
+      return actual.assignFields(...args);
+    },
+  };
+});
+jest.mock('../../src/core/read', () => {
+  const actual = jest.requireActual<typeof import('../../src/core/read')>('../../src/core/read');
+  return {
+    ...actual,
+    readFieldFromCells: (...args: Parameters<typeof actual.readFieldFromCells>) => {
+      if (planted.reading) throw new Error(BUG);
+      return actual.readFieldFromCells(...args);
+    },
+  };
+});
+
+let criteria: CriteriaSet;
+beforeAll(() => {
+  criteria = loadCriteria();
+});
+afterEach(() => {
+  planted.matching = planted.fields = planted.reading = false;
+});
+
+test('without a bug, the sheet maps and reads (the mocks pass through)', () => {
+  const { sheet } = buildAppendix(criteria, sampleValues(criteria));
+  const mapping = mapSheet(sheet, criteria);
+  expect(mapping.unplaced).toEqual([]);
+  expect(readEntries(sheet, mapping, criteria).size).toBe(57);
+  expect(findAppendixSheet({ sheets: [sheet] }, criteria)?.sheet).toBe(sheet);
+});
+
+test('a bug in matching rows to indicators throws from mapSheet, instead of "nothing mapped"', () => {
+  const { sheet } = buildAppendix(criteria, sampleValues(criteria));
+  planted.matching = true;
+  expect(() => mapSheet(sheet, criteria)).toThrow(BUG);
+});
+
+test('a bug in placing fields throws from mapSheet', () => {
+  const { sheet } = buildAppendix(criteria, sampleValues(criteria));
+  planted.fields = true;
+  expect(() => mapSheet(sheet, criteria)).toThrow(BUG);
+});
+
+test('a bug while reading the mapped cells throws from readEntries, instead of blank fields or no entries', () => {
+  const { sheet } = buildAppendix(criteria, sampleValues(criteria));
+  const mapping = mapSheet(sheet, criteria);
+  planted.reading = true;
+  expect(() => readEntries(sheet, mapping, criteria)).toThrow(BUG);
+});
+
+// Criteria are validated when they are loaded: anything else is a caller's bug.
+test('criteria that are not a criteria set throw from findAppendixSheet and mapSheet, instead of "no appendix found"', () => {
+  const { sheet } = buildAppendix(criteria, sampleValues(criteria));
+  expect(() => findAppendixSheet({ sheets: [sheet] }, {} as CriteriaSet)).toThrow(TypeError);
+  expect(() => mapSheet(sheet, {} as CriteriaSet)).toThrow(TypeError);
+});
