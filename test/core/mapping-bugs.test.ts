@@ -12,36 +12,21 @@ import { loadCriteria } from './helpers';
 const BUG = 'a planted bug';
 const planted = { matching: false, fields: false, reading: false };
 
-jest.mock('../../src/core/mapping/matching', () => {
-  const actual = jest.requireActual<typeof import('../../src/core/mapping/matching')>('../../src/core/mapping/matching');
+/** A module as it is, but for one function that throws while its bug is planted. */
+function withBug(modulePath: string, name: string, bug: keyof typeof planted): Record<string, unknown> {
+  const actual = jest.requireActual<Record<string, (...args: unknown[]) => unknown>>(modulePath);
+  const real = actual[name]!;
   return {
     ...actual,
-    claimFor: (...args: Parameters<typeof actual.claimFor>) => {
-      if (planted.matching) throw new Error(BUG);
-      return actual.claimFor(...args);
+    [name]: (...args: unknown[]) => {
+      if (planted[bug]) throw new Error(BUG);
+      return real(...args);
     },
   };
-});
-jest.mock('../../src/core/mapping/fields', () => {
-  const actual = jest.requireActual<typeof import('../../src/core/mapping/fields')>('../../src/core/mapping/fields');
-  return {
-    ...actual,
-    assignFields: (...args: Parameters<typeof actual.assignFields>) => {
-      if (planted.fields) throw new Error(BUG);
-      return actual.assignFields(...args);
-    },
-  };
-});
-jest.mock('../../src/core/read', () => {
-  const actual = jest.requireActual<typeof import('../../src/core/read')>('../../src/core/read');
-  return {
-    ...actual,
-    readFieldFromCells: (...args: Parameters<typeof actual.readFieldFromCells>) => {
-      if (planted.reading) throw new Error(BUG);
-      return actual.readFieldFromCells(...args);
-    },
-  };
-});
+}
+jest.mock('../../src/core/mapping/matching', () => withBug('../../src/core/mapping/matching', 'claimFor', 'matching'));
+jest.mock('../../src/core/mapping/fields', () => withBug('../../src/core/mapping/fields', 'assignFields', 'fields'));
+jest.mock('../../src/core/read', () => withBug('../../src/core/read', 'readFieldFromCells', 'reading'));
 
 let criteria: CriteriaSet;
 beforeAll(() => {
