@@ -16,14 +16,10 @@ import { parseSavedMapping } from './saved-mapping';
 import { detectTemplate, mapTemplate } from './template-layout';
 import { IndicatorPlacement, Mapping, SavedMapping } from './types';
 
-function safeName(s: unknown): string {
-  return typeof s === 'string' ? s : '';
-}
-
 function emptyMapping(view: SheetView, criteria: CriteriaSet, layout: Mapping['layout']): Mapping {
   return {
-    criteriaId: safeName(criteria?.id),
-    criteriaVersion: safeName(criteria?.version),
+    criteriaId: criteria.id,
+    criteriaVersion: criteria.version,
     sheet: view.name,
     layout,
     placements: record<IndicatorPlacement>(),
