@@ -13,7 +13,6 @@ import { best, overlap, similarity, tokens } from './similarity';
 
 type CellClass = 'empty' | 'covered' | 'unit' | 'label' | 'mark' | 'value';
 
-
 interface LabelMatch {
   /** Field keys printed with this label (several when groups repeat "Nam", "Nữ", …). */
   keys: string[];

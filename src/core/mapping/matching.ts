@@ -37,11 +37,8 @@ function textSimilarity(index: CriteriaIndex, block: Block, id: string, cache: M
   if (!byId) cache.sims.set(block.tokens, (byId = new Map()));
   const known = byId.get(id);
   if (known !== undefined) return known;
-  let closest = 0;
-  for (const t of index.texts.get(id) ?? []) {
-    const s = similarity(block.tokens, t);
-    if (s > closest) closest = s;
-  }
+  // The closer of the indicator's text and its short form.
+  const closest = best(index.texts.get(id) ?? [], (t) => similarity(block.tokens, t))?.score ?? 0;
   byId.set(id, closest);
   return closest;
 }
