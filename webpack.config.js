@@ -13,7 +13,12 @@ const PROD_URL = process.env.ADDIN_PUBLIC_URL || DEV_URL;
 const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
 async function httpsOptions() {
-  const devCerts = require('office-addin-dev-certs');
+  let devCerts;
+  try {
+    devCerts = require('office-addin-dev-certs'); // an optional dependency (see package.json)
+  } catch {
+    throw new Error('npm run dev-server needs office-addin-dev-certs (an optional dependency npm did not install here): run `npm ci` again with internet access to the npm registry.');
+  }
   const o = await devCerts.getHttpsServerOptions();
   return { ca: o.ca, key: o.key, cert: o.cert };
 }
