@@ -3,6 +3,7 @@
  * the same pipeline as the pane's button, then the summary sheet is activated so the result is
  * what the person sees. Office.NotificationMessages are Outlook-only, so Excel gets no toast.
  */
+import '../taskpane/zod-no-eval'; // first: before any schema is built
 import { bundledCriteria } from '../taskpane/criteria';
 import { officeBackend } from '../taskpane/office-backend';
 import { localPrefs } from '../taskpane/prefs';
