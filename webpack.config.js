@@ -6,14 +6,19 @@
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { rewriteManifest } = require('./scripts/manifest-url');
 
-const DEV_URL = 'https://localhost:3000/';
-/** Set ADDIN_PUBLIC_URL (ending in /) to the deployment's address to rewrite the copied manifest. */
-const PROD_URL = process.env.ADDIN_PUBLIC_URL || DEV_URL;
+/** Set ADDIN_PUBLIC_URL (https, ending in /) to the deployment's address to rewrite the copied manifest. */
+const PROD_URL = process.env.ADDIN_PUBLIC_URL;
 const PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
 async function httpsOptions() {
-  const devCerts = require('office-addin-dev-certs');
+  let devCerts;
+  try {
+    devCerts = require('office-addin-dev-certs'); // an optional dependency (see package.json)
+  } catch {
+    throw new Error('npm run dev-server needs office-addin-dev-certs (an optional dependency npm did not install here): run `npm ci` again with internet access to the npm registry.');
+  }
   const o = await devCerts.getHttpsServerOptions();
   return { ca: o.ca, key: o.key, cert: o.cert };
 }
@@ -60,10 +65,11 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/help/help.html', to: 'help.html' }, // SupportUrl and LearnMoreUrl; linked from the pane
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => (dev ? content : content.toString().replaceAll(DEV_URL, PROD_URL)),
+            transform: (content) => (dev || !PROD_URL ? content : rewriteManifest(content.toString(), PROD_URL)),
           },
         ],
       }),

@@ -37,11 +37,10 @@ export function compiledCli(): string {
   const main = path.join(DIST, 'cli', 'main.js');
   if (fs.existsSync(main) && fs.statSync(main).mtimeMs > sources) return DIST;
   progress('compiling the command line (tsc -p tsconfig.cli.json, as npm run build:cli): dist/cli is missing or stale');
-  const tsc = require.resolve('typescript/bin/tsc', { paths: [ROOT] });
   try {
-    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.mjs')], { cwd: ROOT, stdio: 'pipe' });
   } catch (e) {
-    throw new Error(`tsc -p tsconfig.cli.json failed: ${String((e as { stdout?: Buffer }).stdout ?? e).slice(0, 400)}`);
+    throw new Error(`npm run build:cli failed: ${String((e as { stdout?: Buffer }).stdout ?? e).slice(0, 400)}`);
   }
   return DIST;
 }

@@ -4,6 +4,7 @@
  * choosing the sheet by the same rule — then the summary sheet is activated so the result is what
  * the person sees. Office.NotificationMessages are Outlook-only, so Excel gets no toast.
  */
+import '../taskpane/zod-no-eval'; // first: before any schema is built
 import { scoreWorkbook } from '../core/workbook';
 import { OfficeHost } from '../hosts/office/host';
 import { bundledCriteria } from '../taskpane/criteria';

@@ -1,8 +1,8 @@
 /**
- * Walking a criteria set and naming its parts: pure, and free of the schema (criteria.ts), so the
- * task pane can show a criteria set without loading the validator.
+ * Walking a criteria set and naming its parts: pure, and free of the schema (criteria-schema.ts,
+ * whose types only it uses), so the task pane can show a criteria set without loading the validator.
  */
-import type { Area, CriteriaSet, Criterion, Field, Indicator, Standard } from './criteria';
+import type { Area, CriteriaSet, Criterion, Field, Indicator, Standard } from './criteria-schema';
 import type { Lang } from '../i18n/format';
 
 /** An indicator with its place in the hierarchy. */

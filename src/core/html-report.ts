@@ -388,7 +388,7 @@ const CSS = `
 :root { --ink: #1b1b1b; --muted: #595959; --line: #d0d7e2; --brand: #1F3864; --band: #eef3fa; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; color: var(--ink); background: #f4f6f9; font: 15px/1.5 "Segoe UI", "Noto Sans", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif; }
+body { margin: 0; overflow-wrap: break-word; color: var(--ink); background: #f4f6f9; font: 15px/1.5 "Segoe UI", "Noto Sans", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif; }
 .page { max-width: 1120px; margin: 0 auto; background: #fff; padding: 0 36px 32px; box-shadow: 0 0 0 1px #e3e7ee; }
 header.top { background: var(--brand); color: #fff; margin: 0 -36px 24px; padding: 26px 36px 22px; }
 header.top .eyebrow { margin: 0 0 4px; font-size: 13px; letter-spacing: .04em; text-transform: uppercase; opacity: .85; }
@@ -405,8 +405,8 @@ section { margin-bottom: 12px; }
 div.overall { display: flex; width: 100%; height: 30px; border-radius: 5px; overflow: hidden; margin: 0 0 16px; gap: 2px; }
 div.overall .seg { flex-grow: 0; flex-shrink: 1; display: flex; align-items: center; justify-content: center; overflow: hidden; white-space: nowrap; font-weight: 700; font-size: 14px; }
 svg text.seg { font-size: 12.5px; font-weight: 700; }
-ul.counts { list-style: none; padding: 0; margin: 0 0 8px; display: grid; grid-template-columns: repeat(4, 1fr); gap: 12px; }
-ul.counts li { border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: 10px 14px; }
+ul.counts { list-style: none; padding: 0; margin: 0 0 8px; display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 12px; }
+ul.counts li { min-width: 0; overflow-wrap: anywhere; border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: 10px 14px; }
 ul.counts .num { display: block; font-size: 30px; font-weight: 700; line-height: 1.2; }
 ul.counts .pct { color: var(--muted); font-size: 13px; }
 ul.counts li.s-met { border-left-color: ${STATUS_FONT.met}; background: #f3fbf5; }
@@ -415,7 +415,7 @@ ul.counts li.s-invalid { border-left-color: ${STATUS_FONT.invalid}; background: 
 ul.counts li.s-missing { border-left-color: ${STATUS_FONT.missing}; background: #f5f5f5; }
 .status { display: inline-block; white-space: nowrap; padding: 1px 8px; border-radius: 10px; font-weight: 600; font-size: 13px; border: 1px solid transparent; }
 ${STATUSES.map((s) => `.s-${s} .status, .status.s-${s} { background: ${STATUS_FILL[s]}; color: ${STATUS_FONT[s]}; border-color: ${STATUS_FONT[s]}33; }`).join('\n')}
-ul.counts li .status { font-size: 14px; }
+ul.counts li .status { font-size: 14px; white-space: normal; }
 figure { margin: 0; }
 svg.chart { display: block; width: 100%; height: auto; max-width: 900px; }
 svg.chart text { font-size: 12.5px; fill: #262626; }
@@ -449,7 +449,7 @@ p.warn { background: #fffaeb; border: 1px solid #f0d58c; padding: 8px 12px; bord
 p.ok { background: #f3fbf5; border: 1px solid #b7e1c1; padding: 8px 12px; border-radius: 6px; }
 ul.notes li { margin-bottom: 4px; }
 footer { margin-top: 28px; padding-top: 10px; border-top: 1px solid var(--line); color: var(--muted); font-size: 12.5px; }
-@media (max-width: 760px) { div.overall .seg.small { font-size: 0; } .page { padding: 0 14px 20px; } header.top { margin: 0 -14px 18px; padding: 18px 14px; } ul.counts { grid-template-columns: repeat(2, 1fr); } table { font-size: 12.5px; } }
+@media (max-width: 760px) { div.overall .seg.small { font-size: 0; } .page { padding: 0 14px 20px; } header.top { margin: 0 -14px 18px; padding: 18px 14px; } ul.counts { grid-template-columns: repeat(2, minmax(0, 1fr)); } ul.counts li { padding: 8px 10px; } table { font-size: 12.5px; } }
 @page { size: A4; margin: 14mm 12mm 16mm; }
 @media print {
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -20,7 +20,7 @@ export const stateSchema = z.strictObject({
   version: z.literal(1),
   /** sheet name → A1 address → the original fill and the colour the product applied. */
   colours: z.record(z.string().max(31), z.record(addressSchema, colourRecordSchema)),
-  /** sheet name → saved mapping (see mapping.ts SavedMapping), opaque here. */
+  /** sheet name → saved mapping (see mapping/types.ts SavedMapping), opaque here. */
   mappings: z.record(z.string().max(31), z.unknown()).default({}),
 });
 export type WorkbookState = z.infer<typeof stateSchema>;

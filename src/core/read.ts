@@ -5,6 +5,7 @@
 import { ValueKind } from './criteria';
 import { Issue, makeIssue } from './issues';
 import { cleanText, foldText, looksLegacyEncoded } from './text';
+import { Choice, LABEL_BEFORE_COLON, MARKS_IN_TEXT, RATING_CHOICES, TREND_CHOICES, Trend, UNITS, isNoDataText, replacePlaceholderDots } from './vocabulary';
 import { MessageKey, Params } from '../i18n/messages';
 
 export type CellValueType = 'empty' | 'string' | 'number' | 'boolean' | 'error';
@@ -19,7 +20,7 @@ export interface CellContent {
   text?: string;
 }
 
-export type Trend = 'increase' | 'decrease' | 'unchanged';
+export type { Trend };
 /** A field's typed value: a number (percent, count, change, rating) or a trend. */
 export type FieldValue = number | Trend;
 
@@ -63,19 +64,6 @@ export function isDateFormat(format: string | undefined): boolean {
 /** Removes float noise from a scaled value, so 0.57 × 100 reads as 57, not 56.99999999999999. */
 export function clean(n: number): number {
   return Number(n.toPrecision(12));
-}
-
-// "No data" phrases, folded (no diacritics, lower case).
-const NO_DATA = [
-  'chua co', 'chua co so lieu', 'chua co du lieu', 'dang cap nhat', 'dang cap nhap', 'chua cap nhat', 'khong co so lieu',
-  'khong co du lieu', 'chua thong ke', 'dang thong ke', 'chua danh gia', 'n/a', 'na', 'tbd', 'no data', 'kxd',
-];
-const PLACEHOLDER = /^[\s.…\-–—_/?*x]*$/i;
-
-export function isNoDataText(t: string): boolean {
-  const f = foldText(t).replace(/[.…!:;,()]+$/g, '').trim();
-  if (PLACEHOLDER.test(f) && !/^x$/i.test(f)) return true;
-  return NO_DATA.includes(f);
 }
 
 function shorten(t: string): string {
@@ -190,19 +178,15 @@ function readText(raw: string, field: FieldSpec, address: string | undefined): R
   }
 }
 
-// Units a department may type after a figure, folded.
-const UNITS = ['%', 'tre', 'nguoi', 'ho', 'hoc sinh', 'hs', 'diem', 'lan', 'xa', 'phuong', 'don vi', 'truong', 'co so', 'doanh nghiep', 'dong', 'trieu dong', 'ty dong', 'ti dong', 'trieu', 'ty', 'gia dinh', 'thon', 'ca nhan'];
-
 /**
  * Parses a figure typed as text in Vietnamese or English conventions. Returns null when the
  * text is not a single figure. "95,5 %" → 95.5; "1.234" as a count → 1234; "+3,2%" → 3.2.
  */
 export function parseNumberText(input: string, field: FieldSpec): number | null {
-  let t = cleanText(input)
-    .replace(/…+|\.{2,}/g, ' ') // placeholder dots left from the printed form
-    .trim();
+  // Placeholder dots left from the printed form.
+  let t = replacePlaceholderDots(cleanText(input), ' ').trim();
   // A label typed in front: "Nam: 1.250 trẻ", or the field's own label.
-  t = t.replace(/^[^\d+\-−–:]*:\s*/, '');
+  t = t.replace(LABEL_BEFORE_COLON, '');
   if (field.label && field.label.length > 1 && foldText(t).startsWith(foldText(field.label) + ' ')) t = t.slice(field.label.length).trim();
   const m = /^([+\-−–]?)\s*(\d[\d.,\s\u00A0]*)\s*(.*)$/.exec(t);
   if (!m) return null;
@@ -210,7 +194,7 @@ export function parseNumberText(input: string, field: FieldSpec): number | null 
   const unit = foldText(rest);
   if (unit !== '') {
     const fieldUnit = field.unit ? foldText(field.unit) : '';
-    if (!UNITS.includes(unit) && unit !== fieldUnit) return null;
+    if (!UNITS.has(unit) && unit !== fieldUnit) return null;
   }
   const n = parseDigits(digits.trim(), field.kind);
   if (n === null) return null;
@@ -262,23 +246,6 @@ function parseDigits(d: string, kind: ValueKind): number | null {
 
 // ---- Choices: trend words and ratings, typed, marked with an "x", or the only one left ----
 
-interface Choice {
-  pattern: string; // folded regex source
-  value: Trend | number;
-}
-const TREND_CHOICES: Choice[] = [
-  { pattern: 'tang|increase', value: 'increase' },
-  { pattern: 'giam|decrease', value: 'decrease' },
-  { pattern: 'khong doi|unchanged', value: 'unchanged' },
-];
-const RATING_CHOICES: Choice[] = [
-  { pattern: 'xuat\\s*sac|excellent', value: 5 },
-  { pattern: 'rat\\s*tot|very good', value: 4 },
-  { pattern: 'tot|good', value: 3 },
-  { pattern: 'kha|fair', value: 2 },
-  { pattern: 'yeu|weak|poor', value: 1 },
-];
-const MARK = /(?:^|[\s([{])(x)(?=$|[\s)\]}.,;:])|([✓✔☑☒■●√✗✘✕⊠])/g;
 
 type ChoiceResult =
   | { kind: 'one'; value: Trend | number }
@@ -339,11 +306,11 @@ function readChoice(text: string, choices: Choice[], withNumbers = false): Choic
     }
   }
   const marks: Array<{ start: number; line: number }> = [];
-  for (let m = MARK.exec(folded); m; m = MARK.exec(folded)) {
+  for (let m = MARKS_IN_TEXT.exec(folded); m; m = MARKS_IN_TEXT.exec(folded)) {
     const at = m.index + m[0].length - 1;
     if (!consumed.some(([a, b]) => at >= a && at < b)) marks.push({ start: at, line: lineOf(at) });
   }
-  MARK.lastIndex = 0;
+  MARKS_IN_TEXT.lastIndex = 0;
   if (marks.length && found.length) {
     const chosen = new Map<string, Trend | number>();
     for (const mark of marks) {

@@ -9,6 +9,7 @@ import { canonicalParty, listParties, partyKey } from './parties';
 import { OutCell, SheetContent } from './plan';
 import { fieldLabel } from './score';
 import { Area, safeSheetName, toA1 } from './snapshot';
+import { PERCENT, ratingItemText } from './vocabulary';
 import { Lang, formatNumber } from '../i18n/format';
 import { RATING_LABELS, RATING_LABELS_EN, TREND_TEXT } from '../i18n/messages';
 
@@ -173,8 +174,8 @@ export function templateFieldLabel(row: FieldRow, lang: Lang): string {
   const f = row.field;
   if (f.kind === 'rating') return TEXT.rating[lang];
   if (f.kind === 'trend') return `${TEXT.trend[lang]} (${TREND_TEXT.increase[lang]}/${TREND_TEXT.decrease[lang]})`;
-  if (f.kind === 'change' && f.label.trim() === '%') return TEXT.change[lang];
-  if (f.label.trim() === '%') {
+  if (f.kind === 'change' && f.label.trim() === PERCENT) return TEXT.change[lang];
+  if (f.label.trim() === PERCENT) {
     const group = lang === 'en' ? f.groupEn ?? f.group : f.group;
     return group ? `${TEXT.rate[lang]} (${group})` : TEXT.rate[lang];
   }
@@ -185,7 +186,7 @@ export function templateFieldLabel(row: FieldRow, lang: Lang): string {
 export function templateUnit(row: FieldRow): string {
   if (row.pair) return '';
   const f = row.field;
-  if (f.kind === 'percent' || f.kind === 'change') return '%';
+  if (f.kind === 'percent' || f.kind === 'change') return PERCENT;
   if (f.kind === 'trend' || f.kind === 'rating') return '';
   return f.unit;
 }
@@ -198,7 +199,7 @@ export function trendItems(lang: Lang): string[] {
 /** The rating list, best first: "5 - Xuất sắc" … "1 - Yếu" (the reader reads "3 - Tốt" as 3). */
 export function ratingItems(lang: Lang): string[] {
   const labels = lang === 'en' ? RATING_LABELS_EN : RATING_LABELS;
-  return [5, 4, 3, 2, 1].map((n) => `${n} - ${labels[n - 1]}`);
+  return [5, 4, 3, 2, 1].map((n) => ratingItemText(n, labels[n - 1]!));
 }
 
 /** How a typed value is shown in a value cell of the canonical layout (a rating as its list item). */

@@ -5,14 +5,14 @@ const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u
 const SPACES = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 
 const SPACES_IN_LINE = /[^\S\n]+/g;
+// Texts cleanText returns as they are.
+const PLAIN = /^[\x21-\x7E]+(?: [\x21-\x7E]+)*$/;
 
 /**
  * NFC, invisible characters removed, every run of white space (incl. non-breaking) one space,
  * trimmed. With `keepLines`, line breaks stay (one per break), so text printed on separate lines
  * (a choice and its mark) keeps its shape.
  */
-const PLAIN = /^[\x21-\x7E]+(?: [\x21-\x7E]+)*$/;
-
 export function cleanText(s: string, keepLines = false): string {
   if (PLAIN.test(s)) return s; // printable ASCII, single spaces, no ends to trim: already clean
   const t = s.normalize('NFC').replace(INVISIBLE, '');
@@ -20,9 +20,10 @@ export function cleanText(s: string, keepLines = false): string {
   return t.replace(/\r\n?/g, '\n').replace(SPACES_IN_LINE, ' ').replace(/ ?\n[\s]*/g, '\n').trim();
 }
 
-/** Lower case, without diacritics (đ/Đ → d explicitly), spaces folded. For matching labels and keywords. */
+// foldText's results for short texts.
 const foldCache = new Map<string, string>();
 
+/** Lower case, without diacritics (đ/Đ → d explicitly), spaces folded. For matching labels and keywords. */
 export function foldText(s: string, keepLines = false): string {
   if (keepLines || s.length > 200) return foldUncached(s, keepLines);
   let f = foldCache.get(s);

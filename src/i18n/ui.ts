@@ -16,6 +16,8 @@ export const UI = s({
   /** Accessible names of the VI / EN toggles: they start with the visible code (WCAG 2.5.3, label in name). */
   langVi: { vi: 'VI (Tiếng Việt)', en: 'VI (Tiếng Việt)' },
   langEn: { vi: 'EN (English)', en: 'EN (English)' },
+  help: { vi: 'Trợ giúp', en: 'Help' },
+  helpLong: { vi: 'Trợ giúp (mở trong cửa sổ mới)', en: 'Help (opens in a new window)' },
 
   // Before scoring
   introTitle: { vi: 'Bắt đầu', en: 'Get started' },

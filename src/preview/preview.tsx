@@ -3,6 +3,7 @@
  * API (src/hosts/memory) loaded with a sample appendix, beside a plain rendering of the fake
  * workbook (tabs, cells, fills, selection), re-read after every action. No Office.js, no network.
  */
+import '../taskpane/zod-no-eval'; // first: before any schema is built
 import { StrictMode, useCallback, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';

@@ -34,6 +34,12 @@ beforeAll(async () => {
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
+  // Every Content-Security-Policy violation the page raises (zod's eval probe raised one per page).
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   await page.goto(`${session.server.url}preview.html`);
   await page.getByRole('button', { name: 'Chấm điểm', exact: true }).waitFor();
 }, 15 * 60 * 1000);
@@ -144,7 +150,8 @@ test('axe, every rule (colour contrast and label-in-name included): no serious o
   expect(bad.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
-test('every request went to the local server; no page errors', () => {
+test('every request went to the local server; no page errors; no CSP violation', async () => {
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
   const origin = new URL(session.server.url).origin;
   const foreign = requests.filter((u) => new URL(u).origin !== origin);
   expect(foreign).toEqual([]);

@@ -1,14 +1,17 @@
 /**
  * The shipped criteria file (criteria/gnlc-vn-2019.json) validates and agrees with the
- * contract in SCORING.md: the same 57 indicator ids, the same responsible parties, the same
- * short English labels, and a stated source wherever SCORING.md sets a default or a reading.
+ * project's own scoring description, docs/scoring.md: the same 57 indicator ids, the same
+ * responsible parties, the same short English labels, and a stated source wherever the
+ * description sets a default or a reading. (scripts/check-scoring-contract.mjs holds
+ * docs/scoring.md to the team's contract where a copy of it is at hand; the tests never reach
+ * outside the repository.)
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseCriteriaText, listIndicators, type CriteriaSet, type PlacedIndicator } from '../../src/core/criteria';
 
 const CRITERIA_FILE = path.resolve(__dirname, '../../criteria/gnlc-vn-2019.json');
-const SCORING_FILE = process.env.GNLC_SCORING_MD ?? path.resolve(__dirname, '../../../shared/SCORING.md');
+const SCORING_FILE = path.resolve(__dirname, '../../docs/scoring.md');
 
 interface ScoringRow {
   id: string;
@@ -19,7 +22,7 @@ interface ScoringRow {
   line: string;
 }
 
-/** The rows of SCORING.md's target table: lines whose first column is an indicator id. */
+/** The rows of docs/scoring.md's target table: lines whose first column is an indicator id. */
 function readScoringRows(): ScoringRow[] {
   const rows: ScoringRow[] = [];
   for (const line of fs.readFileSync(SCORING_FILE, 'utf8').normalize('NFC').split(/\r?\n/)) {
@@ -67,7 +70,7 @@ describe('criteria/gnlc-vn-2019.json', () => {
     expect(loaded.ok).toBe(true);
   });
 
-  test('SCORING.md lists 57 distinct indicators', () => {
+  test('docs/scoring.md lists 57 distinct indicators', () => {
     expect(rows).toHaveLength(57);
     expect(byId.size).toBe(57);
   });
@@ -81,7 +84,7 @@ describe('criteria/gnlc-vn-2019.json', () => {
     expect(placed).toHaveLength(57);
   });
 
-  test('indicator ids are exactly those of SCORING.md, in the same order', () => {
+  test('indicator ids are exactly those of docs/scoring.md, in the same order', () => {
     expect(placed.map((p) => p.indicator.id)).toEqual(rows.map((r) => r.id));
   });
 
@@ -91,7 +94,7 @@ describe('criteria/gnlc-vn-2019.json', () => {
     }
   });
 
-  test('every responsible party and short English label equals SCORING.md', () => {
+  test('every responsible party and short English label equals docs/scoring.md', () => {
     const mismatches: string[] = [];
     for (const { indicator } of placed) {
       const row = byId.get(indicator.id);
@@ -102,7 +105,7 @@ describe('criteria/gnlc-vn-2019.json', () => {
     expect(mismatches).toEqual([]);
   });
 
-  test('every default or reading in SCORING.md has a stated source', () => {
+  test('every default or reading in docs/scoring.md has a stated source', () => {
     // "default" anywhere in the row, or a parenthetical reading in "met when" ("Giảm (congestion falls)", "(NĐ 20/2014 …)").
     const needSource = rows.filter((r) => r.line.includes('default') || / \(/.test(r.metWhen));
     expect(needSource.length).toBeGreaterThan(0);

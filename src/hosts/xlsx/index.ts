@@ -1,4 +1,5 @@
-/** The xlsx file host (exceljs): read a workbook into snapshots, apply a write plan, write bytes. */
+/** The xlsx file host (exceljs): read a workbook into snapshots, apply a write plan, write bytes; XlsxHost is the core's WorkbookHost over them. */
+export { XlsxHost } from './host';
 export { loadWorkbook, readWorkbookSnapshot, toHostRead, sheetSnapshot, cellContent, readMerges, isSummarySheet, dateToSerial, XlsxReadError } from './read';
 export type { WorkbookRead, XlsxReadProblem } from './read';
 export { applyPlan, setCellFill, writeSheetContent, writeTemplateSheet, dataValidationOf, createWorkbook, writeWorkbookBuffer, fixInternalLinks, sheetReference, PlanError } from './write';

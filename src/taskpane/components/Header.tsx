@@ -1,5 +1,5 @@
 /** Title and the language switch (Vietnamese first). */
-import { ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
+import { Link, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import { Lang } from '../../i18n/format';
 import { T } from '../../i18n/ui';
 
@@ -16,7 +16,10 @@ const useStyles = makeStyles({
   titles: { display: 'flex', flexDirection: 'column', minWidth: 0, flexGrow: 1 },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   subtitle: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
-  langs: { display: 'flex', columnGap: tokens.spacingHorizontalXXS, flexShrink: 0 },
+  langs: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXXS, flexShrink: 0 },
+  help: { fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap', marginRight: tokens.spacingHorizontalXS },
+  // Compact language buttons: Fluent's default minimum width squeezed the title to three lines at 350 px.
+  lang: { minWidth: 'auto', paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
 });
 
 export function Header({ lang, onLang, t }: { lang: Lang; onLang: (l: Lang) => void; t: T }) {
@@ -28,11 +31,14 @@ export function Header({ lang, onLang, t }: { lang: Lang; onLang: (l: Lang) => v
         <h1 className={styles.title}>{t('appTitle')}</h1>
         <span className={styles.subtitle}>{t('appSubtitle')}</span>
       </div>
+      <Link className={styles.help} href="help.html" target="_blank" rel="noopener" aria-label={t('helpLong')}>
+        {t('help')}
+      </Link>
       <div className={styles.langs} role="group" aria-label={t('language')}>
-        <ToggleButton size="small" appearance="subtle" checked={lang === 'vi'} aria-label={t('langVi')} lang="vi" onClick={() => onLang('vi')}>
+        <ToggleButton className={styles.lang} size="small" appearance="subtle" checked={lang === 'vi'} aria-label={t('langVi')} lang="vi" onClick={() => onLang('vi')}>
           VI
         </ToggleButton>
-        <ToggleButton size="small" appearance="subtle" checked={lang === 'en'} aria-label={t('langEn')} lang="en" onClick={() => onLang('en')}>
+        <ToggleButton className={styles.lang} size="small" appearance="subtle" checked={lang === 'en'} aria-label={t('langEn')} lang="en" onClick={() => onLang('en')}>
           EN
         </ToggleButton>
       </div>

@@ -2,15 +2,20 @@
  * A defensive view of a sheet snapshot for the mapper: cells by sheet coordinates, merged areas
  * resolved to their top-left cell, folded texts cached. Never throws, whatever the snapshot holds.
  */
-import { CellContent, CellValueType } from './read';
-import { Area, SheetSnapshot } from './snapshot';
-import { foldText, foldWords } from './text';
+import { CellContent, CellValueType } from '../read';
+import { Area, SheetSnapshot } from '../snapshot';
+import { foldText, foldWords } from '../text';
+import { tokens } from './similarity';
 
 /** Longest text the mapper looks at (a longer cell is compared by its beginning). */
 const MATCH_TEXT = 2000;
 /** Widest and tallest the mapper accepts (Excel's own limits). */
 const MAX_ROW = 1_048_575;
 const MAX_COL = 16_383;
+/** Rows searched for a header. */
+export const HEADER_SCAN = 300;
+/** Columns searched for a header or guessed from their content. */
+const SCAN_WIDTH = 256;
 
 const VALUE_TYPES = new Set<CellValueType>(['empty', 'string', 'number', 'boolean', 'error']);
 
@@ -41,6 +46,8 @@ export function safeContent(x: unknown): CellContent | null {
     if (typeof c.text === 'string') out.text = c.text;
     return out;
   } catch {
+    // Expected, not a bug of ours: a snapshot comes from outside (a host, a file library), and a
+    // getter or proxy that throws when read is a bad cell like any other, so it reads as empty.
     return null;
   }
 }
@@ -246,30 +253,7 @@ export class SheetView {
   }
 }
 
-/** Token set of folded words. */
-export function tokens(folded: string): Set<string> {
-  const out = new Set<string>();
-  if (!folded) return out;
-  for (const t of folded.split(' ')) if (t) out.add(t);
-  return out;
+/** Last column the mapper scans for a header or guesses from its content. */
+export function scanRight(view: SheetView): number {
+  return Math.min(view.right, view.left + SCAN_WIDTH - 1);
 }
-
-/** Dice similarity of two token sets, and how much of `a` lies in `b`. */
-export function overlap(a: Set<string>, b: Set<string>): { dice: number; containment: number } {
-  if (a.size === 0 || b.size === 0) return { dice: 0, containment: 0 };
-  let common = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const t of small) if (large.has(t)) common++;
-  return { dice: (2 * common) / (a.size + b.size), containment: common / a.size };
-}
-
-/** Text similarity for indicator texts: Dice, or containment for an abbreviated text. */
-export function similarity(a: Set<string>, b: Set<string>): number {
-  const { dice, containment } = overlap(a, b);
-  // A short text is contained in many: it never reaches a match on containment alone.
-  const weight = a.size >= 6 ? 0.9 : a.size >= 4 ? 0.75 : 0.45;
-  return Math.max(dice, containment * weight);
-}
-
-/** Re-exported for the mapper's callers. */
-export { foldText, foldWords };

@@ -1,0 +1,201 @@
+/**
+ * Recognising the appendix as printed and as departments retype it: the header row by its words
+ * (or, failing those, the columns by what they hold), the body below it, the data area. Pure.
+ */
+import { leadingCode } from './codes';
+import { CriteriaIndex } from './criteria-index';
+import { HEADER_SCAN, SheetView, contentText, scanRight } from './grid';
+
+/** The widest data area the mapper reads (columns). */
+const MAX_DATA_WIDTH = 64;
+
+export type Role = 'stt' | 'standard' | 'criterion' | 'indicator' | 'responsible' | 'data' | 'note' | 'unit';
+const MAIN_ROLES: Role[] = ['standard', 'criterion', 'indicator', 'responsible', 'data'];
+
+/** The role a header cell names, from its folded words. */
+function headerRole(f: string): Role | null {
+  if (!f || f.length > 120) return null;
+  const words = f.split(' ');
+  if (words.length > 14) return null;
+  if (/^(stt|tt|so tt|so thu tu|no|#)$/.test(f)) return 'stt';
+  if (/^(ghi chu|note|notes|remarks?)\b/.test(f)) return 'note';
+  if (/^(don vi|don vi tinh|dvt|unit|units)$/.test(f)) return 'unit';
+  if (/\bma chi so\b|\bindicator id\b|\bma truong\b|\bfield key\b/.test(f)) return null;
+  if (/\bchi so\b|\bindicators?\b/.test(f)) return 'indicator';
+  if (/\btieu chuan\b|\bstandards?\b/.test(f)) return 'standard';
+  if (/\btieu chi\b|\bcriteri(on|a)\b/.test(f)) return 'criterion';
+  if (/\bphu trach\b|\bphan cong\b|\bchiu trach nhiem\b|\bchu tri\b|\bresponsib|\bco quan\b/.test(f) || (/\bdon vi\b/.test(f) && words.length >= 3)) return 'responsible';
+  if (/\bso lieu\b|\bket qua\b|\bgia tri\b|\bthong ke\b|\bvalues?\b|\bdata\b|\bfigures?\b/.test(f)) return 'data';
+  return null;
+}
+
+export interface AppendixLayout {
+  headerRow: number;
+  bodyStart: number;
+  col: Partial<Record<Role, number>>;
+  data: number[];
+  score: number;
+}
+
+export function findHeader(view: SheetView): { row: number; roles: Map<Role, number>; score: number } | null {
+  let best: { row: number; roles: Map<Role, number>; score: number } | null = null;
+  const last = Math.min(view.bottom, view.top + HEADER_SCAN - 1);
+  const right = scanRight(view);
+  for (let r = view.top; r <= last; r++) {
+    const roles = new Map<Role, number>();
+    for (let c = view.left; c <= right; c++) {
+      const t = view.text(r, c);
+      if (!t) continue;
+      const role = headerRole(view.words(t));
+      if (role && !roles.has(role)) roles.set(role, c);
+    }
+    let score = 0;
+    for (const role of MAIN_ROLES) if (roles.has(role)) score += 1;
+    if (roles.has('stt') || roles.has('note')) score += 0.25;
+    const plausible = score >= 3 || (roles.has('indicator') && (roles.has('data') || roles.has('criterion')));
+    if (plausible && (!best || score > best.score)) best = { row: r, roles, score };
+  }
+  return best;
+}
+
+function mergesInRow(view: SheetView, row: number): Map<number, { left: number; right: number; bottom: number }> {
+  const out = new Map<number, { left: number; right: number; bottom: number }>();
+  for (const m of view.merges) {
+    if (m.top > row) break;
+    if (m.bottom >= row) out.set(m.left, { left: m.left, right: m.right, bottom: m.bottom });
+  }
+  return out;
+}
+
+const PARTY_START =
+  /^(ubnd|uy ban nhan dan|cong an|hoi dong|hoi khuyen hoc|hoi lien hiep|danh gia cua|chuyen gia|so (noi vu|y te|tu phap|tai chinh|xay dung|cong thuong|ngoai vu|giao duc|gd|lao dong|ld|van hoa|vh|khoa hoc|kh|ke hoach|tai nguyen|tn|thong tin|tt|giao thong|gtvt|nong nghiep|du lich|quy hoach|dan toc))\b/;
+
+/** Roles the header does not name, guessed from what the columns hold (never a column of the data area). */
+function inferColumns(view: SheetView, from: number, col: Partial<Record<Role, number>>, exclude: ReadonlySet<number>, isParty: (words: string) => boolean): void {
+  const taken = new Set([...Object.values(col), ...exclude]);
+  const width = view.cols;
+  const code3 = new Array<number>(width).fill(0);
+  const code2 = new Array<number>(width).fill(0);
+  const long = new Array<number>(width).fill(0);
+  const party = new Array<number>(width).fill(0);
+  const last = Math.min(view.bottom, from + 5000);
+  const right = scanRight(view);
+  // What a text looks like: 3 = a criterion code, 2 = a standard code, 1 = a long text; +4 = a party.
+  const kinds = new Map<string, number>();
+  for (let r = from; r <= last; r++) {
+    for (let c = view.left; c <= right; c++) {
+      if (taken.has(c)) continue;
+      const content = view.cell(r, c);
+      if (!content || typeof content.value !== 'string') continue;
+      const t = contentText(content);
+      let kind = kinds.get(t);
+      if (kind === undefined) {
+        const f = view.words(t);
+        const code = leadingCode(view.fold(t));
+        const levels = code ? code.split('.').length : 0;
+        kind = levels === 3 ? 3 : levels === 2 ? 2 : !code && f.split(' ').length >= 6 ? 1 : 0;
+        if (isParty(f)) kind += 4;
+        if (kinds.size < 100_000) kinds.set(t, kind);
+      }
+      const i = c - view.left;
+      const base = kind & 3;
+      if (base === 3) code3[i]!++;
+      else if (base === 2) code2[i]!++;
+      else if (base === 1) long[i]!++;
+      if (kind & 4) party[i]!++;
+    }
+  }
+  const pick = (counts: number[], min: number, prefer?: (c: number) => boolean): number | undefined => {
+    let best: number | undefined;
+    let bestN = min - 1;
+    counts.forEach((n, i) => {
+      const c = i + view.left;
+      if (taken.has(c)) return;
+      if (prefer && !prefer(c)) return;
+      if (n > bestN) {
+        best = c;
+        bestN = n;
+      }
+    });
+    return best;
+  };
+  const assign = (role: Role, c: number | undefined) => {
+    if (c === undefined || col[role] !== undefined) return;
+    col[role] = c;
+    taken.add(c);
+  };
+  if (col.criterion === undefined) assign('criterion', pick(code3, 2));
+  if (col.standard === undefined) assign('standard', pick(code2, 2, (c) => col.criterion === undefined || c < col.criterion));
+  if (col.indicator === undefined) {
+    const after = col.criterion;
+    assign('indicator', pick(long, 2, (c) => after === undefined || c > after) ?? pick(long, 2));
+  }
+  if (col.responsible === undefined) assign('responsible', pick(party, 2));
+}
+
+function dataArea(view: SheetView, headerRow: number, col: Partial<Record<Role, number>>): number[] {
+  const roleCols = new Set<number>();
+  for (const [role, c] of Object.entries(col) as Array<[Role, number]>) if (role !== 'unit') roleCols.add(c);
+  let start: number | undefined = col.data;
+  let end: number | undefined;
+  if (start !== undefined && headerRow >= 0) {
+    const m = view.mergeAt(headerRow, start);
+    if (m && m.right > start) end = m.right;
+  }
+  if (start === undefined) {
+    // Right of the structural columns: the first column no header names.
+    const structural = [col.indicator, col.responsible, col.criterion, col.standard].filter((c): c is number => c !== undefined);
+    if (!structural.length) return [];
+    let c = Math.max(...structural) + 1;
+    while (c <= view.right && roleCols.has(c) && c !== col.unit) c++;
+    if (c > view.right) return [];
+    start = c;
+  }
+  if (end === undefined) {
+    end = start;
+    while (end + 1 <= view.right && !roleCols.has(end + 1)) end++;
+  }
+  if (col.unit !== undefined && col.unit === start - 1) start = col.unit;
+  if (col.unit !== undefined && col.unit === end + 1) end = col.unit;
+  end = Math.min(end, start + MAX_DATA_WIDTH - 1, view.right);
+  const out: number[] = [];
+  for (let c = start; c <= end; c++) if (c === col.unit || !roleCols.has(c) || c === col.data) out.push(c);
+  return out;
+}
+
+export function detectAppendix(view: SheetView, index: CriteriaIndex): AppendixLayout | null {
+  const isParty = (words: string) => index.parties.has(words) || PARTY_START.test(words);
+  if (view.rows === 0 || view.cols === 0) return null;
+  const header = findHeader(view);
+  const col: Partial<Record<Role, number>> = {};
+  let headerRow = -1;
+  let bodyStart = view.top;
+  let score = 0;
+  if (header) {
+    headerRow = header.row;
+    score = header.score;
+    for (const [role, c] of header.roles) col[role] = c;
+    // Header cells merged downwards push the body below them; a row of column numbers ("1 2 3 …") is skipped.
+    let bottom = headerRow;
+    for (const m of mergesInRow(view, headerRow).values()) if (m.bottom > bottom && m.bottom - headerRow < 5) bottom = m.bottom;
+    bodyStart = bottom + 1;
+    if (bodyStart <= view.bottom && isNumberingRow(view, bodyStart)) bodyStart++;
+  }
+  let data = col.data !== undefined ? dataArea(view, headerRow, col) : [];
+  if (col.criterion === undefined || col.standard === undefined || col.indicator === undefined || col.responsible === undefined) inferColumns(view, bodyStart, col, new Set(data), isParty);
+  if (col.indicator === undefined && col.criterion === undefined) return null;
+  if (col.data === undefined) data = dataArea(view, headerRow, col);
+  return { headerRow, bodyStart, col, data, score };
+}
+
+function isNumberingRow(view: SheetView, row: number): boolean {
+  let n = 0;
+  const right = scanRight(view);
+  for (let c = view.left; c <= right; c++) {
+    const t = view.text(row, c).trim();
+    if (!t) continue;
+    if (!/^\(?\d{1,2}\)?$/.test(t)) return false;
+    n++;
+  }
+  return n >= 3;
+}
