@@ -1,6 +1,6 @@
 import { affectedIndicators, cellsOf, parseRangeAddress, patchSnapshot, rescore } from '../../src/core/live';
 import { scoreSheet } from '../../src/core/pipeline';
-import { buildAppendix, sampleValues } from '../fixtures/appendix';
+import { buildAppendix, sampleValues } from '../../src/testing/appendix';
 import { loadCriteria } from './helpers';
 
 const criteria = loadCriteria();

@@ -9,7 +9,7 @@ import { Mapping, findAppendixSheet, mapSheet, parseSavedMapping, readEntries, s
 import { CellContent } from '../../src/core/read';
 import { scoreAll } from '../../src/core/score';
 import { Area, SheetSnapshot, parseA1 } from '../../src/core/snapshot';
-import { buildAppendix, sampleValues } from '../fixtures/appendix';
+import { buildAppendix, sampleValues } from '../../src/testing/appendix';
 import { loadCriteria } from './helpers';
 
 let criteria: CriteriaSet;

@@ -1,7 +1,7 @@
 /** Test helpers for generated sheets: a SheetContent as the snapshot a host would read back, filled by code. */
 import { CriteriaSet, listIndicators } from '../../src/core/criteria';
 import { CellContent } from '../../src/core/read';
-import { sampleValues } from '../fixtures/appendix';
+import { sampleValues } from '../../src/testing/appendix';
 import { SheetContent } from '../../src/core/plan';
 import { Area, SheetSnapshot, parseA1 } from '../../src/core/snapshot';
 import { TemplateSheet, TemplateValidation, validationCells } from '../../src/core/template';

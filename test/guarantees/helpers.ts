@@ -10,9 +10,9 @@ import { CriteriaSet, listIndicators } from '../../src/core/criteria';
 import { STATE_SHEET, STATUS_FILL } from '../../src/core/plan';
 import { SUMMARY_NAME } from '../../src/core/pipeline';
 import { Area, SheetSnapshot, parseA1, toA1 } from '../../src/core/snapshot';
-import { FakeCellInput, FakeExcel, FakeSheetData, createFakeExcel, sheetDataFromSnapshot } from '../../src/hosts/memory';
+import { FakeCellInput, FakeExcel, FakeSheetData, createFakeExcel, sheetDataFromSnapshot } from '../../src/testing/fake-excel';
 import { OfficeHost } from '../../src/hosts/office';
-import { AppendixColumn, AppendixVariant, BuiltAppendix, FixtureValue, FixtureValues, buildAppendix, sampleValues } from '../fixtures/appendix';
+import { AppendixColumn, AppendixVariant, BuiltAppendix, FixtureValue, FixtureValues, buildAppendix, sampleValues } from '../../src/testing/appendix';
 import { snapshotToWorkbook } from '../fixtures/xlsx';
 import { loadCriteria } from '../core/helpers';
 

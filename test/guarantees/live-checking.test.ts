@@ -12,9 +12,9 @@
 import { STATE_SHEET, STATUS_FILL, WorkbookState, decodeState } from '../../src/core/plan';
 import { cellsOf } from '../../src/core/live';
 import { compareIds } from '../../src/core/criteria';
-import { FakeExcel, createFakeExcel, sheetDataFromSnapshot } from '../../src/hosts/memory';
+import { FakeExcel, createFakeExcel, sheetDataFromSnapshot } from '../../src/testing/fake-excel';
 import { DescribedError, LiveSession, LiveUpdate, OfficeHost, clearColours, scoreWorkbook, startLiveChecking } from '../../src/hosts/office';
-import { buildAppendix, sampleValues, withValue } from '../fixtures/appendix';
+import { buildAppendix, sampleValues, withValue } from '../../src/testing/appendix';
 import { SHEET, criteria } from './helpers';
 
 const c = criteria();

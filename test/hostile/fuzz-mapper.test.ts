@@ -13,7 +13,7 @@ import { CellContent } from '../../src/core/read';
 import { STATUSES, scoreAll } from '../../src/core/score';
 import { Area, SheetSnapshot, parseA1 } from '../../src/core/snapshot';
 import { MESSAGES } from '../../src/i18n/messages';
-import { buildAppendix, sampleValues } from '../fixtures/appendix';
+import { buildAppendix, sampleValues } from '../../src/testing/appendix';
 import { loadCriteria } from '../core/helpers';
 
 const RUNS = Number(process.env.GNLC_RUNS) > 0 ? Number(process.env.GNLC_RUNS) : 10_000;

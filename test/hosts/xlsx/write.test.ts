@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import { STATE_SHEET, STATUS_FILL, SUMMARY_MARKER } from '../../../src/core/plan';
 import { runScoring } from '../../../src/core/pipeline';
 import { readMerges, applyPlan, findWriteLosses, loadWorkbook, readWorkbookSnapshot, setCellFill, toHostRead, writeWorkbookBuffer, PlanError } from '../../../src/hosts/xlsx';
-import { FixtureValues, buildAppendix, sampleValues, withValue } from '../../fixtures/appendix';
+import { FixtureValues, buildAppendix, sampleValues, withValue } from '../../../src/testing/appendix';
 import { snapshotToWorkbook } from '../../fixtures/xlsx';
 import { cellModel, cellsOf, clearThroughHost, isNoFill, loadCriteria, open, scoreThroughHost, toBuffer } from './helpers';
 

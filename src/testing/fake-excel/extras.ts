@@ -15,7 +15,8 @@
  */
 import { FakeOfficeError } from './errors';
 import { Rect, cellA1, intersect, rectCells } from './address';
-import { FakeFreezePanes, FakeRange, FakeRequestContext, FakeWorkbook } from './excel';
+import { FakeFreezePanes, FakeRequestContext, FakeWorkbook } from './workbook';
+import { FakeRange } from './range';
 import { FakeClientResult } from './proxy';
 import { FakeSheet, FakeWorkbookData, FakeWorkbookModel } from './model';
 
