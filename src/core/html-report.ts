@@ -13,7 +13,7 @@ import { STATUS_FILL, STATUS_FONT, STATUS_SYMBOL } from './plan';
 import { IndicatorResult, STATUSES, Status } from './score';
 import { Gap, Group, Summary, headline } from './summary';
 import { Lang, formatNumber } from '../i18n/format';
-import { STATUS_TEXT } from '../i18n/messages';
+import { STATUS_TEXT, TREND_TEXT } from '../i18n/messages';
 import { REPORT_TEXT as T } from '../i18n/html-report';
 
 export interface HtmlReportInput {
@@ -103,8 +103,9 @@ function valuesHtml(indicator: Indicator | undefined, result: IndicatorResult | 
     .join('<br>');
 }
 
+/** A trend word as typed ("Tăng") in English; any other text as it is. */
 function trendEn(v: string): string {
-  return v === 'Tăng' ? 'Increase' : v === 'Giảm' ? 'Decrease' : v === 'Không đổi' ? 'Unchanged' : v;
+  return Object.values(TREND_TEXT).find((t) => t.vi === v)?.en ?? v;
 }
 
 function table(head: string[], rows: string[][], className = 'data', caption?: string): string {
