@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { runClear, runScoring } from '../../src/core/pipeline';
 import { STATE_SHEET, WorkbookState, decodeState } from '../../src/core/plan';
 import { SheetSnapshot } from '../../src/core/snapshot';
-import { FakeExcel, FakeSheetData, createFakeExcel, sheetDataFromSnapshot } from '../../src/hosts/memory';
+import { FakeExcel, FakeSheetData, createFakeExcel, sheetDataFromSnapshot } from '../../src/testing/fake-excel';
 import { OfficeHost, clearColours, scoreWorkbook } from '../../src/hosts/office';
 import { applyPlan, loadWorkbook, readWorkbookSnapshot, toHostRead, writeWorkbookBuffer } from '../../src/hosts/xlsx';
 import { snapshotToWorkbook } from '../fixtures/xlsx';

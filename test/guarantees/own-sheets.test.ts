@@ -5,10 +5,10 @@
  */
 import { STATE_MARKER, STATE_SHEET, SUMMARY_MARKER, encodeState } from '../../src/core/plan';
 import { SUMMARY_NAME, runScoring } from '../../src/core/pipeline';
-import { createFakeExcel, sheetDataFromSnapshot } from '../../src/hosts/memory';
+import { createFakeExcel, sheetDataFromSnapshot } from '../../src/testing/fake-excel';
 import { OfficeHost, clearColours, describeOfficeError, scoreWorkbook, workbookOutcome } from '../../src/hosts/office';
 import { PlanError, applyPlan, loadWorkbook, readWorkbookSnapshot, toHostRead } from '../../src/hosts/xlsx';
-import { buildAppendix, sampleValues } from '../fixtures/appendix';
+import { buildAppendix, sampleValues } from '../../src/testing/appendix';
 import { snapshotToWorkbook } from '../fixtures/xlsx';
 import { Driver, UserSheet, fakeDriver, xlsxDriver } from './drivers';
 import { SHEET, criteria } from './helpers';

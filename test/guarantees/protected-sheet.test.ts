@@ -10,7 +10,7 @@ import * as path from 'path';
 import { runScoring } from '../../src/core/pipeline';
 import { SUMMARY_MARKER } from '../../src/core/plan';
 import { applyPlan, loadWorkbook, readWorkbookSnapshot, toHostRead, writeWorkbookBuffer } from '../../src/hosts/xlsx';
-import { buildAppendix, sampleValues, withValue } from '../fixtures/appendix';
+import { buildAppendix, sampleValues, withValue } from '../../src/testing/appendix';
 import { snapshotToWorkbook } from '../fixtures/xlsx';
 import { gnlc } from '../hostile/helpers';
 import { SHEET, criteria, xlsxUserCells } from './helpers';

@@ -14,7 +14,7 @@
  * The host records the outcome of a failed action against its error (`workbookOutcome`); the
  * error object itself is never changed (Excel's `code` stays what Excel said).
  */
-import { STATE_SHEET, WorkbookState } from '../../core/plan';
+import { STATE_SHEET, WorkbookState, sameFill } from '../../core/plan';
 import type { FillSpec } from '../../core/snapshot';
 import { Lang } from '../../i18n/format';
 import { OfficeHostError, errorCode } from './read';
@@ -233,10 +233,6 @@ export function guardSyncs(context: Excel.RequestContext, ms: number): void {
   (context as unknown as { sync: typeof timed }).sync = timed;
 }
 
-function sameColour(fill: FillSpec | undefined, applied: string): boolean {
-  return !!fill && fill.color !== null && fill.color.toUpperCase() === applied.toUpperCase() && (fill.pattern === undefined || /^solid$/i.test(fill.pattern));
-}
-
 /**
  * The colouring state that matches the workbook after an apply that failed part-way: for every
  * cell the current state, the plan or the state before the run knows on `sheet`, keep the record
@@ -265,7 +261,7 @@ export function reconcileColours(
     const fill = fills[address];
     for (const s of sources) {
       const rec = Object.prototype.hasOwnProperty.call(s, address) ? s[address] : undefined;
-      if (rec && sameColour(fill, rec.applied)) {
+      if (rec && sameFill(fill, rec.applied)) {
         records[address] = rec;
         break;
       }

@@ -31,7 +31,7 @@ import { Issue, makeIssue } from '../../core/issues';
 import { affectedIndicators, cellsOf, parseRangeAddress, patchSnapshot, rescore } from '../../core/live';
 import { HostRead, ScoreRun, runScoring } from '../../core/pipeline';
 import { FillGroup, STATUS_FILL, WorkbookState, planColouring } from '../../core/plan';
-import type { CellContent, CellValueType } from '../../core/read';
+import type { CellContent } from '../../core/read';
 import type { IndicatorResult } from '../../core/score';
 import { FillSpec, SheetSnapshot, toA1 } from '../../core/snapshot';
 import { Lang } from '../../i18n/format';
@@ -39,6 +39,7 @@ import { areaAddress, compressAddresses } from './addresses';
 import { DescribedError, describeOfficeError, failureKind } from './errors';
 import type { OfficeHost } from './host';
 import { fillSpecOf, queueStateRead } from './read';
+import { VALUE_TYPE } from './value-types';
 
 export interface LiveUpdate {
   /** The whole run, with the changed indicators re-scored (totals for the pane). */
@@ -114,8 +115,6 @@ export interface LiveSession {
 const STRUCTURAL = new Set(['RowInserted', 'RowDeleted', 'ColumnInserted', 'ColumnDeleted', 'CellInserted', 'CellDeleted']);
 /** A change wider than this is never taken as the add-in's own. */
 const OWN_WRITE_MAX_CELLS = 20_000;
-
-const VALUE_TYPE: Record<string, CellValueType | undefined> = { Double: 'number', Integer: 'number', String: 'string', Boolean: 'boolean', Error: 'error', Empty: 'empty' };
 
 interface CellsRead {
   contents: Record<string, CellContent | null>;
