@@ -17,7 +17,6 @@ import { Rect, localAddress, rectCells, rectCols, rectRows } from './address';
 import { Batch, FakeClientResult, FakeEngineBase, FakeObject, FakeRequestContextBase, ProxyLike } from './proxy';
 import { CellData, FakeSheet, FakeWorkbookModel } from './model';
 import type { FakeEventHub } from './events';
-import type { FakeRequestContext } from './workbook';
 
 export interface FakeEngine extends FakeEngineBase {
   model: FakeWorkbookModel;
@@ -30,7 +29,13 @@ export function changed(ctx: Ctx, sheet: FakeSheet, rects: Rect[], kind: 'value'
   ctx.engine.events?.record(sheet, rects, kind);
 }
 
-export type Ctx = FakeRequestContext;
+/** A request context as the objects use it (workbook.ts's FakeRequestContext; named by shape, so base.ts does not import it). */
+export type Ctx = FakeRequestContextBase & {
+  readonly engine: FakeEngine;
+  readonly model: FakeWorkbookModel;
+  /** A Worksheet proxy for a sheet (made by workbook.ts, so range.ts needs no import of it). */
+  worksheetOf(resolve: () => FakeSheet | null): FakeObject<FakeSheet>;
+};
 export const ctxOf = (o: { context: FakeRequestContextBase }) => o.context as Ctx;
 
 export interface RangeT {

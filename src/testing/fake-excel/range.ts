@@ -4,7 +4,6 @@ import { MAX_COLS, MAX_ROWS, Rect, fullAddress, intersect, localAddress, parseAd
 import { FakeClientResult, FakeObject } from './proxy';
 import { CellData, FakeSheet, displayText, valueType, writeValue } from './model';
 import { AreasT, Ctx, FakeCollection, RangeT, alive, changed, checkGet, ctxOf, eachCell, grid, matrix, writable } from './base';
-import { FakeWorksheet } from './workbook';
 import { FakeRangeFormat } from './format';
 
 interface CellPropertiesLoad {
@@ -179,8 +178,8 @@ export class FakeRange extends FakeObject<RangeT> {
   get format(): FakeRangeFormat {
     return this.nav('format', () => new FakeRangeFormat(this.context, this.child((t) => ({ sheet: t.sheet, rects: [t.rect] }))));
   }
-  get worksheet(): FakeWorksheet {
-    return this.nav('worksheet', () => new FakeWorksheet(this.context, this.child((t) => t.sheet)));
+  get worksheet(): FakeObject<FakeSheet> {
+    return this.nav('worksheet', () => ctxOf(this).worksheetOf(this.child((t) => t.sheet)));
   }
 
   getCellProperties(load: CellPropertiesLoad): FakeClientResult<Array<Array<Record<string, unknown>>>> {
@@ -340,8 +339,8 @@ export class FakeRangeAreas extends FakeObject<AreasT> {
   get format(): FakeRangeFormat {
     return this.nav('format', () => new FakeRangeFormat(this.context, this.child((t) => t)));
   }
-  get worksheet(): FakeWorksheet {
-    return this.nav('worksheet', () => new FakeWorksheet(this.context, this.child((t) => t.sheet)));
+  get worksheet(): FakeObject<FakeSheet> {
+    return this.nav('worksheet', () => ctxOf(this).worksheetOf(this.child((t) => t.sheet)));
   }
   clear(applyTo: 'All' | 'Formats' | 'Contents' | 'Hyperlinks' = 'All'): void {
     this.invoke('clear', [applyTo], (t) => clearRects(ctxOf(this), t.sheet, t.rects, applyTo), { write: true });

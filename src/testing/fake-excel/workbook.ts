@@ -21,6 +21,9 @@ export class FakeRequestContext extends FakeRequestContextBase {
   get model(): FakeWorkbookModel {
     return this.engine.model;
   }
+  worksheetOf(resolve: () => FakeSheet | null): FakeWorksheet {
+    return new FakeWorksheet(this, resolve);
+  }
 }
 
 // ---------------------------------------------------------------- workbook and worksheets
