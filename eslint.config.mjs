@@ -7,6 +7,35 @@ import react from 'eslint-plugin-react';
 import officeAddins from 'eslint-plugin-office-addins';
 import globals from 'globals';
 
+// The layers of DESIGN.md, checked on every import of src/ (no-restricted-imports sees the path as
+// written, so each folder depth gets its own regular expressions; test/lint-boundaries.test.ts
+// lints a forbidden and an allowed import in each layer, so a boundary cannot quietly go away):
+// - src/core imports only itself, zod and src/i18n;
+// - src/hosts never imports a front end (taskpane, commands, cli, preview) nor the fake Excel (src/testing);
+// - nothing in src/ imports test/.
+const FRONT_ENDS = ['taskpane', 'commands', 'cli', 'preview'];
+const DEPTHS = [1, 2, 3, 4];
+/** `src/` seen from a file `depth` folders below it, as the start of a relative path. */
+const toSrc = (depth) => `(\\.\\./){${depth}}`;
+const noTest = (depth) => ({ regex: `^${toSrc(depth)}\\.\\./test(/|$)`, message: 'src/ never imports test/: move what it needs into src/ (src/testing for test helpers).' });
+function layerBoundaries(layer, restrictions) {
+  return DEPTHS.map((depth) => ({
+    files: [`src/${layer ? `${layer}/` : '*/'}${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTest(depth), ...restrictions(depth)] }] },
+  }));
+}
+const boundaries = [
+  ...layerBoundaries(null, () => []),
+  ...layerBoundaries('core', (depth) => [
+    { regex: `^${toSrc(depth)}(?!(core|i18n)(/|$))`, message: 'src/core imports only itself, zod and src/i18n (DESIGN.md: the pure pipeline).' },
+    { regex: '^(?!\\.|zod(/|$))', message: 'src/core imports no package but zod (DESIGN.md: no Office.js, no Node, no DOM).' },
+  ]),
+  ...layerBoundaries('hosts', (depth) => [
+    { regex: `^${toSrc(depth)}(${FRONT_ENDS.join('|')})(/|$)`, message: 'A host adapter never imports a front end (taskpane, commands, cli, preview): it translates, it never decides.' },
+    { regex: `^${toSrc(depth)}testing(/|$)`, message: 'A host adapter never imports src/testing (the fake Excel is for tests and the preview).' },
+  ]),
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'coverage/**', 'test-results/**', 'node_modules/**', 'schemas/**'] },
   js.configs.recommended,
@@ -60,4 +89,5 @@ export default tseslint.config(
     files: ['test/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
   },
+  ...boundaries,
 );

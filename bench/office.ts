@@ -1,13 +1,13 @@
 /**
  * Round trips and API calls of one scoring run ("Chấm điểm") through OfficeHost against the
- * strict fake Excel (src/hosts/memory): context.sync() count, proxy objects, write calls. These
+ * strict fake Excel (src/testing/fake-excel): context.sync() count, proxy objects, write calls. These
  * do not depend on the machine's speed, so their budgets hold in quick mode (CI) too.
  *
  * Baselines: the floor of 2 syncs (the read batch and the write batch); for the sheet too large
  * for one 5 MB answer, the fewest syncs that limit allows (one write, plus the read's answer bytes
  * over 5 MB); for proxies and write calls on large workbooks, the same run on the example return.
  */
-import { FakeExcel, createFakeExcel, sheetDataFromSnapshot } from '../src/hosts/memory';
+import { FakeExcel, createFakeExcel, sheetDataFromSnapshot } from '../src/testing/fake-excel';
 import { OfficeHost } from '../src/hosts/office/host';
 import { scoreWorkbook } from '../src/core/workbook';
 import { SheetSnapshot } from '../src/core/snapshot';

@@ -12,7 +12,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Configuration, MultiStats } from 'webpack';
-import { sheetDataFromSnapshot } from '../src/hosts/memory';
+import { sheetDataFromSnapshot } from '../src/testing/fake-excel';
 import { BenchOptions, CACHE, ROOT, Row, failedRow, gzipSize, interleaved, median, progress, scratchDir } from './measure';
 import { baselineSource, countImports, paneImports } from './baseline/entry';
 import { loadSample } from './sample';

@@ -70,7 +70,7 @@ export function lastCell(sheet: SheetSnapshot): string {
  * (UBND quận, huyện) with the districts' 4 indicators, a few of them disagreeing.
  */
 export async function writeReturns(dir: string, count = 30): Promise<string[]> {
-  const { buildAppendixSheet, sampleValues } = await import('../test/fixtures/appendix');
+  const { buildAppendixSheet, sampleValues } = await import('../src/testing/appendix');
   const { snapshotToBuffer } = await import('../test/fixtures/xlsx');
   const { listParties } = await import('../src/core/template');
   const { listIndicators } = await import('../src/core/criteria');

@@ -24,7 +24,7 @@ import * as path from 'path';
 import { CriteriaSet, listIndicators, parseCriteriaText } from '../src/core/criteria';
 import { TemplateOptions, buildTemplate } from '../src/core/template';
 import { createWorkbook, writeTemplateSheet, writeWorkbookBuffer } from '../src/hosts/xlsx/write';
-import { buildAppendix, sampleValues } from '../test/fixtures/appendix';
+import { buildAppendix, sampleValues } from '../src/testing/appendix';
 import { TypedValues, setTemplateHeader, snapshotToWorkbook, stableZip, templateTyping, typeIntoTemplate } from '../test/fixtures/xlsx';
 
 export const RETURNS_DIR = path.join(__dirname, 'returns');

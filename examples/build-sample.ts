@@ -13,7 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseCriteriaText } from '../src/core/criteria';
 import { SheetSnapshot, toA1 } from '../src/core/snapshot';
-import { FixtureValues, buildAppendix, sampleValues, withValue } from '../test/fixtures/appendix';
+import { FixtureValues, buildAppendix, sampleValues, withValue } from '../src/testing/appendix';
 import { snapshotToWorkbook, stableZip } from '../test/fixtures/xlsx';
 
 export const SAMPLE_FILE = path.join(__dirname, 'phu-luc-thanh-pho-mau.xlsx');

@@ -1,12 +1,12 @@
 /**
  * What the bench serves at Office.js's CDN address to both the task pane and the baseline page:
  * an Office global (Excel host, light theme, every requirement set), an Excel global that is the
- * strict in-memory fake over the example workbook (src/hosts/memory), and a probe that records
+ * strict in-memory fake over the example workbook (src/testing/fake-excel), and a probe that records
  * when the page first renders into #container (`window.__benchFirstRender`, ms since navigation)
  * and, on the task pane, when its "Chấm điểm" button is first enabled: the scoring engine has
  * arrived and the pane can score (`window.__benchReady`).
  */
-import { FakeWorkbookData, createFakeExcel } from '../../src/hosts/memory';
+import { FakeWorkbookData, createFakeExcel } from '../../src/testing/fake-excel';
 
 interface BenchWindow {
   Office: unknown;

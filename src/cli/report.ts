@@ -13,7 +13,7 @@ import { CriteriaSet, compareIds, listIndicators } from '../core/criteria';
 import { makeIssue } from '../core/issues';
 import { Consolidation } from '../core/consolidate';
 import { IndicatorResult, STATUSES } from '../core/score';
-import { headline } from '../core/summary';
+import { countStatuses, headline } from '../core/summary';
 import { Lang } from '../i18n/format';
 
 const statusSchema = z.enum(STATUSES);
@@ -89,16 +89,15 @@ export function buildReport(input: ReportInput): Report {
     if (messages.length === 0) messages.push({ code: r.status, text: r.reason[lang] });
     return { id, status: r.status, responsible: r.responsible, cells: [...r.cells], values: { ...r.values }, reason: r.reason[lang], messages };
   });
-  const totals = { met: 0, unmet: 0, invalid: 0, missing: 0 };
-  for (const i of indicators) totals[i.status]++;
+  const totals = countStatuses(indicators);
   return {
     criteria: { id: criteria.id, version: criteria.version },
     workbook: input.workbook,
     sheet: input.sheet,
     lang,
-    headline: headline({ ...totals, total: indicators.length }, lang),
+    headline: headline(totals, lang),
     indicators,
-    totals: { ...totals, total: indicators.length },
+    totals,
   };
 }
 

@@ -27,6 +27,7 @@ import { safeSheetName } from './snapshot';
 import { cleanText } from './text';
 import { Lang, formatNumber } from '../i18n/format';
 import { MESSAGES, Params, TREND_TEXT } from '../i18n/messages';
+import { MASTER_SHEET_TEXT } from '../i18n/master-sheet';
 
 // ---------------------------------------------------------------------------------------------
 // Messages: in src/i18n/messages.ts, with every other message
@@ -306,8 +307,8 @@ function slotsOf(indicator: Indicator): Slot[] {
 
 function slotLabel(slot: Slot, lang: Lang): string {
   const base = fieldLabel(slot.field, lang);
-  if (slot.key.endsWith(PREVIOUS_SUFFIX)) return `${base} — ${lang === 'vi' ? 'năm trước' : 'previous year'}`;
-  if (slot.key.endsWith(CURRENT_SUFFIX)) return `${base} — ${lang === 'vi' ? 'năm nay' : 'this year'}`;
+  if (slot.key.endsWith(PREVIOUS_SUFFIX)) return `${base} — ${MASTER_SHEET_TEXT.previousYear[lang]}`;
+  if (slot.key.endsWith(CURRENT_SUFFIX)) return `${base} — ${MASTER_SHEET_TEXT.currentYear[lang]}`;
   return base;
 }
 
@@ -507,19 +508,6 @@ export interface MasterSheetOptions {
   name?: string;
 }
 
-const MASTER = {
-  name: { vi: 'Tổng hợp số liệu', en: 'Master data' },
-  title: { vi: (h: string) => `Bảng tổng hợp số liệu — ${h}`, en: (h: string) => `Consolidated data — ${h}` },
-  department: { vi: (n: number) => `Tổng hợp từ ${n} báo cáo`, en: (n: number) => `Consolidated from ${n} returns` },
-  explain: {
-    vi: 'Số liệu tổng hợp từ báo cáo của các đơn vị. Cột “Ghi chú” ghi nguồn của từng số liệu (báo cáo › ô). Ô để trống kèm ghi chú “Mâu thuẫn” cần được thống nhất rồi nhập lại.',
-    en: 'Figures consolidated from the departments’ returns. The “Note” column gives each figure’s source (return › cell). A blank cell noted “Conflict” needs a settled figure typed in.',
-  },
-  other: { vi: 'khác', en: 'other' },
-  conflict: { vi: 'Mâu thuẫn', en: 'Conflict' },
-  settle: { vi: 'cần thống nhất', en: 'to be settled' },
-} as const;
-
 /** The value written in a master sheet's value cell: the typed value, so the sheet reads back the same. */
 function masterValue(fe: SourcedFieldEntry | FieldEntry | undefined, field: Field, pair: boolean, lang: Lang): string | number | null {
   if (!fe) return null;
@@ -550,7 +538,7 @@ export function buildMasterSheet(criteria: CriteriaSet, consolidation: Consolida
   const yearText = consolidation.returns.find((r) => r.header?.year && /^\d{4}$/.test(r.header.year.trim()))?.header?.year;
   const year = options.year ?? (yearText !== undefined ? Number(yearText.trim()) : undefined);
   const header: Partial<Record<'city' | 'year' | 'department' | 'contact', string | number>> = {
-    department: MASTER.department[lang](consolidation.returns.length),
+    department: MASTER_SHEET_TEXT.department[lang](consolidation.returns.length),
   };
   if (city !== undefined) header.city = city;
   if (year !== undefined) header.year = year;
@@ -581,10 +569,10 @@ export function buildMasterSheet(criteria: CriteriaSet, consolidation: Consolida
           .filter((v) => v.return !== skip)
           .map((v) => `${v.return} › ${v.cell} = ${formatValue(v.value, unit, lang)}`)
           .join('; ');
-      if (conflict?.resolved === 'invalid') rf.note = `${MASTER.conflict[lang]}: ${others(conflict)} — ${MASTER.settle[lang]}`;
+      if (conflict?.resolved === 'invalid') rf.note = `${MASTER_SHEET_TEXT.conflict[lang]}: ${others(conflict)} — ${MASTER_SHEET_TEXT.settle[lang]}`;
       else if (source) {
         rf.note = `${source.return}${source.cell ? ` › ${source.cell}` : ''}`;
-        if (conflict && conflict.chosen) rf.note += ` (${MASTER.other[lang]}: ${others(conflict, conflict.chosen)})`;
+        if (conflict && conflict.chosen) rf.note += ` (${MASTER_SHEET_TEXT.other[lang]}: ${others(conflict, conflict.chosen)})`;
       } else rf.note = '';
       out.rows![row.key] = rf;
     }
@@ -595,9 +583,9 @@ export function buildMasterSheet(criteria: CriteriaSet, consolidation: Consolida
   return layoutSheet(listIndicators(criteria), {
     lang,
     trendPairs: true,
-    name: safeSheetName(options.name ?? MASTER.name[lang], []),
-    title: MASTER.title[lang](headline(totals, lang)),
-    subtitle: MASTER.explain[lang],
+    name: safeSheetName(options.name ?? MASTER_SHEET_TEXT.name[lang], []),
+    title: MASTER_SHEET_TEXT.title[lang](headline(totals, lang)),
+    subtitle: MASTER_SHEET_TEXT.explain[lang],
     header,
     fill,
   });

@@ -46,3 +46,13 @@ export function fieldLabel(field: Field, lang: Lang = 'vi'): string {
   const group = lang === 'en' ? field.groupEn ?? field.group : field.group;
   return group ? `${label} (${group})` : label;
 }
+
+/** An indicator's name in a language: its short form if it has one ("Tỷ lệ biết chữ"), else its full text. */
+export function indicatorText(indicator: Indicator, lang: Lang): string {
+  return lang === 'en' ? indicator.shortEn ?? indicator.textEn : indicator.short ?? indicator.text;
+}
+
+/** An indicator's target in words, in a language (the Vietnamese when it has no English). */
+export function targetText(indicator: Indicator, lang: Lang): string {
+  return lang === 'en' ? indicator.target.textEn ?? indicator.target.text : indicator.target.text;
+}

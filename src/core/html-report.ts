@@ -7,12 +7,14 @@
  */
 import { CriteriaSet, Indicator, listIndicators } from './criteria';
 import { Consolidation, fieldSource } from './consolidate';
+import { indicatorText, targetText } from './criteria-model';
 import { templateFieldLabel } from './template';
 import { STATUS_FILL, STATUS_FONT, STATUS_SYMBOL } from './plan';
 import { IndicatorResult, STATUSES, Status } from './score';
 import { Gap, Group, Summary, headline } from './summary';
 import { Lang, formatNumber } from '../i18n/format';
-import { STATUS_TEXT } from '../i18n/messages';
+import { STATUS_TEXT, TREND_TEXT } from '../i18n/messages';
+import { REPORT_TEXT as T } from '../i18n/html-report';
 
 export interface HtmlReportInput {
   criteria: CriteriaSet;
@@ -33,79 +35,6 @@ export interface HtmlReportInput {
 
 /** The page's Content-Security-Policy: nothing may be loaded; inline styles and data: images only. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-const T = {
-  title: { vi: 'Báo cáo kết quả tự đánh giá thành phố học tập', en: 'Learning city self-assessment report' },
-  eyebrow: { vi: 'Mạng lưới thành phố học tập toàn cầu UNESCO', en: 'UNESCO Global Network of Learning Cities' },
-  source: { vi: 'Nguồn', en: 'Source' },
-  criteria: { vi: 'Bộ tiêu chí', en: 'Criteria' },
-  date: { vi: 'Ngày lập', en: 'Date' },
-  consolidated: { vi: (n: number) => `Tổng hợp từ ${n} báo cáo`, en: (n: number) => `Consolidated from ${n} returns` },
-  contents: { vi: 'Mục lục', en: 'Contents' },
-  overview: { vi: 'Tổng quan', en: 'Overview' },
-  countsLabel: { vi: 'Số chỉ số theo trạng thái', en: 'Indicators by status' },
-  ofTotal: { vi: 'trên tổng số', en: 'of all' },
-  byStandard: { vi: 'Trạng thái theo tiêu chuẩn', en: 'Status by standard' },
-  chartDesc: {
-    vi: 'Biểu đồ thanh chồng: mỗi thanh là một tiêu chuẩn, mỗi đoạn là số chỉ số theo trạng thái. Số liệu đầy đủ ở bảng bên dưới.',
-    en: 'Stacked bar chart: one bar per standard, one segment per status, sized by the number of indicators. The figures are in the table below.',
-  },
-  chartTable: { vi: 'Số liệu của biểu đồ', en: 'The chart’s figures' },
-  legend: { vi: 'Chú giải', en: 'Legend' },
-  code: { vi: 'Mã', en: 'Code' },
-  standard: { vi: 'Tiêu chuẩn', en: 'Standard' },
-  total: { vi: 'Tổng', en: 'Total' },
-  gaps: { vi: 'Các chỉ số chưa đạt, theo đơn vị phụ trách', en: 'Gaps by responsible party' },
-  gapsIntro: {
-    vi: (n: number, p: number) => `${n} chỉ số chưa đạt hoặc chưa đủ số liệu, thuộc ${p} đơn vị phụ trách.`,
-    en: (n: number, p: number) => `${n} indicators are not met or lack figures, owned by ${p} responsible parties.`,
-  },
-  noGaps: { vi: 'Tất cả chỉ số đều đạt.', en: 'Every indicator is met.' },
-  gapCount: { vi: (n: number) => `${n} chỉ số`, en: (n: number) => (n === 1 ? '1 indicator' : `${n} indicators`) },
-  indicator: { vi: 'Chỉ số', en: 'Indicator' },
-  status: { vi: 'Trạng thái', en: 'Status' },
-  value: { vi: 'Số liệu', en: 'Value' },
-  target: { vi: 'Mục tiêu', en: 'Target' },
-  reason: { vi: 'Nhận xét', en: 'Reason' },
-  cells: { vi: 'Ô', en: 'Cells' },
-  sourceCol: { vi: 'Nguồn số liệu', en: 'Source' },
-  party: { vi: 'Đơn vị phụ trách', en: 'Responsible party' },
-  completeness: { vi: 'Tình hình gửi báo cáo', en: 'Returns and completeness' },
-  completenessIntro: {
-    vi: 'Mỗi đơn vị: số chỉ số phụ trách, số chỉ số đã có số liệu để chấm, số chỉ số đạt, và đơn vị đã gửi báo cáo hay chưa.',
-    en: 'For each party: the indicators it owns, those with figures to score, those met, and whether it has sent a return.',
-  },
-  returned: { vi: 'Báo cáo', en: 'Return' },
-  sent: { vi: 'Đã gửi', en: 'Sent' },
-  notSent: { vi: 'Chưa gửi', en: 'Not sent' },
-  expected: { vi: 'Phụ trách', en: 'Owned' },
-  reported: { vi: 'Có số liệu', en: 'Reported' },
-  met: { vi: 'Đạt', en: 'Met' },
-  notReported: { vi: 'Chưa có số liệu', en: 'Still without figures' },
-  missingLabel: { vi: '⚠ Chưa gửi báo cáo:', en: '⚠ No return yet from:' },
-  responsibleMark: { vi: 'đơn vị phụ trách', en: 'responsible party' },
-  returns: { vi: 'Các báo cáo đã nhận', en: 'Returns received' },
-  returnName: { vi: 'Báo cáo', en: 'Return' },
-  department: { vi: 'Đơn vị', en: 'Department' },
-  how: { vi: 'Xác định đơn vị', en: 'Department from' },
-  howGiven: { vi: 'Người dùng chỉ định', en: 'Given by the user' },
-  howHeader: { vi: 'Phần đầu biểu', en: 'The template header' },
-  howInferred: { vi: 'Đoán từ số liệu — cần xác nhận', en: 'Guessed from the figures — to confirm' },
-  howNone: { vi: 'Không xác định được', en: 'Unknown' },
-  filled: { vi: 'Chỉ số đã điền / trong biểu', en: 'Indicators filled / in the sheet' },
-  conflicts: { vi: 'Số liệu mâu thuẫn giữa các báo cáo', en: 'Conflicting figures' },
-  field: { vi: 'Trường', en: 'Field' },
-  values: { vi: 'Các số liệu', en: 'Figures' },
-  settled: { vi: 'Cách xử lý', en: 'Settled' },
-  settledResponsible: { vi: 'Dùng số liệu của đơn vị phụ trách', en: 'The responsible party’s figure is used' },
-  settledInvalid: { vi: 'Chưa xử lý được: chỉ số không hợp lệ', en: 'Not settled: the indicator is invalid' },
-  notes: { vi: 'Lưu ý', en: 'Notes' },
-  all: { vi: 'Tất cả chỉ số', en: 'All indicators' },
-  footer: {
-    vi: 'Trạng thái luôn được ghi bằng chữ và ký hiệu; màu chỉ hỗ trợ. Mục tiêu và cách chấm theo bộ tiêu chí nêu trên.',
-    en: 'Every status is written as text and a symbol; colour only helps. Targets and scoring follow the criteria set above.',
-  },
-} as const;
 
 // ---------------------------------------------------------------------------------------------
 // Escaping
@@ -141,13 +70,11 @@ function pct(n: number, total: number, lang: Lang): string {
 }
 
 function indicatorName(indicator: Indicator | undefined, lang: Lang): string {
-  if (!indicator) return '';
-  return lang === 'en' ? indicator.shortEn ?? indicator.textEn : indicator.short ?? indicator.text;
+  return indicator ? indicatorText(indicator, lang) : '';
 }
 
-function targetText(indicator: Indicator | undefined, lang: Lang): string {
-  if (!indicator) return '';
-  return lang === 'en' ? indicator.target.textEn ?? indicator.target.text : indicator.target.text;
+function targetName(indicator: Indicator | undefined, lang: Lang): string {
+  return indicator ? targetText(indicator, lang) : '';
 }
 
 /**
@@ -176,8 +103,9 @@ function valuesHtml(indicator: Indicator | undefined, result: IndicatorResult | 
     .join('<br>');
 }
 
+/** A trend word as typed ("Tăng") in English; any other text as it is. */
 function trendEn(v: string): string {
-  return v === 'Tăng' ? 'Increase' : v === 'Giảm' ? 'Decrease' : v === 'Không đổi' ? 'Unchanged' : v;
+  return Object.values(TREND_TEXT).find((t) => t.vi === v)?.en ?? v;
 }
 
 function table(head: string[], rows: string[][], className = 'data', caption?: string): string {
@@ -250,7 +178,7 @@ function standardsChart(groups: Group[], lang: Lang): string {
       else if (w >= 14) out.push(`<text class="seg" x="${r2(x + w / 2)}" y="${y + barH / 2 + 4.5}" text-anchor="middle" fill="${STATUS_FONT[s]}">${n}</text>`);
       x += w;
     }
-    out.push(`<text class="total" x="${r2(x + 6)}" y="${y + barH / 2 + 4.5}">${e(`${g.counts.met}/${g.counts.total} ${lang === 'vi' ? 'đạt' : 'met'}`)}</text>`);
+    out.push(`<text class="total" x="${r2(x + 6)}" y="${y + barH / 2 + 4.5}">${e(`${g.counts.met}/${g.counts.total} ${T.metShort[lang]}`)}</text>`);
     out.push('</g>');
   });
   out.push('</svg>');
@@ -318,7 +246,7 @@ function gapsSection(input: Required<Pick<HtmlReportInput, 'criteria' | 'summary
         e(lang === 'en' ? g.textEn : g.text),
         statusBadge(g.status, lang),
         valuesHtml(indicator, r, lang),
-        e(targetText(indicator, lang)),
+        e(targetName(indicator, lang)),
         e(g.reason[lang]),
         indicator ? sourcesOf(consolidation, r, indicator) : '—',
       ];
@@ -509,7 +437,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
       e(r?.responsible ?? indicator.responsible),
       r ? statusBadge(r.status, lang) : statusBadge('missing', lang),
       valuesHtml(indicator, r, lang),
-      e(targetText(indicator, lang)),
+      e(targetName(indicator, lang)),
     ];
   });
 

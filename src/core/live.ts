@@ -7,12 +7,12 @@ import { Mapping, readEntries } from './mapping';
 import { ScoreRun } from './pipeline';
 import { CellContent } from './read';
 import { scoreIndicator, indicatorsInIdOrder } from './score';
-import { Area, SheetSnapshot, parseA1 } from './snapshot';
+import { CellArea, SheetSnapshot, parseA1 } from './snapshot';
 import { summarise } from './summary';
 
 /** "B7", "B7:D9", "$B$7:$D$9", "Sheet1!B7:D9", or several joined by commas → areas (0-based, inclusive). */
-export function parseRangeAddress(address: string): Area[] {
-  const areas: Area[] = [];
+export function parseRangeAddress(address: string): CellArea[] {
+  const areas: CellArea[] = [];
   for (const part of address.split(',')) {
     const local = part.includes('!') ? part.slice(part.lastIndexOf('!') + 1) : part;
     const [a, b] = local.trim().split(':');
@@ -51,11 +51,13 @@ export function affectedIndicators(mapping: Mapping, changedAddress: string): st
 }
 
 /** The cells to re-read for some indicators (what the host loads in its one batch). */
-export function cellsOf(mapping: Mapping, ids: readonly string[]): string[] {
+export function indicatorCells(mapping: Mapping, ids: readonly string[]): string[] {
   const set = new Set<string>();
   for (const id of ids) for (const c of placementCells(mapping, id)) set.add(c);
   return [...set];
 }
+/** @deprecated The old name of indicatorCells (hosts/office/addresses.ts has a cellsOf of its own), kept while hosts/office is reworked in parallel. */
+export const cellsOf = indicatorCells;
 
 /** A copy of the snapshot with some cells replaced (rows copied on write; the original is untouched). */
 export function patchSnapshot(sheet: SheetSnapshot, updates: Readonly<Record<string, CellContent>>): SheetSnapshot {

@@ -61,7 +61,8 @@ export function decodeState(column: ReadonlyArray<unknown>): WorkbookState | nul
   }
 }
 
-function sameFill(a: FillSpec | undefined, color: string): boolean {
+/** Whether a cell's fill is the given colour, solid (how the product colours a cell). */
+export function sameFill(a: FillSpec | undefined, color: string): boolean {
   return !!a && a.color !== null && a.color.toUpperCase() === color.toUpperCase() && (a.pattern === undefined || /^solid$/i.test(a.pattern));
 }
 

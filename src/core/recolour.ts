@@ -5,7 +5,7 @@
  * part-way. Pure: hosts read the fills and write what these return.
  */
 import { Issue, makeIssue } from './issues';
-import { FillGroup, STATUS_FILL, WorkbookState, planColouring } from './plan';
+import { FillGroup, STATUS_FILL, WorkbookState, planColouring, sameFill } from './plan';
 import type { IndicatorResult } from './score';
 import type { FillSpec } from './snapshot';
 
@@ -46,10 +46,6 @@ export function planLiveColouring(
   return { write: { groups: plan.groups, state: plan.state }, warnings: [] };
 }
 
-function sameColour(fill: FillSpec | undefined, applied: string): boolean {
-  return !!fill && fill.color !== null && fill.color.toUpperCase() === applied.toUpperCase() && (fill.pattern === undefined || /^solid$/i.test(fill.pattern));
-}
-
 /**
  * The colouring state that matches the workbook after an apply that failed part-way: for every
  * cell the current state, the plan or the state before the run knows on `sheet`, keep the record
@@ -78,7 +74,7 @@ export function reconcileColours(
     const fill = fills[address];
     for (const s of sources) {
       const rec = Object.prototype.hasOwnProperty.call(s, address) ? s[address] : undefined;
-      if (rec && sameColour(fill, rec.applied)) {
+      if (rec && sameFill(fill, rec.applied)) {
         records[address] = rec;
         break;
       }

@@ -9,13 +9,18 @@ export interface FillSpec {
   pattern?: string;
 }
 
-/** A rectangle of cells, 0-based, inclusive, in sheet coordinates. */
-export interface Area {
+/** A rectangle of cells, 0-based, inclusive, in sheet coordinates (not an area of the criteria: criteria.ts). */
+export interface CellArea {
   top: number;
   left: number;
   bottom: number;
   right: number;
 }
+/**
+ * @deprecated The old name of CellArea, kept only while the host adapters, mapping-grid.ts and
+ * template.ts are reworked in parallel; use CellArea.
+ */
+export type Area = CellArea;
 
 export interface SheetSnapshot {
   name: string;
@@ -24,7 +29,7 @@ export interface SheetSnapshot {
   /** Rows of the used range; a row may be shorter than the widest one; null is an empty cell. */
   cells: Array<Array<CellContent | null>>;
   /** Merged areas, in sheet coordinates. */
-  merges: Area[];
+  merges: CellArea[];
   /** Fills, by A1 address, of the cells the host was asked about (optional). */
   fills?: Record<string, FillSpec>;
   /** True when the sheet is protected (colouring will not be possible). */

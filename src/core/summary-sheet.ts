@@ -1,40 +1,13 @@
 /** The summary sheet as data: totals, roll-ups, every indicator with status text, a legend, a chart. */
 import { CriteriaSet } from './criteria';
-import { listIndicators } from './criteria-model';
+import { indicatorText, listIndicators, targetText } from './criteria-model';
 import { statusLabel, valuesText } from './result-text';
 import { ChartSpec, OutCell, SUMMARY_MARKER, SheetContent } from './plan';
 import { IndicatorResult } from './score';
 import { STATUSES, STATUS_FILL, STATUS_FONT, Status } from './status';
 import { Group, Summary, headline } from './summary';
 import { Lang } from '../i18n/format';
-
-const T = {
-  title: { vi: 'Kết quả tự đánh giá thành phố học tập', en: 'Learning city self-assessment results' },
-  source: { vi: 'Nguồn', en: 'Source' },
-  totals: { vi: 'Tổng hợp theo trạng thái', en: 'Totals by status' },
-  status: { vi: 'Trạng thái', en: 'Status' },
-  count: { vi: 'Số chỉ số', en: 'Indicators' },
-  total: { vi: 'Tổng', en: 'Total' },
-  byArea: { vi: 'Theo lĩnh vực (tiêu chuẩn lớn)', en: 'By area' },
-  byStandard: { vi: 'Theo tiêu chuẩn', en: 'By standard' },
-  byParty: { vi: 'Theo đơn vị phụ trách', en: 'By responsible party' },
-  list: { vi: 'Danh sách chỉ số', en: 'All indicators' },
-  code: { vi: 'Mã', en: 'Code' },
-  name: { vi: 'Tên', en: 'Name' },
-  party: { vi: 'Đơn vị phụ trách', en: 'Responsible' },
-  no: { vi: 'STT', en: 'No.' },
-  indicator: { vi: 'Chỉ số', en: 'Indicator' },
-  value: { vi: 'Số liệu', en: 'Value' },
-  target: { vi: 'Mục tiêu', en: 'Target' },
-  reason: { vi: 'Nhận xét', en: 'Reason' },
-  cells: { vi: 'Ô', en: 'Cells' },
-  legend: { vi: 'Chú giải màu (màu nền của ô số liệu trong bảng phụ lục)', en: 'Colour legend (fill of the value cells in the appendix)' },
-  chart: { vi: 'Trạng thái theo tiêu chuẩn', en: 'Status by standard' },
-  statusNote: {
-    vi: 'Trạng thái luôn được ghi bằng chữ; màu chỉ hỗ trợ.',
-    en: 'Every status is written as text; colour only helps.',
-  },
-} as const;
+import { SUMMARY_SHEET_TEXT } from '../i18n/summary-sheet';
 
 export interface SummarySheetOptions {
   lang: Lang;
@@ -51,7 +24,7 @@ function statusCell(status: Status, lang: Lang): OutCell {
 
 export function buildSummarySheet(criteria: CriteriaSet, results: readonly IndicatorResult[], summary: Summary, options: SummarySheetOptions): SheetContent {
   const { lang } = options;
-  const t = (k: keyof typeof T) => T[k][lang];
+  const t = (k: Exclude<keyof typeof SUMMARY_SHEET_TEXT, 'legendItems'>) => SUMMARY_SHEET_TEXT[k][lang];
   const rows: OutCell[][] = [];
   const push = (...cells: OutCell[]) => rows.push(cells);
   const blank = () => rows.push([]);
@@ -96,11 +69,11 @@ export function buildSummarySheet(criteria: CriteriaSet, results: readonly Indic
     const firstCell = r.cells[0];
     push(
       { value: indicator.id },
-      { value: lang === 'en' ? indicator.shortEn ?? indicator.textEn : indicator.short ?? indicator.text, wrap: true },
+      { value: indicatorText(indicator, lang), wrap: true },
       { value: r.responsible, wrap: true },
       statusCell(r.status, lang),
       { value: valuesText(criteria, r, lang), wrap: true },
-      { value: lang === 'en' ? indicator.target.textEn ?? indicator.target.text : indicator.target.text },
+      { value: targetText(indicator, lang) },
       { value: r.reason[lang], wrap: true },
       firstCell ? { value: r.cells.join(', '), link: { sheet: options.sourceSheet, address: firstCell }, font: '#0563C1' } : { value: '—' },
     );
@@ -124,19 +97,7 @@ export function buildSummarySheet(criteria: CriteriaSet, results: readonly Indic
 }
 
 function legendText(s: Status, lang: Lang): string {
-  const vi: Record<Status, string> = {
-    met: 'Nền xanh lá (kiểu "Good" của Excel): chỉ số đạt mục tiêu',
-    unmet: 'Nền đỏ nhạt (kiểu "Bad"): số liệu hợp lệ nhưng chưa đạt mục tiêu',
-    invalid: 'Nền vàng (kiểu "Neutral"): số liệu không đọc được hoặc mâu thuẫn',
-    missing: 'Nền xám nhạt: chưa có số liệu',
-  };
-  const en: Record<Status, string> = {
-    met: 'Green fill (Excel\'s "Good"): the target is met',
-    unmet: 'Light red fill ("Bad"): valid figures, target not met',
-    invalid: 'Yellow fill ("Neutral"): the figure cannot be read or contradicts another',
-    missing: 'Light grey fill: no data yet',
-  };
-  return (lang === 'vi' ? vi : en)[s];
+  return SUMMARY_SHEET_TEXT.legendItems[s][lang];
 }
 
 export { statusLabel, valuesText };

@@ -4,6 +4,7 @@ import { listIndicators } from './criteria-model';
 import type { IndicatorResult } from './score';
 import type { Status } from './status';
 import { Lang } from '../i18n/format';
+import { HEADLINE_TEXT } from '../i18n/status';
 
 export type Counts = Record<Status, number> & { total: number };
 
@@ -39,9 +40,17 @@ export function emptyCounts(): Counts {
   return { met: 0, unmet: 0, invalid: 0, missing: 0, total: 0 };
 }
 
-function add(counts: Counts, status: Status): void {
+/** Counts one indicator of the given status. */
+export function countStatus(counts: Counts, status: Status): void {
   counts[status]++;
   counts.total++;
+}
+
+/** How many of the results have each status, and how many in all. */
+export function countStatuses(results: Iterable<{ status: Status }>): Counts {
+  const counts = emptyCounts();
+  for (const r of results) countStatus(counts, r.status);
+  return counts;
 }
 
 export function summarise(criteria: CriteriaSet, results: readonly IndicatorResult[]): Summary {
@@ -60,12 +69,12 @@ export function summarise(criteria: CriteriaSet, results: readonly IndicatorResu
   for (const { indicator, area, standard, criterion } of listIndicators(criteria)) {
     const r = byId.get(indicator.id);
     const status: Status = r?.status ?? 'missing';
-    add(totals, status);
-    add(group(areas, area.code, area.title, area.titleEn).counts, status);
-    add(group(standards, standard.code, standard.title, standard.titleEn).counts, status);
-    add(group(crits, criterion.code, criterion.title, criterion.titleEn).counts, status);
+    countStatus(totals, status);
+    countStatus(group(areas, area.code, area.title, area.titleEn).counts, status);
+    countStatus(group(standards, standard.code, standard.title, standard.titleEn).counts, status);
+    countStatus(group(crits, criterion.code, criterion.title, criterion.titleEn).counts, status);
     const party = r?.responsible ?? indicator.responsible;
-    add(group(parties, party, party, party).counts, status);
+    countStatus(group(parties, party, party, party).counts, status);
     if (status !== 'met') {
       gaps.push({
         id: indicator.id,
@@ -84,6 +93,6 @@ export function summarise(criteria: CriteriaSet, results: readonly IndicatorResu
 
 /** "50 / 57 đạt" */
 export function headline(totals: Counts, lang: Lang): string {
-  return lang === 'vi' ? `${totals.met} / ${totals.total} chỉ số đạt` : `${totals.met} of ${totals.total} indicators met`;
+  return HEADLINE_TEXT[lang](totals.met, totals.total);
 }
 

@@ -5,3 +5,9 @@ export const STATUS_TEXT = {
   invalid: { vi: 'Không hợp lệ', en: 'Invalid' },
   missing: { vi: 'Chưa có số liệu', en: 'No data' },
 } as const;
+
+/** The headline of a run: "50 / 57 chỉ số đạt". */
+export const HEADLINE_TEXT = {
+  vi: (met: number, total: number) => `${met} / ${total} chỉ số đạt`,
+  en: (met: number, total: number) => `${met} of ${total} indicators met`,
+} as const;

@@ -4,9 +4,9 @@
  */
 import { useMemo } from 'react';
 import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
-import type { CellView, FakeSheetView, FakeWorkbookAccess } from '../hosts/memory';
-import { displayText } from '../hosts/memory/model';
-import { columnLetters, parseLocalAddress } from '../hosts/memory/address';
+import type { CellView, FakeSheetView, FakeWorkbookAccess } from '../testing/fake-excel';
+import { displayText } from '../testing/fake-excel/model';
+import { columnLetters, parseLocalAddress } from '../testing/fake-excel/address';
 import { Lang } from '../i18n/format';
 import { ui } from '../i18n/ui';
 

@@ -1,6 +1,6 @@
 /**
  * The browser preview: the SAME task pane as in Excel, driven by the in-memory fake of the Excel
- * API (src/hosts/memory) loaded with a sample appendix, beside a plain rendering of the fake
+ * API (src/testing/fake-excel) loaded with a sample appendix, beside a plain rendering of the fake
  * workbook (tabs, cells, fills, selection), re-read after every action. No Office.js, no network.
  */
 import '../taskpane/zod-no-eval'; // first: before any schema is built
@@ -12,8 +12,8 @@ import { App } from '../taskpane/App';
 import { PaneBackend } from '../taskpane/backend';
 import { bundledCriteria } from '../taskpane/criteria';
 import { officeBackend } from '../taskpane/office-backend';
-import { createFakeExcel, FakeExcel } from '../hosts/memory';
-import { parseLocalAddress, cellA1 } from '../hosts/memory/address';
+import { createFakeExcel, FakeExcel } from '../testing/fake-excel';
+import { parseLocalAddress, cellA1 } from '../testing/fake-excel/address';
 import { Lang } from '../i18n/format';
 import { ui } from '../i18n/ui';
 import { sampleWorkbook } from './sample';

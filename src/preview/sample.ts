@@ -1,5 +1,5 @@
 /**
- * The preview's sample workbook: the appendix laid out as the seed prints it (test/fixtures'
+ * The preview's sample workbook: the appendix laid out as the seed prints it (src/testing/appendix.ts's
  * builder), every indicator filled with a met value, then a few entries changed the way real
  * returns go wrong — below target, impossible, contradictory, not yet reported, and one row whose
  * indicator text was deleted (so the mapping has to be fixed by hand). One value cell carries a
@@ -7,8 +7,8 @@
  */
 import { CriteriaSet } from '../core/criteria';
 import { SheetSnapshot } from '../core/snapshot';
-import { FakeCellInput, FakeWorkbookData, sheetDataFromSnapshot } from '../hosts/memory';
-import { buildAppendix, sampleValues, withValue } from '../../test/fixtures/appendix';
+import { FakeCellInput, FakeWorkbookData, sheetDataFromSnapshot } from '../testing/fake-excel';
+import { buildAppendix, sampleValues, withValue } from '../testing/appendix';
 
 export interface SampleAppendix {
   sheet: SheetSnapshot;

@@ -10,21 +10,21 @@ import { Eraser20Regular } from '@fluentui/react-icons/lib/atoms/svg/eraser';
 import type { CriteriaSet } from '../core/criteria';
 import { saveMapping } from '../core/mapping-save';
 import type { IndicatorResult } from '../core/score';
+import { countStatuses } from '../core/summary';
 import { Lang } from '../i18n/format';
 import { T, translator } from '../i18n/ui';
 import { STATUS_TEXT } from '../i18n/status';
 import { LiveView, PaneBackend, PaneFailure, ScoreOutcome, Step, Watching } from './backend';
 import {
-  CriteriaIndex,
+  IndicatorIndex,
   Filters,
   NO_FILTERS,
   Status,
   applyFilters,
   assignCells,
-  countStatuses,
   expandAddresses,
   fieldName,
-  indexCriteria,
+  indexIndicators,
   isFiltered,
   partiesOf,
   standardsOf,
@@ -126,7 +126,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
   const watching = useRef<Promise<Watching | null> | null>(null);
 
   const t = useMemo(() => translator(lang), [lang]);
-  const index: CriteriaIndex = useMemo(() => (criteria ? indexCriteria(criteria) : new Map()), [criteria]);
+  const index: IndicatorIndex = useMemo(() => (criteria ? indexIndicators(criteria) : new Map()), [criteria]);
   const standards = useMemo(() => (criteria ? standardsOf(criteria) : []), [criteria]);
   const total = index.size;
   const results = outcome?.run.results ?? [];

@@ -10,18 +10,11 @@ import { Lang } from '../i18n/format';
 export { STATUSES };
 export type { Status };
 
-export type CriteriaIndex = Map<string, PlacedIndicator>;
+/** Every indicator of the criteria set, with its place in it, by id. */
+export type IndicatorIndex = Map<string, PlacedIndicator>;
 
-export function indexCriteria(criteria: CriteriaSet): CriteriaIndex {
+export function indexIndicators(criteria: CriteriaSet): IndicatorIndex {
   return new Map(listIndicators(criteria).map((p) => [p.indicator.id, p]));
-}
-
-export function indicatorText(indicator: Indicator, lang: Lang): string {
-  return lang === 'en' ? indicator.shortEn ?? indicator.textEn : indicator.short ?? indicator.text;
-}
-
-export function targetText(indicator: Indicator, lang: Lang): string {
-  return lang === 'en' ? indicator.target.textEn ?? indicator.target.text : indicator.target.text;
 }
 
 export interface Filters {
@@ -39,22 +32,13 @@ export function isFiltered(f: Filters): boolean {
   return f.statuses.length > 0 || f.party !== '' || f.standard !== '';
 }
 
-export function applyFilters(results: readonly IndicatorResult[], filters: Filters, index: CriteriaIndex): IndicatorResult[] {
+export function applyFilters(results: readonly IndicatorResult[], filters: Filters, index: IndicatorIndex): IndicatorResult[] {
   return results.filter((r) => {
     if (filters.statuses.length && !filters.statuses.includes(r.status)) return false;
     if (filters.party && r.responsible !== filters.party) return false;
     if (filters.standard && index.get(r.id)?.standard.code !== filters.standard) return false;
     return true;
   });
-}
-
-export function countStatuses(results: readonly IndicatorResult[]): Record<Status, number> & { total: number } {
-  const c = { met: 0, unmet: 0, invalid: 0, missing: 0, total: 0 };
-  for (const r of results) {
-    c[r.status]++;
-    c.total++;
-  }
-  return c;
 }
 
 /** Responsible parties: those the results name, else those the criteria name; in Vietnamese order. */

@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import { STATE_SHEET, STATUS_FILL } from '../../src/core/plan';
 import { reportSchema } from '../../src/cli/report';
 import { loadWorkbook, readWorkbookSnapshot } from '../../src/hosts/xlsx';
-import { buildAppendixSheet, sampleValues } from '../fixtures/appendix';
+import { buildAppendixSheet, sampleValues } from '../../src/testing/appendix';
 import { snapshotToWorkbook } from '../fixtures/xlsx';
 import { CRITERIA, IDS, SAMPLE, expectOneLineError, gnlc, lines, loadCriteria, scratch } from './helpers';
 

@@ -1,7 +1,7 @@
 /** The report contract, built from results without any file: shape, order, messages, language. */
 import { scoreSheet } from '../../src/core/pipeline';
 import { buildReport, reportSchema } from '../../src/cli/report';
-import { buildAppendixSheet, sampleValues, withValue } from '../fixtures/appendix';
+import { buildAppendixSheet, sampleValues, withValue } from '../../src/testing/appendix';
 import { IDS, loadCriteria } from './helpers';
 
 const criteria = loadCriteria();

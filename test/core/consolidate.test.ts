@@ -6,7 +6,7 @@ import { STATUS_FILL } from '../../src/core/plan';
 import { IndicatorResult, scoreAll } from '../../src/core/score';
 import { SheetSnapshot, parseA1 } from '../../src/core/snapshot';
 import { buildTemplate } from '../../src/core/template';
-import { buildAppendix } from '../fixtures/appendix';
+import { buildAppendix } from '../../src/testing/appendix';
 import { loadCriteria } from './helpers';
 import { cellValue, fillTemplate, metTemplateValues, toSnapshot, typeInto } from './template-helpers';
 

@@ -1,6 +1,6 @@
-import { affectedIndicators, cellsOf, parseRangeAddress, patchSnapshot, rescore } from '../../src/core/live';
+import { affectedIndicators, indicatorCells, parseRangeAddress, patchSnapshot, rescore } from '../../src/core/live';
 import { scoreSheet } from '../../src/core/pipeline';
-import { buildAppendix, sampleValues } from '../fixtures/appendix';
+import { buildAppendix, sampleValues } from '../../src/testing/appendix';
 import { loadCriteria } from './helpers';
 
 const criteria = loadCriteria();
@@ -19,7 +19,7 @@ test('a change to one value cell touches only its indicator', () => {
   expect(run.results.every((r) => r.status === 'met')).toBe(true);
   expect(affectedIndicators(run.mapping, literacyCell)).toEqual(['1.1.1.a']);
   expect(affectedIndicators(run.mapping, 'A1')).toEqual([]); // the title row
-  expect(cellsOf(run.mapping, ['1.1.1.a'])).toEqual([literacyCell]);
+  expect(indicatorCells(run.mapping, ['1.1.1.a'])).toEqual([literacyCell]);
 });
 
 test('a pasted block touches every indicator it covers', () => {

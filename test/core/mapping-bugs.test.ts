@@ -6,7 +6,7 @@
  */
 import { CriteriaSet } from '../../src/core/criteria';
 import { findAppendixSheet, mapSheet, readEntries } from '../../src/core/mapping';
-import { buildAppendix, sampleValues } from '../fixtures/appendix';
+import { buildAppendix, sampleValues } from '../../src/testing/appendix';
 import { loadCriteria } from './helpers';
 
 const BUG = 'a planted bug';

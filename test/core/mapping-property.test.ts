@@ -8,8 +8,8 @@ import { TEMPLATE_COLUMNS, TEMPLATE_MARKER } from '../../src/core/layout';
 import { Mapping, findAppendixSheet, mapSheet, parseSavedMapping, readEntries, saveMapping } from '../../src/core/mapping';
 import { CellContent } from '../../src/core/read';
 import { scoreAll } from '../../src/core/score';
-import { Area, SheetSnapshot, parseA1 } from '../../src/core/snapshot';
-import { buildAppendix, sampleValues } from '../fixtures/appendix';
+import { CellArea, SheetSnapshot, parseA1 } from '../../src/core/snapshot';
+import { buildAppendix, sampleValues } from '../../src/testing/appendix';
 import { loadCriteria } from './helpers';
 
 let criteria: CriteriaSet;
@@ -45,7 +45,7 @@ const cellArb: fc.Arbitrary<CellContent | null> = fc.oneof(
   fc.constantFrom({ value: {} as never }, { value: [] as never }, { value: 1n as never }, { value: 'x', text: 42 as never }, 'text' as never, 7 as never, [] as never),
 );
 
-const areaArb: fc.Arbitrary<Area> = fc
+const areaArb: fc.Arbitrary<CellArea> = fc
   .record({ top: fc.integer({ min: -3, max: 40 }), left: fc.integer({ min: -3, max: 12 }), h: fc.integer({ min: -2, max: 30 }), w: fc.integer({ min: -2, max: 10 }) })
   .map(({ top, left, h, w }) => ({ top, left, bottom: top + h, right: left + w }));
 

@@ -11,7 +11,7 @@ import { CellContent } from '../../src/core/read';
 import { IndicatorResult, scoreAll } from '../../src/core/score';
 import { SheetSnapshot, toA1 } from '../../src/core/snapshot';
 import { partyKey } from '../../src/core/parties';
-import { AppendixVariant, BuiltAppendix, FixtureValues, buildAppendix, buildAppendixSheet, expectedCells, sampleValues, withValue } from '../fixtures/appendix';
+import { AppendixVariant, BuiltAppendix, FixtureValues, buildAppendix, buildAppendixSheet, expectedCells, sampleValues, withValue } from '../../src/testing/appendix';
 import { loadCriteria } from './helpers';
 
 let criteria: CriteriaSet;

@@ -1,13 +1,13 @@
 /** Test helpers for generated sheets: a SheetContent as the snapshot a host would read back, filled by code. */
 import { CriteriaSet, listIndicators } from '../../src/core/criteria';
 import { CellContent } from '../../src/core/read';
-import { sampleValues } from '../fixtures/appendix';
+import { sampleValues } from '../../src/testing/appendix';
 import { SheetContent } from '../../src/core/plan';
-import { Area, SheetSnapshot, parseA1 } from '../../src/core/snapshot';
+import { CellArea, SheetSnapshot, parseA1 } from '../../src/core/snapshot';
 import { TemplateSheet, TemplateValidation, validationCells } from '../../src/core/template';
 
 /** What a host would read from a written SheetContent: values and number formats, merges. */
-export function toSnapshot(content: SheetContent & { merges?: Area[] }, name = content.name): SheetSnapshot {
+export function toSnapshot(content: SheetContent & { merges?: CellArea[] }, name = content.name): SheetSnapshot {
   const width = Math.max(0, ...content.rows.map((r) => r.length));
   const cells: Array<Array<CellContent | null>> = content.rows.map((row) => {
     const out: Array<CellContent | null> = [];

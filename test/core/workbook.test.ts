@@ -8,7 +8,7 @@ import { HostRead, WritePlan } from '../../src/core/pipeline';
 import { SUMMARY_MARKER, WorkbookState, emptyState } from '../../src/core/plan';
 import { SheetSnapshot } from '../../src/core/snapshot';
 import { SheetInfo, WorkbookError, WorkbookHost, appendixCandidates, chooseSheet, clearWorkbook, matchSheetName, scoreWorkbook } from '../../src/core/workbook';
-import { buildAppendixSheet, sampleValues } from '../fixtures/appendix';
+import { buildAppendixSheet, sampleValues } from '../../src/testing/appendix';
 import { loadCriteria } from './helpers';
 
 const criteria: CriteriaSet = loadCriteria();

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { WorkbookState } from '../../src/core/plan';
 import { SheetSnapshot } from '../../src/core/snapshot';
 import { WorkbookHost, clearWorkbook, scoreWorkbook } from '../../src/core/workbook';
-import { FakeExcel, FakeSheetData, createFakeExcel, sheetDataFromSnapshot } from '../../src/hosts/memory';
+import { FakeExcel, FakeSheetData, createFakeExcel, sheetDataFromSnapshot } from '../../src/testing/fake-excel';
 import { OfficeHost } from '../../src/hosts/office';
 import { XlsxHost } from '../../src/hosts/xlsx/host';
 import { loadWorkbook } from '../../src/hosts/xlsx';

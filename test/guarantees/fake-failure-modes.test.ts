@@ -6,7 +6,7 @@
  * with triggerSource for the add-in's own writes (or none on older builds); handlers register and
  * unregister at a sync.
  */
-import { FakeChangedEventArgs, createFakeExcel } from '../../src/hosts/memory';
+import { FakeChangedEventArgs, createFakeExcel } from '../../src/testing/fake-excel';
 
 const book = (events?: Parameters<typeof createFakeExcel>[1]) => createFakeExcel({ sheets: [{ name: 'S', cells: { A1: 1, A2: 2 } }, { name: 'T' }] }, events);
 

@@ -9,10 +9,10 @@ import fc from 'fast-check';
 import { CriteriaSet, listIndicators } from '../../src/core/criteria';
 import { STATE_SHEET, STATUS_FILL } from '../../src/core/plan';
 import { SUMMARY_NAME } from '../../src/core/pipeline';
-import { Area, SheetSnapshot, parseA1, toA1 } from '../../src/core/snapshot';
-import { FakeCellInput, FakeExcel, FakeSheetData, createFakeExcel, sheetDataFromSnapshot } from '../../src/hosts/memory';
+import { CellArea, SheetSnapshot, parseA1, toA1 } from '../../src/core/snapshot';
+import { FakeCellInput, FakeExcel, FakeSheetData, createFakeExcel, sheetDataFromSnapshot } from '../../src/testing/fake-excel';
 import { OfficeHost } from '../../src/hosts/office';
-import { AppendixColumn, AppendixVariant, BuiltAppendix, FixtureValue, FixtureValues, buildAppendix, sampleValues } from '../fixtures/appendix';
+import { AppendixColumn, AppendixVariant, BuiltAppendix, FixtureValue, FixtureValues, buildAppendix, sampleValues } from '../../src/testing/appendix';
 import { snapshotToWorkbook } from '../fixtures/xlsx';
 import { loadCriteria } from '../core/helpers';
 
@@ -151,7 +151,7 @@ export interface Generated {
   extraSheets: ExtraSheet[];
 }
 
-function overlaps(a: Area, b: Area): boolean {
+function overlaps(a: CellArea, b: CellArea): boolean {
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
@@ -200,7 +200,7 @@ export function generate(recipe: Recipe): Generated {
   for (const [r, col, h, w] of recipe.merges) {
     const top = sheet.origin.row + (r % Math.max(1, rows + 3));
     const left = sheet.origin.col + (col % (width + 4));
-    const area: Area = { top, left, bottom: top + h, right: left + w };
+    const area: CellArea = { top, left, bottom: top + h, right: left + w };
     if (h === 0 && w === 0) continue;
     if (sheet.merges.some((m) => overlaps(m, area))) continue;
     sheet.merges.push(area);

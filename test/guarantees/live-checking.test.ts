@@ -10,12 +10,12 @@
  * - stop() unregisters; failures come back through onError with the person's message.
  */
 import { STATE_SHEET, STATUS_FILL, WorkbookState, decodeState } from '../../src/core/plan';
-import { cellsOf } from '../../src/core/live';
+import { indicatorCells } from '../../src/core/live';
 import { compareIds } from '../../src/core/criteria';
-import { FakeExcel, createFakeExcel, sheetDataFromSnapshot } from '../../src/hosts/memory';
+import { FakeExcel, createFakeExcel, sheetDataFromSnapshot } from '../../src/testing/fake-excel';
 import { DescribedError, LiveSession, LiveUpdate, OfficeHost, startLiveChecking } from '../../src/hosts/office';
 import { scoreCounted, clearCounted } from '../hosts/office/counted';
-import { buildAppendix, sampleValues, withValue } from '../fixtures/appendix';
+import { buildAppendix, sampleValues, withValue } from '../../src/testing/appendix';
 import { SHEET, criteria } from './helpers';
 
 const c = criteria();
@@ -95,7 +95,7 @@ describe('an edit', () => {
     // The read loaded the indicator's cells only (and the state column), nothing else of the sheet.
     const readSync = syncs + 1;
     const rangeLoads = s.fake.log.filter((l) => l.sync === readSync && l.kind === 'load' && l.type === 'Range').map((l) => l.target);
-    expect(cellsOf(s.session.current().mapping, ['1.1.1.a'])).toEqual([LITERACY]);
+    expect(indicatorCells(s.session.current().mapping, ['1.1.1.a'])).toEqual([LITERACY]);
     expect(rangeLoads).toEqual([`'${SHEET}'!${LITERACY}`, expect.stringMatching(/^GNLC_State!A1(:A\d+)?$/)]);
     // The write: the state, then one fill, on the sheet only at that cell.
     const writes = s.fake.log.filter((l) => l.sync === readSync + 1 && l.write);

@@ -6,10 +6,10 @@
  * "Xóa màu" still gives every original fill back.
  */
 import { STATE_SHEET, WorkbookState, decodeState } from '../../src/core/plan';
-import { FakeExcel, createFakeExcel, sheetDataFromSnapshot } from '../../src/hosts/memory';
+import { FakeExcel, createFakeExcel, sheetDataFromSnapshot } from '../../src/testing/fake-excel';
 import { OfficeHost, OfficeHostOptions, describeOfficeError, workbookOutcome } from '../../src/hosts/office';
 import { scoreCounted, clearCounted } from '../hosts/office/counted';
-import { buildAppendix, sampleValues, withValue } from '../fixtures/appendix';
+import { buildAppendix, sampleValues, withValue } from '../../src/testing/appendix';
 import { SHEET, criteria } from './helpers';
 
 const c = criteria();

@@ -6,12 +6,12 @@
 import { STATE_MARKER, STATE_SHEET, SUMMARY_MARKER, encodeState } from '../../src/core/plan';
 import { SUMMARY_NAME } from '../../src/core/pipeline';
 import { scoreWorkbook } from '../../src/core/workbook';
-import { createFakeExcel, sheetDataFromSnapshot } from '../../src/hosts/memory';
+import { createFakeExcel, sheetDataFromSnapshot } from '../../src/testing/fake-excel';
 import { OfficeHost, describeOfficeError, workbookOutcome } from '../../src/hosts/office';
 import { scoreCounted, clearCounted } from '../hosts/office/counted';
 import { PlanError, loadWorkbook } from '../../src/hosts/xlsx';
 import { XlsxHost } from '../../src/hosts/xlsx/host';
-import { buildAppendix, sampleValues } from '../fixtures/appendix';
+import { buildAppendix, sampleValues } from '../../src/testing/appendix';
 import { snapshotToWorkbook } from '../fixtures/xlsx';
 import { Driver, UserSheet, fakeDriver, xlsxDriver } from './drivers';
 import { SHEET, criteria } from './helpers';

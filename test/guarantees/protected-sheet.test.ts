@@ -11,7 +11,7 @@ import { SUMMARY_MARKER } from '../../src/core/plan';
 import { scoreWorkbook } from '../../src/core/workbook';
 import { loadWorkbook } from '../../src/hosts/xlsx';
 import { XlsxHost } from '../../src/hosts/xlsx/host';
-import { buildAppendix, sampleValues, withValue } from '../fixtures/appendix';
+import { buildAppendix, sampleValues, withValue } from '../../src/testing/appendix';
 import { snapshotToWorkbook } from '../fixtures/xlsx';
 import { gnlc } from '../hostile/helpers';
 import { SHEET, criteria, xlsxUserCells } from './helpers';

@@ -11,7 +11,7 @@
  */
 import { STATUS_FILL } from '../../src/core/plan';
 import { SUMMARY_NAME } from '../../src/core/pipeline';
-import { buildAppendix, sampleValues, withValue } from '../fixtures/appendix';
+import { buildAppendix, sampleValues, withValue } from '../../src/testing/appendix';
 import { Driver, TestFill, fakeDriver, xlsxDriver } from './drivers';
 import { SHEET, criteria } from './helpers';
 

@@ -9,7 +9,7 @@ import * as zlib from 'zlib';
 import JSZip from 'jszip';
 import { CriteriaSet, listIndicators } from '../../src/core/criteria';
 import { SheetSnapshot, toA1 } from '../../src/core/snapshot';
-import { BuiltAppendix, FixtureValues, buildAppendix, sampleValues, withValue } from '../fixtures/appendix';
+import { BuiltAppendix, FixtureValues, buildAppendix, sampleValues, withValue } from '../../src/testing/appendix';
 import { WorkbookFixtureOptions, snapshotToBuffer } from '../fixtures/xlsx';
 
 export const SHEET = 'Phụ lục';

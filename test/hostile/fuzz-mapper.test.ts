@@ -11,9 +11,9 @@ import { CriteriaSet, listIndicators } from '../../src/core/criteria';
 import { mapSheet, readEntries } from '../../src/core/mapping';
 import { CellContent } from '../../src/core/read';
 import { STATUSES, scoreAll } from '../../src/core/score';
-import { Area, SheetSnapshot, parseA1 } from '../../src/core/snapshot';
+import { CellArea, SheetSnapshot, parseA1 } from '../../src/core/snapshot';
 import { MESSAGES } from '../../src/i18n/messages';
-import { buildAppendix, sampleValues } from '../fixtures/appendix';
+import { buildAppendix, sampleValues } from '../../src/testing/appendix';
 import { loadCriteria } from '../core/helpers';
 
 const RUNS = Number(process.env.GNLC_RUNS) > 0 ? Number(process.env.GNLC_RUNS) : 10_000;
@@ -53,7 +53,7 @@ const cellArb: fc.Arbitrary<CellContent | null> = fc.oneof(
   },
 );
 
-const areaArb: fc.Arbitrary<Area> = fc
+const areaArb: fc.Arbitrary<CellArea> = fc
   .record({ top: fc.integer({ min: -2, max: 30 }), left: fc.integer({ min: -2, max: 10 }), h: fc.integer({ min: -1, max: 20 }), w: fc.integer({ min: -1, max: 8 }) })
   .map(({ top, left, h, w }) => ({ top, left, bottom: top + h, right: left + w }));
 

@@ -8,7 +8,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { loadCriteria, renderPane, memoryPrefs } from './support';
 import { listIndicators } from '../../src/core/criteria';
 import { STATUS_FILL, STATE_SHEET, emptyState } from '../../src/core/plan';
-import { createFakeExcel } from '../../src/hosts/memory';
+import { createFakeExcel } from '../../src/testing/fake-excel';
 import { officeBackend } from '../../src/taskpane/office-backend';
 import type { ExcelRunner } from '../../src/hosts/office/host';
 import { sampleAppendix, sampleWorkbook } from '../../src/preview/sample';

@@ -6,7 +6,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { coreBackend, loadCriteria, mixedValues, renderPane, buildAppendixSheet } from './support';
 import { listIndicators } from '../../src/core/criteria';
-import { buildAppendix } from '../fixtures/appendix';
+import { buildAppendix } from '../../src/testing/appendix';
 
 const criteria = loadCriteria();
 const TOTAL = listIndicators(criteria).length;

@@ -14,7 +14,7 @@ import { Lang } from '../../src/i18n/format';
 import { App } from '../../src/taskpane/App';
 import { ClearOutcome, PaneBackend, ScoreOutcome, Selection, Step } from '../../src/taskpane/backend';
 import { PrefStore, memoryPrefs } from '../../src/taskpane/prefs';
-import { FixtureValues, buildAppendixSheet, sampleValues, withValue } from '../fixtures/appendix';
+import { FixtureValues, buildAppendixSheet, sampleValues, withValue } from '../../src/testing/appendix';
 import { loadCriteria } from '../core/helpers';
 
 // jsdom's getComputedStyle walks every CSS rule in the document, and role queries call it for

@@ -7,10 +7,10 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { loadCriteria, renderPane, memoryPrefs } from './support';
 import { buildTemplate } from '../../src/core/template';
-import { createFakeExcel, sheetDataFromSnapshot } from '../../src/hosts/memory';
+import { createFakeExcel, sheetDataFromSnapshot } from '../../src/testing/fake-excel';
 import { officeBackend } from '../../src/taskpane/office-backend';
 import type { ExcelRunner } from '../../src/hosts/office/host';
-import { buildAppendixSheet } from '../fixtures/appendix';
+import { buildAppendixSheet } from '../../src/testing/appendix';
 import { fillTemplate, typeInto } from '../core/template-helpers';
 
 const criteria = loadCriteria();

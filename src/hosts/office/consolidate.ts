@@ -22,7 +22,7 @@ import { locateInMaster } from '../../core/locate-master';
 import { mapSheet, parseSavedMapping, readEntries } from '../../core/mapping';
 import { SUMMARY_NAME } from '../../core/pipeline';
 import { STATE_SHEET, decodeState } from '../../core/plan';
-import type { CellContent, CellValueType } from '../../core/read';
+import type { CellContent } from '../../core/read';
 import { IndicatorResult, scoreAll } from '../../core/score';
 import { Area, SheetSnapshot, safeSheetName } from '../../core/snapshot';
 import { Summary, summarise } from '../../core/summary';
@@ -31,6 +31,7 @@ import type { Lang } from '../../i18n/format';
 import type { ExcelRunner } from './host';
 import { API_SET, API_VERSIONS, IsSetSupported, officeIsSetSupported } from './requirements';
 import { queueSheetContent, queueTemplateExtras } from './template';
+import { VALUE_TYPE } from './value-types';
 
 /** Workbook.insertWorksheetsFromBase64. */
 export const IMPORT_API_VERSION = '1.13';
@@ -66,8 +67,6 @@ export class ConsolidateError extends Error {
     this.name = 'ConsolidateError';
   }
 }
-
-const VALUE_TYPE: Record<string, CellValueType | undefined> = { Double: 'number', Integer: 'number', String: 'string', Boolean: 'boolean', Error: 'error', Empty: 'empty' };
 
 interface Queued {
   name: string;

@@ -7,7 +7,7 @@
  *   await session.stop();
  *
  * On each change event of the scored sheet: the indicators whose cells the change touches
- * (core/live.ts affectedIndicators) are re-read — their cells only, one batch (cellsOf) — and
+ * (core/live.ts affectedIndicators) are re-read — their cells only, one batch (indicatorCells) — and
  * re-scored (rescore); what is recoloured is the core's decision (core/recolour.ts
  * planLiveColouring: only cells whose status colour changed, only while the sheet holds the
  * product's colours), written with the state in one write batch; a re-check that finds nothing
@@ -28,12 +28,12 @@
  */
 import { CriteriaSet, compareIds } from '../../core/criteria';
 import type { Issue } from '../../core/issues';
-import { affectedIndicators, cellsOf, parseRangeAddress, patchSnapshot, rescore } from '../../core/live';
+import { affectedIndicators, indicatorCells, parseRangeAddress, patchSnapshot, rescore } from '../../core/live';
 import type { HostRead, ScoreRun } from '../../core/pipeline';
 import type { FillGroup, WorkbookState } from '../../core/plan';
 import { planLiveColouring } from '../../core/recolour';
 import { scoreWorkbook } from '../../core/workbook';
-import type { CellContent, CellValueType } from '../../core/read';
+import type { CellContent } from '../../core/read';
 import type { IndicatorResult } from '../../core/score';
 import { FillSpec, SheetSnapshot, toA1 } from '../../core/snapshot';
 import { Lang } from '../../i18n/format';
@@ -41,6 +41,7 @@ import { areaAddress, compressAddresses } from './addresses';
 import { DescribedError, describeOfficeError, failureKind } from './errors';
 import type { OfficeHost } from './host';
 import { fillSpecOf, queueStateRead } from './read';
+import { VALUE_TYPE } from './value-types';
 
 export interface LiveUpdate {
   /** The whole run, with the changed indicators re-scored (totals for the pane). */
@@ -118,8 +119,6 @@ export interface LiveSession {
 const STRUCTURAL = new Set(['RowInserted', 'RowDeleted', 'ColumnInserted', 'ColumnDeleted', 'CellInserted', 'CellDeleted']);
 /** A change wider than this is never taken as the add-in's own. */
 const OWN_WRITE_MAX_CELLS = 20_000;
-
-const VALUE_TYPE: Record<string, CellValueType | undefined> = { Double: 'number', Integer: 'number', String: 'string', Boolean: 'boolean', Error: 'error', Empty: 'empty' };
 
 interface CellsRead {
   contents: Record<string, CellContent | null>;
@@ -318,7 +317,7 @@ export async function startLiveChecking(host: OfficeHost, criteria: CriteriaSet,
     if (batch.full) return fullCheck(batch.remote);
     const ids = [...new Set(batch.addresses.flatMap((a) => affectedIndicators(run.mapping, a)))].sort(compareIds);
     if (!ids.length) return;
-    const got = await readCells(host, sheet, cellsOf(run.mapping, ids));
+    const got = await readCells(host, sheet, indicatorCells(run.mapping, ids));
     stats.readSyncs++;
     if (stopped) return;
     // An emptied cell is null in a snapshot, as the full read gives it.

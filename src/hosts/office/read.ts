@@ -21,9 +21,10 @@
 import { STATE_SHEET, WorkbookState, decodeState } from '../../core/plan';
 import { isSummaryMarker } from '../../core/product-sheets';
 import type { HostRead } from '../../core/pipeline';
-import type { CellContent, CellValueType } from '../../core/read';
+import type { CellContent } from '../../core/read';
 import { Area, FillSpec, SheetSnapshot, toA1 } from '../../core/snapshot';
 import { rectAddress } from './addresses';
+import { VALUE_TYPE } from './value-types';
 
 export type SyncKind = 'read' | 'readChunk' | 'marker' | 'probe' | 'write' | 'writeChunk';
 /** Counts a context.sync() about to be made (the call itself stays visible at the call site). */
@@ -76,15 +77,6 @@ function queueCells(range: Excel.Range): CellBlock {
   range.load('values,valueTypes,numberFormat,text,rowCount');
   return { range, props: range.getCellProperties(CELL_PROPERTIES) };
 }
-
-const VALUE_TYPE: Record<string, CellValueType | undefined> = {
-  Double: 'number',
-  Integer: 'number',
-  String: 'string',
-  Boolean: 'boolean',
-  Error: 'error',
-  Empty: 'empty',
-};
 
 /** Excel reports "no fill" as white with pattern None: only the pattern tells them apart. */
 export function fillSpecOf(p: Excel.CellProperties | undefined): FillSpec {

@@ -4,7 +4,8 @@ import { TableCellEdit20Regular } from '@fluentui/react-icons/lib/atoms/svg/tabl
 import type { Mapping } from '../../core/mapping';
 import { Lang } from '../../i18n/format';
 import { T } from '../../i18n/ui';
-import { CriteriaIndex, indicatorText } from '../model';
+import { indicatorText } from '../../core/criteria-model';
+import { IndicatorIndex } from '../model';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
@@ -26,7 +27,7 @@ export interface FoundSummaryProps {
   sheet: string;
   summarySheet?: string;
   total: number;
-  index: CriteriaIndex;
+  index: IndicatorIndex;
   lang: Lang;
   t: T;
   onFix: (id: string) => void;

@@ -6,13 +6,12 @@ import { ReactNode, memo } from 'react';
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { TableCellEdit20Regular } from '@fluentui/react-icons/lib/atoms/svg/table-cell-edit';
 import type { CriteriaSet } from '../../core/criteria';
-import type { PlacedIndicator } from '../../core/criteria-model';
+import { PlacedIndicator, indicatorText, targetText } from '../../core/criteria-model';
 import type { IndicatorResult } from '../../core/score';
 import { valuesText } from '../../core/result-text';
 import { STATUS_FILL } from '../../core/status';
 import { Lang } from '../../i18n/format';
 import { T } from '../../i18n/ui';
-import { indicatorText, targetText } from '../model';
 import { StatusLabel } from './StatusLabel';
 
 const useStyles = makeStyles({

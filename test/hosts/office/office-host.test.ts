@@ -4,8 +4,8 @@
  * costs (syncs, calls), what it writes, and what it leaves alone.
  */
 import { loadCriteria } from '../../core/helpers';
-import { buildAppendix, sampleValues, withValue, FixtureValues } from '../../fixtures/appendix';
-import { CellView, FakeExcel, FakeSheetData, FakeWorkbookData, createFakeExcel, sheetDataFromSnapshot } from '../../../src/hosts/memory';
+import { buildAppendix, sampleValues, withValue, FixtureValues } from '../../../src/testing/appendix';
+import { CellView, FakeExcel, FakeSheetData, FakeWorkbookData, createFakeExcel, sheetDataFromSnapshot } from '../../../src/testing/fake-excel';
 import { OfficeHost, OfficeHostOptions, SUMMARY_CHART_NAME, API_VERSIONS, charsToPoints } from '../../../src/hosts/office';
 import { scoreCounted, clearCounted } from './counted';
 import { STATE_SHEET, STATUS_FILL, SUMMARY_MARKER, decodeState } from '../../../src/core/plan';

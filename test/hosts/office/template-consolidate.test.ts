@@ -10,11 +10,11 @@ import { scoreSheet } from '../../../src/core/pipeline';
 import { SUMMARY_MARKER } from '../../../src/core/plan';
 import { TEMPLATE_MARKER } from '../../../src/core/layout';
 import { buildTemplate, indicatorsOf, listParties, validationCells } from '../../../src/core/template';
-import { createFakeExcel, fakeSheetExtras, fakeWorkbookBase64, sheetDataFromSnapshot } from '../../../src/hosts/memory';
+import { createFakeExcel, fakeSheetExtras, fakeWorkbookBase64, sheetDataFromSnapshot } from '../../../src/testing/fake-excel';
 import { OfficeHost, consolidateSheets, createTemplateSheet, importReturnFiles } from '../../../src/hosts/office';
 import { scoreCounted } from './counted';
 import type { ExcelRunner } from '../../../src/hosts/office';
-import { buildAppendixSheet } from '../../fixtures/appendix';
+import { buildAppendixSheet } from '../../../src/testing/appendix';
 import { loadCriteria } from '../../core/helpers';
 import { fillTemplate, metTemplateValues, typeInto } from '../../core/template-helpers';
 

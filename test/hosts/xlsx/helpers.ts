@@ -67,7 +67,7 @@ export function cellModel(cell: ExcelJS.Cell): Record<string, unknown> {
 }
 
 /** Every cell exceljs holds on a sheet, by address. */
-export function cellsOf(ws: ExcelJS.Worksheet): Map<string, ExcelJS.Cell> {
+export function cellsByAddress(ws: ExcelJS.Worksheet): Map<string, ExcelJS.Cell> {
   const out = new Map<string, ExcelJS.Cell>();
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.findRow(r);

@@ -8,7 +8,7 @@ import { SUMMARY_MARKER } from '../../../src/core/plan';
 import { scoreWorkbook } from '../../../src/core/workbook';
 import { loadWorkbook } from '../../../src/hosts/xlsx';
 import { XlsxHost } from '../../../src/hosts/xlsx/host';
-import { buildAppendixSheet, sampleValues } from '../../fixtures/appendix';
+import { buildAppendixSheet, sampleValues } from '../../../src/testing/appendix';
 import { snapshotToWorkbook } from '../../fixtures/xlsx';
 import { gnlc, loadCriteria, scratch } from '../../cli/helpers';
 

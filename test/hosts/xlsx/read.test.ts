@@ -8,7 +8,7 @@ import { STATE_MARKER, STATE_SHEET, SUMMARY_MARKER, emptyState, encodeState } fr
 import { inferType, readField } from '../../../src/core/read';
 import { FillSpec, SheetSnapshot, cellAt, toA1 } from '../../../src/core/snapshot';
 import { XlsxReadError, loadWorkbook, readWorkbookSnapshot, toHostRead } from '../../../src/hosts/xlsx';
-import { AppendixVariant, buildAppendix, sampleValues } from '../../fixtures/appendix';
+import { AppendixVariant, buildAppendix, sampleValues } from '../../../src/testing/appendix';
 import { snapshotToWorkbook } from '../../fixtures/xlsx';
 import { loadCriteria, toBuffer } from './helpers';
 

@@ -11,7 +11,7 @@ import { scoreAll } from '../../../src/core/score';
 import { parseA1, toA1 } from '../../../src/core/snapshot';
 import { INPUT_FILL, TemplateSheet, buildTemplate, numberFormatFor, validationCells } from '../../../src/core/template';
 import { createWorkbook, dataValidationOf, loadWorkbook, readMerges, readWorkbookSnapshot, writeTemplateSheet, writeWorkbookBuffer } from '../../../src/hosts/xlsx';
-import { cellsOf, loadCriteria } from './helpers';
+import { cellsByAddress, loadCriteria } from './helpers';
 
 const criteria = loadCriteria();
 
@@ -74,7 +74,7 @@ describe('a city template written to .xlsx and read back', () => {
 
   test('no other cell has a validation', () => {
     const values = new Set(valueCellsOf(template));
-    for (const [address, cell] of cellsOf(ws)) if (!values.has(address)) expect([address, cell.dataValidation]).toEqual([address, undefined]);
+    for (const [address, cell] of cellsByAddress(ws)) if (!values.has(address)) expect([address, cell.dataValidation]).toEqual([address, undefined]);
   });
 
   test('merges, frozen header rows and id column, autofilter over the table', () => {

@@ -7,7 +7,7 @@ import { findAppendixSheet } from '../../../src/core/mapping';
 import { scoreSheet } from '../../../src/core/pipeline';
 import { Status } from '../../../src/core/score';
 import { loadWorkbook, readWorkbookSnapshot } from '../../../src/hosts/xlsx';
-import { AppendixVariant, FixtureValues, buildAppendixSheet, sampleValues, withValue } from '../../fixtures/appendix';
+import { AppendixVariant, FixtureValues, buildAppendixSheet, sampleValues, withValue } from '../../../src/testing/appendix';
 import { snapshotToWorkbook } from '../../fixtures/xlsx';
 import { loadCriteria, toBuffer } from './helpers';
 

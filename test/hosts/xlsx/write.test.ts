@@ -8,9 +8,9 @@ import JSZip from 'jszip';
 import { STATE_SHEET, STATUS_FILL, SUMMARY_MARKER } from '../../../src/core/plan';
 import { runScoring } from '../../../src/core/pipeline';
 import { readMerges, applyPlan, findWriteLosses, loadWorkbook, readWorkbookSnapshot, setCellFill, toHostRead, writeWorkbookBuffer, PlanError } from '../../../src/hosts/xlsx';
-import { FixtureValues, buildAppendix, sampleValues, withValue } from '../../fixtures/appendix';
+import { FixtureValues, buildAppendix, sampleValues, withValue } from '../../../src/testing/appendix';
 import { snapshotToWorkbook } from '../../fixtures/xlsx';
-import { cellModel, cellsOf, clearThroughHost, isNoFill, loadCriteria, open, scoreThroughHost, toBuffer } from './helpers';
+import { cellModel, cellsByAddress, clearThroughHost, isNoFill, loadCriteria, open, scoreThroughHost, toBuffer } from './helpers';
 
 const criteria = loadCriteria();
 
@@ -136,8 +136,8 @@ describe('a scored copy', () => {
       const a = input.getWorksheet(name)!;
       const b = output.getWorksheet(name)!;
       expect(sheetFacts(b)).toEqual(sheetFacts(a));
-      const before = cellsOf(a);
-      const after = cellsOf(b);
+      const before = cellsByAddress(a);
+      const after = cellsByAddress(b);
       const addresses = new Set([...before.keys(), ...after.keys()]);
       let same = 0;
       for (const address of addresses) {
@@ -197,7 +197,7 @@ describe('a scored copy', () => {
     expect(ws.getCell('A3').font).toMatchObject({ bold: true });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(ws.getColumn(2).width).toBe(46);
-    const texts = [...cellsOf(ws).values()].map((c) => c.text);
+    const texts = [...cellsByAddress(ws).values()].map((c) => c.text);
     expect(texts).toContain('✘ Chưa đạt');
     // In-workbook links, written the way Excel writes them: a location, no external relationship.
     const zip = await JSZip.loadAsync(scored.buffer);
@@ -264,8 +264,8 @@ describe('clearing and scoring again', () => {
     expect(cleared.applied.restored).toBe(scored.applied.coloured);
     const input = (await open(base.buffer)).getWorksheet('Phụ lục')!;
     const output = (await open(cleared.buffer)).getWorksheet('Phụ lục')!;
-    const before = cellsOf(input);
-    const after = cellsOf(output);
+    const before = cellsByAddress(input);
+    const after = cellsByAddress(output);
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     for (const [address, cell] of before) expect({ address, ...cellModel(after.get(address)!) }).toEqual({ address, ...cellModel(cell) });
     expect(output.getCell(base.white).fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFFFF' } });
@@ -295,8 +295,8 @@ describe('clearing and scoring again', () => {
     const c = await open(thrice.buffer);
     const sameSheet = (x: ExcelJS.Worksheet, y: ExcelJS.Worksheet) => {
       expect(sheetFacts(y)).toEqual(sheetFacts(x));
-      const xs = cellsOf(x);
-      const ys = cellsOf(y);
+      const xs = cellsByAddress(x);
+      const ys = cellsByAddress(y);
       expect([...ys.keys()].sort()).toEqual([...xs.keys()].sort());
       for (const [address, cell] of xs) expect({ sheet: x.name, address, ...cellModel(ys.get(address)!) }).toEqual({ sheet: x.name, address, ...cellModel(cell) });
     };
@@ -329,7 +329,7 @@ describe('clearing and scoring again', () => {
     expect(readMerges(rewritten)).toEqual([]);
     expect(out.getWorksheet('Ghi chú')!.getCell('D1').value).toBe('sau khi chấm');
     const fresh = (await open(once.buffer)).getWorksheet('Tổng hợp GNLC')!;
-    expect([...cellsOf(rewritten).keys()].sort()).toEqual([...cellsOf(fresh).keys()].sort());
+    expect([...cellsByAddress(rewritten).keys()].sort()).toEqual([...cellsByAddress(fresh).keys()].sort());
   });
 });
 
@@ -347,8 +347,8 @@ describe("sheets the product does not own", () => {
     const out = await open(scored.buffer);
     expect(out.worksheets.map((w) => w.name)).toEqual(['Phụ lục', 'Ghi chú', 'Tổng hợp GNLC', 'Tổng hợp GNLC (2)', STATE_SHEET]);
     const after = out.getWorksheet('Tổng hợp GNLC')!;
-    const x = cellsOf(before);
-    const y = cellsOf(after);
+    const x = cellsByAddress(before);
+    const y = cellsByAddress(after);
     expect([...y.keys()]).toEqual([...x.keys()]);
     for (const [address, cell] of x) expect(cellModel(y.get(address)!)).toEqual(cellModel(cell));
     expect(out.getWorksheet('Tổng hợp GNLC (2)')!.getCell('A1').value).toBe(SUMMARY_MARKER);

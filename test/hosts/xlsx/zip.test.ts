@@ -10,7 +10,7 @@ import { emptyState } from '../../../src/core/plan';
 import { WritePlan } from '../../../src/core/pipeline';
 import { applyPlan, checkZipLimits, createWorkbook, fixInternalLinks, loadWorkbook, setCellFill, solidFill, writeSheetContent, writeWorkbookBuffer } from '../../../src/hosts/xlsx';
 import { renderParts, zipParts } from '../../../src/hosts/xlsx/write';
-import { buildAppendix, sampleValues } from '../../fixtures/appendix';
+import { buildAppendix, sampleValues } from '../../../src/testing/appendix';
 import { snapshotToBuffer } from '../../fixtures/xlsx';
 import { loadCriteria, scoreThroughHost } from './helpers';
 

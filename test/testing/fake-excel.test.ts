@@ -1,8 +1,8 @@
 /// <reference types="office-js" />
 /** The fake Excel is strict like Office.js: proxies, load + sync, queued writes, null objects, limits, counters. */
 // These tests read before load and sync on purpose: the fake must throw as Office.js does.
-import { createFakeExcel, sheetDataFromSnapshot, FakeOfficeError } from '../../../src/hosts/memory';
-import type { SheetSnapshot } from '../../../src/core/snapshot';
+import { createFakeExcel, sheetDataFromSnapshot, FakeOfficeError } from '../../src/testing/fake-excel';
+import type { SheetSnapshot } from '../../src/core/snapshot';
 
 const book = () =>
   createFakeExcel({

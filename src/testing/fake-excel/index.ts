@@ -10,7 +10,8 @@
  *   …
  *   fake.counters.syncs; fake.workbook.fill('Phụ lục', 'E12');
  */
-import { FakeRequestContext, FakeEngine } from './excel';
+import { FakeRequestContext } from './workbook';
+import type { FakeEngine } from './base';
 import { DEFAULT_LIMITS, FakeCounters, FakeFault, FakeFaultRule, FakeLimits, FakeSyncInfo } from './proxy';
 import { FakeChangeType, FakeChangedEventArgs, FakeEventHub, FakeEventOptions } from './events';
 import { CellData, FakeCellInput, FakeChartData, FakeSheetData, FakeWorkbookData, FakeWorkbookModel, Visibility, exportWorkbook, normaliseColor, valueType, writeValue } from './model';
@@ -23,7 +24,7 @@ export type { FakeCounters, FakeLimits, FakeLogEntry, FakeSyncRecord, FakeFault,
 export type { FakeChangedEventArgs, FakeChangeType, FakeEventOptions } from './events';
 export { DEFAULT_LIMITS, FakeClientResult } from './proxy';
 export type { CellData, FakeCellInput, FakeChartData, FakeSheetData, FakeWorkbookData, Visibility, FakeFont, FakeHyperlink } from './model';
-export { FakeRequestContext } from './excel';
+export { FakeRequestContext } from './workbook';
 // Data validation, merge, freezeAt/freezeColumns, insertWorksheetsFromBase64 (templates, consolidation): see extras.ts.
 export { fakeSheetExtras, fakeWorkbookBase64 } from './extras';
 export type { FakeSheetExtrasView, FakeValidationRecord } from './extras';

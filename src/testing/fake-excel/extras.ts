@@ -15,7 +15,9 @@
  */
 import { FakeOfficeError } from './errors';
 import { Rect, cellA1, intersect, rectCells } from './address';
-import { FakeFreezePanes, FakeRange, FakeRequestContext, FakeWorkbook } from './excel';
+import { FakeFreezePanes, FakeRequestContext, FakeWorkbook } from './workbook';
+import { FakeRange } from './range';
+import { RangeT, writable } from './base';
 import { FakeClientResult } from './proxy';
 import { FakeSheet, FakeWorkbookData, FakeWorkbookModel } from './model';
 
@@ -122,17 +124,6 @@ function checkMessage(m: unknown, flag: 'showPrompt' | 'showAlert'): Record<stri
 
 // ---------------------------------------------------------------- the proxies
 
-interface RangeT {
-  sheet: FakeSheet;
-  rect: Rect;
-}
-
-function alive(ctx: FakeRequestContext, sheet: FakeSheet): FakeSheet {
-  if (!ctx.model.sheets.includes(sheet)) throw new FakeOfficeError('ItemNotFound', `the sheet ${sheet.name} was deleted`);
-  if (sheet.protected) throw new FakeOfficeError('AccessDenied', `the sheet ${sheet.name} is protected`);
-  return sheet;
-}
-
 /** The validation of a range: setting a part replaces that part for exactly this range. */
 function validationFor(sheet: FakeSheet, rect: Rect): SheetExtras['validations'][number] {
   if (rectCells(rect) > 1_000_000) bad('the fake does not validate whole columns or rows');
@@ -186,10 +177,10 @@ class RangeExtras extends FakeRange {
     });
   }
   _setExtra(name: string, value: unknown, apply: (t: RangeT, v: unknown) => void): void {
-    this.setProperty(name, value, (t, v) => apply({ sheet: alive(this.context as FakeRequestContext, (t as RangeT).sheet), rect: (t as RangeT).rect }, v));
+    this.setProperty(name, value, (t, v) => apply({ sheet: writable(this.context as FakeRequestContext, (t as RangeT).sheet), rect: (t as RangeT).rect }, v));
   }
   _invokeExtra(name: string, args: unknown[], apply: (t: RangeT) => void): void {
-    this.invoke(name, args, (t) => apply({ sheet: alive(this.context as FakeRequestContext, (t as RangeT).sheet), rect: (t as RangeT).rect }), { write: true });
+    this.invoke(name, args, (t) => apply({ sheet: writable(this.context as FakeRequestContext, (t as RangeT).sheet), rect: (t as RangeT).rect }), { write: true });
   }
 }
 
@@ -205,13 +196,13 @@ class FreezeExtras extends FakeFreezePanes {
     const right = m[3] !== undefined ? col(m[3]) : left;
     if (top !== 1 || left !== 1) bad('freezeAt takes a range from A1');
     this.invoke('freezeAt', [frozenRange], (s) => {
-      const sheet = alive(this.context as FakeRequestContext, s as FakeSheet);
+      const sheet = writable(this.context as FakeRequestContext, s as FakeSheet);
       sheet.frozenRows = bottom;
       extrasOf(sheet).frozenColumns = right;
     }, { write: true });
   }
   freezeColumns(count?: number): void {
-    this.invoke('freezeColumns', [count], (s) => void (extrasOf(alive(this.context as FakeRequestContext, s as FakeSheet)).frozenColumns = count ?? 1), { write: true });
+    this.invoke('freezeColumns', [count], (s) => void (extrasOf(writable(this.context as FakeRequestContext, s as FakeSheet)).frozenColumns = count ?? 1), { write: true });
   }
 }
 

@@ -1,0 +1,17 @@
+/** The words of a consolidation's master sheet (core/consolidate.ts), Vietnamese first, English second. */
+
+export const MASTER_SHEET_TEXT = {
+  name: { vi: 'Tổng hợp số liệu', en: 'Master data' },
+  title: { vi: (h: string) => `Bảng tổng hợp số liệu — ${h}`, en: (h: string) => `Consolidated data — ${h}` },
+  department: { vi: (n: number) => `Tổng hợp từ ${n} báo cáo`, en: (n: number) => `Consolidated from ${n} returns` },
+  explain: {
+    vi: 'Số liệu tổng hợp từ báo cáo của các đơn vị. Cột “Ghi chú” ghi nguồn của từng số liệu (báo cáo › ô). Ô để trống kèm ghi chú “Mâu thuẫn” cần được thống nhất rồi nhập lại.',
+    en: 'Figures consolidated from the departments’ returns. The “Note” column gives each figure’s source (return › cell). A blank cell noted “Conflict” needs a settled figure typed in.',
+  },
+  other: { vi: 'khác', en: 'other' },
+  conflict: { vi: 'Mâu thuẫn', en: 'Conflict' },
+  settle: { vi: 'cần thống nhất', en: 'to be settled' },
+  /** After a field's label in a trend pair: "… — năm trước". */
+  previousYear: { vi: 'năm trước', en: 'previous year' },
+  currentYear: { vi: 'năm nay', en: 'this year' },
+} as const;
