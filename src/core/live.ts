@@ -56,8 +56,6 @@ export function indicatorCells(mapping: Mapping, ids: readonly string[]): string
   for (const id of ids) for (const c of placementCells(mapping, id)) set.add(c);
   return [...set];
 }
-/** @deprecated The old name of indicatorCells (hosts/office/addresses.ts has a cellsOf of its own), kept while hosts/office is reworked in parallel. */
-export const cellsOf = indicatorCells;
 
 /** A copy of the snapshot with some cells replaced (rows copied on write; the original is untouched). */
 export function patchSnapshot(sheet: SheetSnapshot, updates: Readonly<Record<string, CellContent>>): SheetSnapshot {

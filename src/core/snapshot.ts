@@ -16,11 +16,6 @@ export interface CellArea {
   bottom: number;
   right: number;
 }
-/**
- * @deprecated The old name of CellArea, kept only while the host adapters, mapping-grid.ts and
- * template.ts are reworked in parallel; use CellArea.
- */
-export type Area = CellArea;
 
 export interface SheetSnapshot {
   name: string;

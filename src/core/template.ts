@@ -8,7 +8,7 @@ import { CURRENT_SUFFIX, PREVIOUS_SUFFIX, TEMPLATE_COL, TEMPLATE_COLUMNS, TEMPLA
 import { canonicalParty, listParties, partyKey } from './parties';
 import { OutCell, SheetContent } from './plan';
 import { fieldLabel } from './score';
-import { Area, safeSheetName, toA1 } from './snapshot';
+import { CellArea, safeSheetName, toA1 } from './snapshot';
 import { PERCENT, ratingItemText } from './vocabulary';
 import { Lang, formatNumber } from '../i18n/format';
 import { RATING_LABELS, RATING_LABELS_EN, TREND_TEXT } from '../i18n/messages';
@@ -41,7 +41,7 @@ export interface TemplateValidation {
 }
 
 /** A merged area, 0-based, inclusive (the same shape as a snapshot's merges). */
-export type TemplateMerge = Area;
+export type TemplateMerge = CellArea;
 
 /** A sheet in the canonical layout: SheetContent plus what a host needs to make it fillable. */
 export interface TemplateSheet extends SheetContent {
@@ -51,7 +51,7 @@ export interface TemplateSheet extends SheetContent {
   /** Columns to freeze on the left (the indicator id). */
   frozenColumns: number;
   /** The table (header row to last data row, every column), for an autofilter. */
-  autoFilter: Area;
+  autoFilter: CellArea;
   /** 0-based row of the column-header row (TEMPLATE_COLUMNS labels). */
   headerRow: number;
   /** Indicator id → field key (also `key@previous` / `key@current`) → the A1 value cell. */

@@ -37,7 +37,7 @@ export interface ClearOutcome {
   state: WorkbookState;
 }
 
-export interface Selection {
+export interface PaneSelection {
   sheet: string;
   /** A1 addresses or ranges, as the host reports them. */
   addresses: string[];
@@ -70,7 +70,7 @@ export interface PaneBackend {
   /** Selects cells in the workbook (and activates their sheet). */
   select(sheet: string, addresses: string[]): Promise<void>;
   /** What the person has selected in the workbook. */
-  selection(): Promise<Selection>;
+  selection(): Promise<PaneSelection>;
   /** Stores a mapping fixed by hand in the workbook's state, for the next run; returns the new state. */
   saveMapping(sheet: string, saved: SavedMapping, state: WorkbookState): Promise<WorkbookState>;
   /**

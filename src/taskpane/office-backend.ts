@@ -11,7 +11,7 @@ import { HostRead, ScoreRun, withSavedMapping } from '../core/pipeline';
 import { clearWorkbook, scoreWorkbook } from '../core/workbook';
 import { Lang } from '../i18n/format';
 import { ExcelRunner, OfficeHost, OfficeHostOptions } from '../hosts/office/host';
-import { ClearOutcome, PaneBackend, PaneFailure, ScoreOutcome, Selection, Step, Watching, WorkbookTools } from './backend';
+import { ClearOutcome, PaneBackend, PaneFailure, ScoreOutcome, PaneSelection, Step, Watching, WorkbookTools } from './backend';
 import { createTemplateSheet } from '../hosts/office/template';
 import { canImportFiles, consolidateSheets, importReturnFiles } from '../hosts/office/consolidate';
 import { officeIsSetSupported } from '../hosts/office/requirements';
@@ -83,7 +83,7 @@ export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: 
     async select(sheet: string, addresses: string[]): Promise<void> {
       await worded(() => host.select(sheet, addresses));
     },
-    async selection(): Promise<Selection> {
+    async selection(): Promise<PaneSelection> {
       const s = await worded(() => host.selectedAddresses());
       return { sheet: s.sheet, addresses: s.addresses };
     },

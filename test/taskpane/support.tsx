@@ -12,7 +12,7 @@ import { runClear, runScoring } from '../../src/core/pipeline';
 import { FillSpec, SheetSnapshot } from '../../src/core/snapshot';
 import { Lang } from '../../src/i18n/format';
 import { App } from '../../src/taskpane/App';
-import { ClearOutcome, PaneBackend, ScoreOutcome, Selection, Step } from '../../src/taskpane/backend';
+import { ClearOutcome, PaneBackend, ScoreOutcome, PaneSelection, Step } from '../../src/taskpane/backend';
 import { PrefStore, memoryPrefs } from '../../src/taskpane/prefs';
 import { FixtureValues, buildAppendixSheet, sampleValues, withValue } from '../../src/testing/appendix';
 import { loadCriteria } from '../core/helpers';
@@ -49,7 +49,7 @@ export interface CoreBackend extends PaneBackend {
   state: WorkbookState | null;
   selected: Array<{ sheet: string; addresses: string[] }>;
   /** What `selection()` reports. */
-  selectionToReport: Selection;
+  selectionToReport: PaneSelection;
   calls: string[];
   /** Holds the next run when it reaches the step. */
   gate(step: Step): Gate;

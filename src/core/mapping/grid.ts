@@ -3,7 +3,7 @@
  * resolved to their top-left cell, folded texts cached. Never throws, whatever the snapshot holds.
  */
 import { CellContent, CellValueType } from '../read';
-import { Area, SheetSnapshot } from '../snapshot';
+import { CellArea, SheetSnapshot } from '../snapshot';
 import { foldText, foldWords } from '../text';
 import { tokens } from './similarity';
 
@@ -85,7 +85,7 @@ export class SheetView {
   readonly left: number;
   readonly rows: number;
   readonly cols: number;
-  readonly merges: Area[];
+  readonly merges: CellArea[];
   private readonly grid: unknown[];
   private readonly owners = new Map<number, Int32Array | null>();
   private readonly foldCache = new Map<string, string>();
@@ -108,11 +108,11 @@ export class SheetView {
     if (rows < 0) rows = 0;
     this.rows = rows;
     this.cols = cols;
-    const merges: Area[] = [];
+    const merges: CellArea[] = [];
     const list = Array.isArray(s.merges) ? s.merges : [];
     for (const m of list) {
       if (!m || typeof m !== 'object') continue;
-      const a = m as Partial<Area>;
+      const a = m as Partial<CellArea>;
       let top = int(a.top, NaN);
       let left = int(a.left, NaN);
       let bottom = int(a.bottom, NaN);
@@ -193,7 +193,7 @@ export class SheetView {
   }
 
   /** The merged area covering a cell, or null. */
-  mergeAt(row: number, col: number): Area | null {
+  mergeAt(row: number, col: number): CellArea | null {
     if (!this.inRange(row, col)) return null;
     const owners = this.ownerColumn(col);
     if (!owners) return null;

@@ -2,13 +2,13 @@
  * Address lists for multi-area calls: runs of cells compressed into ranges, lists cut under
  * Excel's 8,192-character address limit, sheet references for hyperlinks, selection parsing.
  */
-import { Area, columnName, parseA1, toA1 } from '../../core/snapshot';
+import { CellArea, columnName, parseA1, toA1 } from '../../core/snapshot';
 
 /** Excel's limit on the address string of one RangeAreas (Worksheet.getRanges). */
 export const MAX_ADDRESS_LENGTH = 8192;
 
 /** "A1:B3" (or "A1" for one cell). */
-export function areaAddress(a: Area): string {
+export function areaAddress(a: CellArea): string {
   const first = toA1(a.top, a.left);
   return a.top === a.bottom && a.left === a.right ? first : `${first}:${toA1(a.bottom, a.right)}`;
 }
@@ -18,7 +18,7 @@ export function areaAddress(a: Area): string {
  * equal vertical runs side by side. Order: by top row, then left column. Unknown addresses are
  * dropped (the plan only holds A1 cells).
  */
-export function compressAddresses(addresses: readonly string[]): Area[] {
+export function compressAddresses(addresses: readonly string[]): CellArea[] {
   const byCol = new Map<number, number[]>();
   for (const a of addresses) {
     const p = parseA1(a);
@@ -27,7 +27,7 @@ export function compressAddresses(addresses: readonly string[]): Area[] {
     if (!rows) byCol.set(p.col, (rows = []));
     rows.push(p.row);
   }
-  const runs: Area[] = [];
+  const runs: CellArea[] = [];
   for (const [col, rows] of byCol) {
     const sorted = [...new Set(rows)].sort((x, y) => x - y);
     let start = sorted[0]!;
@@ -44,7 +44,7 @@ export function compressAddresses(addresses: readonly string[]): Area[] {
   }
   // Join runs with the same rows in adjacent columns.
   runs.sort((a, b) => a.top - b.top || a.bottom - b.bottom || a.left - b.left);
-  const out: Area[] = [];
+  const out: CellArea[] = [];
   for (const r of runs) {
     const last = out[out.length - 1];
     if (last && last.top === r.top && last.bottom === r.bottom && last.right + 1 === r.left) last.right = r.right;
@@ -54,7 +54,7 @@ export function compressAddresses(addresses: readonly string[]): Area[] {
 }
 
 /** Cuts a list of areas into comma-joined address strings of at most `maxLength` characters. */
-export function chunkAddressList(areas: readonly Area[], maxLength = MAX_ADDRESS_LENGTH, maxCells = Infinity): Array<{ address: string; cells: number; areas: number }> {
+export function chunkAddressList(areas: readonly CellArea[], maxLength = MAX_ADDRESS_LENGTH, maxCells = Infinity): Array<{ address: string; cells: number; areas: number }> {
   const out: Array<{ address: string; cells: number; areas: number }> = [];
   let current = '';
   let cells = 0;
@@ -82,7 +82,7 @@ export function sheetReference(sheet: string, address: string): string {
 }
 
 /** "A1:C3" → every cell, row by row. */
-export function cellsOf(a: Area): string[] {
+export function areaCells(a: CellArea): string[] {
   const out: string[] = [];
   for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) out.push(toA1(r, c));
   return out;

@@ -24,7 +24,7 @@ import { SUMMARY_NAME } from '../../core/pipeline';
 import { STATE_SHEET, decodeState } from '../../core/plan';
 import type { CellContent } from '../../core/read';
 import { IndicatorResult, scoreAll } from '../../core/score';
-import { Area, SheetSnapshot, safeSheetName } from '../../core/snapshot';
+import { CellArea, SheetSnapshot, safeSheetName } from '../../core/snapshot';
 import { Summary, summarise } from '../../core/summary';
 import { buildSummarySheet } from '../../core/summary-sheet';
 import type { Lang } from '../../i18n/format';
@@ -93,7 +93,7 @@ function toSnapshot(q: Queued): SheetSnapshot {
     while (line.length && line[line.length - 1] === null) line.pop();
     return line;
   });
-  const merges: Area[] =
+  const merges: CellArea[] =
     q.merged && !q.merged.isNullObject
       ? q.merged.areas.items.map((a) => ({ top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 }))
       : [];

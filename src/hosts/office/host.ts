@@ -17,9 +17,9 @@ import type { HostRead, WritePlan } from '../../core/pipeline';
 import { STATE_SHEET, WorkbookState } from '../../core/plan';
 import { ownsStateSheet } from '../../core/product-sheets';
 import { reconcileColours } from '../../core/recolour';
-import { Area, FillSpec, parseA1, toA1 } from '../../core/snapshot';
+import { CellArea, FillSpec, parseA1, toA1 } from '../../core/snapshot';
 import type { SheetInfo, WorkbookHost } from '../../core/workbook';
-import { MAX_ADDRESS_LENGTH, cellsOf, chunkAddressList, compressAddresses, rectAddress } from './addresses';
+import { MAX_ADDRESS_LENGTH, areaCells, chunkAddressList, compressAddresses, rectAddress } from './addresses';
 import { OfficeActionError, guardSyncs, recordOutcome, refusedBeforeRunning } from './errors';
 import { SyncKind, WorkbookFacts, errorCode, fillSpecOf, probeWorkbook, queueStateRead, readWorkbook } from './read';
 import { applyPlan } from './write';
@@ -75,7 +75,7 @@ export interface OfficeHostStats {
 
 const emptyStats = (): OfficeHostStats => ({ syncs: 0, readSyncs: 0, readChunkSyncs: 0, writeSyncs: 0, writeChunkSyncs: 0, probeSyncs: 0, retries: 0, writeCalls: 0 });
 
-export interface Selection {
+export interface SelectedCells {
   sheet: string;
   /** Every selected cell, row by row (at most `SELECTION_CELL_LIMIT`). */
   addresses: string[];
@@ -285,7 +285,7 @@ export class OfficeHost implements WorkbookHost {
       // The plan's sheet (a null object when it is gone) and, when not too large, the fills of the box around its recorded cells.
       const ws = sheets.getItemOrNullObject(plan.sheet);
       ws.load('name');
-      const box: Area = cells.length
+      const box: CellArea = cells.length
         ? { top: Math.min(...cells.map((c) => c.row)), left: Math.min(...cells.map((c) => c.col)), bottom: Math.max(...cells.map((c) => c.row)), right: Math.max(...cells.map((c) => c.col)) }
         : { top: 0, left: 0, bottom: 0, right: 0 };
       const small = (box.bottom - box.top + 1) * (box.right - box.left + 1) <= RECONCILE_MAX_CELLS;
@@ -346,14 +346,14 @@ export class OfficeHost implements WorkbookHost {
   }
 
   /** The cells the person has selected ("fixing the mapping": select, then assign): one sync. */
-  async selectedAddresses(): Promise<Selection> {
+  async selectedAddresses(): Promise<SelectedCells> {
     return this.guarded(async (context) => {
       const selected = context.workbook.getSelectedRanges();
       selected.load('worksheet/name');
       selected.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount,items/address');
       this.tally('read');
       await context.sync();
-      const areas: Area[] = selected.areas.items.map((a) => ({ top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 }));
+      const areas: CellArea[] = selected.areas.items.map((a) => ({ top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 }));
       const addresses: string[] = [];
       const seen = new Set<string>();
       let truncated = false;
@@ -363,7 +363,7 @@ export class OfficeHost implements WorkbookHost {
           truncated = true;
           break;
         }
-        for (const c of cellsOf(a)) {
+        for (const c of areaCells(a)) {
           if (seen.has(c)) continue;
           seen.add(c);
           addresses.push(c);
@@ -404,7 +404,7 @@ function expand(address: string): string[] {
   const p = a ? parseA1(a) : null;
   const q = b ? parseA1(b) : p;
   if (!p || !q) return [];
-  const area: Area = { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+  const area: CellArea = { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
   if ((area.bottom - area.top + 1) * (area.right - area.left + 1) > SELECTION_CELL_LIMIT) return [];
-  return cellsOf(area);
+  return areaCells(area);
 }

@@ -6,7 +6,7 @@
  * requirement set: ExcelApi 1.9 (see requirements.ts).
  */
 export { OfficeHost, SELECTION_CELL_LIMIT } from './host';
-export type { ExcelRunner, OfficeHostOptions, OfficeHostStats, Selection } from './host';
+export type { ExcelRunner, OfficeHostOptions, OfficeHostStats, SelectedCells } from './host';
 export { API_SET, API_VERSIONS, officeIsSetSupported } from './requirements';
 export type { IsSetSupported } from './requirements';
 export { OfficeHostError, fillSpecOf, errorCode } from './read';

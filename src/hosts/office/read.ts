@@ -22,7 +22,7 @@ import { STATE_SHEET, WorkbookState, decodeState } from '../../core/plan';
 import { isSummaryMarker } from '../../core/product-sheets';
 import type { HostRead } from '../../core/pipeline';
 import type { CellContent } from '../../core/read';
-import { Area, FillSpec, SheetSnapshot, toA1 } from '../../core/snapshot';
+import { CellArea, FillSpec, SheetSnapshot, toA1 } from '../../core/snapshot';
 import { rectAddress } from './addresses';
 import { VALUE_TYPE } from './value-types';
 
@@ -220,7 +220,7 @@ async function readOnce(context: Excel.RequestContext, sheetName: string | undef
   if (ws.protection.protected) snapshot.protected = true;
   if (merged && !merged.isNullObject)
     snapshot.merges = merged.areas.items.map(
-      (a): Area => ({ top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 }),
+      (a): CellArea => ({ top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 }),
     );
 
   const sheetNames = sheets.items.map((s) => s.name);

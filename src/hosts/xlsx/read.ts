@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { HostRead } from '../../core/pipeline';
 import { STATE_SHEET, SUMMARY_MARKER, WorkbookState, decodeState } from '../../core/plan';
 import type { CellContent } from '../../core/read';
-import { Area, FillSpec, SheetSnapshot, WorkbookSnapshot, toA1 } from '../../core/snapshot';
+import { CellArea, FillSpec, SheetSnapshot, WorkbookSnapshot, toA1 } from '../../core/snapshot';
 import { fillSpecOf, themeColors } from './colors';
 import { displayNumber } from './format';
 import { InputLimitError, LimitDetail, checkZipLimits } from './limits';
@@ -252,8 +252,8 @@ function withProtection(snapshot: SheetSnapshot, ws: ExcelJS.Worksheet): SheetSn
 }
 
 /** Merged areas in sheet coordinates (0-based, inclusive). */
-export function readMerges(ws: ExcelJS.Worksheet): Area[] {
-  const out: Area[] = [];
+export function readMerges(ws: ExcelJS.Worksheet): CellArea[] {
+  const out: CellArea[] = [];
   // exceljs keeps merges by master address; reading `ws.model` instead would serialise the whole sheet.
   const merges = (ws as unknown as { _merges?: Record<string, { model?: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {};
   for (const range of Object.values(merges)) {

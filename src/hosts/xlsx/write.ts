@@ -18,7 +18,7 @@ import * as zlib from 'zlib';
 import type { WritePlan } from '../../core/pipeline';
 import { OutCell, STATE_SHEET, SheetContent, encodeState } from '../../core/plan';
 import { isStateSheetName, ownsStateSheet } from '../../core/product-sheets';
-import { Area, FillSpec, toA1 } from '../../core/snapshot';
+import { CellArea, FillSpec, toA1 } from '../../core/snapshot';
 import { TemplateSheet, TemplateValidation, validationCells } from '../../core/template';
 import { fillFromSpec, solidFill } from './colors';
 import { isSummarySheet } from './read';
@@ -206,7 +206,7 @@ function outStyle(cell: OutCell): Partial<ExcelJS.Style> {
  * text in a merged area (`content.merges`, when the content has them) is measured across the
  * area's columns; the merges themselves are made by writeTemplateSheet.
  */
-export function writeSheetContent(ws: ExcelJS.Worksheet, content: SheetContent & { merges?: readonly Area[] }): void {
+export function writeSheetContent(ws: ExcelJS.Worksheet, content: SheetContent & { merges?: readonly CellArea[] }): void {
   content.columnWidths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
