@@ -22,13 +22,14 @@ import { STATE_SHEET } from '../core/plan';
 import { Lang } from '../i18n/format';
 import { PlanError, applyPlan, writeWorkbookBuffer } from '../hosts/xlsx/write';
 import { findWriteLosses } from '../hosts/xlsx/losses';
-import { readWorkbookSnapshot, toHostRead } from '../hosts/xlsx/read';
+import { toHostRead } from '../hosts/xlsx/read';
 import { InputLimitError, checkFileSize, checkZipLimits } from '../hosts/xlsx/limits';
 import { runConsolidate } from './consolidate';
 import {
   CliFailure,
   CliIO,
   EXIT,
+  checkOutputFiles,
   checkWritable,
   defaultCriteriaPath,
   formatRunDate,
@@ -37,6 +38,7 @@ import {
   openWorkbook,
   packageRoot,
   readInput,
+  readWorkbook,
   sameFile,
   writeFileAtomic,
 } from './files';
@@ -89,7 +91,7 @@ type Command = (typeof COMMANDS)[number];
 
 /** The options each command takes (--lang, --help and --version go with any). */
 const ALLOWED: Record<Command, readonly OptionName[]> = {
-  score: ['out', 'report', 'html', 'criteria', 'sheet'],
+  score: ['out', 'report', 'html', 'criteria', 'sheet', 'force'],
   template: ['out', 'criteria', 'department', 'city', 'year', 'contact', 'no-trend-pairs', 'force'],
   consolidate: ['out', 'report', 'html', 'criteria', 'department', 'force'],
 };
@@ -178,6 +180,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         ...(values.html !== undefined ? { html: values.html } : {}),
         criteria: criteriaFile,
         ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+        force: !!values.force,
         lang,
       },
       io,
@@ -213,6 +216,7 @@ interface ScoreArgs {
   html?: string;
   criteria: string;
   sheet?: string;
+  force: boolean;
   lang: Lang;
 }
 
@@ -246,9 +250,10 @@ async function score(args: ScoreArgs, io: CliIO): Promise<number> {
     const pb = args[b];
     if (pa !== undefined && pb !== undefined && sameFile(pa, pb)) throw new CliFailure(EXIT.usage, 'outputs-clash', { a: `--${a}`, b: `--${b}` });
   }
+  checkOutputFiles(args, args.force);
 
   const wb = await openWorkbook(bytes, args.input);
-  const read = readWorkbookSnapshot(wb, { workbookName });
+  const read = readWorkbook(wb, args.input, lang, { workbookName });
   const names = read.sheetNames.filter((n) => n !== STATE_SHEET);
   let sheetName: string;
   if (args.sheet !== undefined) {
@@ -279,7 +284,7 @@ async function score(args: ScoreArgs, io: CliIO): Promise<number> {
   const written: string[] = [];
   if (args.report !== undefined) {
     const report = buildReport({ criteria, results: run.results, workbook: workbookName, sheet: sheetName, lang });
-    writeFileAtomic(args.report, JSON.stringify(report, null, 2) + '\n');
+    await writeFileAtomic(args.report, JSON.stringify(report, null, 2) + '\n', args);
     written.push(cliMessage('wrote-report', lang, { path: args.report }));
   }
   if (args.html !== undefined) {
@@ -292,7 +297,7 @@ async function score(args: ScoreArgs, io: CliIO): Promise<number> {
       sheet: sheetName,
       date: formatRunDate((io.now ?? (() => new Date()))(), lang),
     });
-    writeFileAtomic(args.html, page);
+    await writeFileAtomic(args.html, page, args);
     written.push(cliMessage('wrote-html', lang, { path: args.html }));
   }
   if (args.out !== undefined) {
@@ -307,7 +312,7 @@ async function score(args: ScoreArgs, io: CliIO): Promise<number> {
       throw e;
     }
     const out = await writeWorkbookBuffer(wb);
-    writeFileAtomic(args.out, out);
+    await writeFileAtomic(args.out, out, args);
     written.push(cliMessage('wrote-copy', lang, { path: args.out, cells: applied.coloured, summary: applied.summarySheet ?? '' }));
     if (applied.skipped.includes('chart')) written.push(cliMessage('no-chart', lang));
   }

@@ -109,6 +109,10 @@ export const CLI_MESSAGES = t({
     vi: (p) => `${p.option} trùng với báo cáo ${p.path}: các báo cáo không bao giờ bị ghi đè, hãy chọn tên khác`,
     en: (p) => `${p.option} is the return ${p.path}: returns are never overwritten, choose another name`,
   },
+  'out-not-xlsx': {
+    vi: (p) => `--out ${p.path}: bản đã chấm luôn là tệp .xlsx, hãy đặt tên kết thúc bằng .xlsx`,
+    en: (p) => `--out ${p.path}: the copy is always an .xlsx file, give it a name ending in .xlsx`,
+  },
   'no-directory': {
     vi: (p) => `Thư mục để ghi ${p.path} không tồn tại`,
     en: (p) => `The folder to write ${p.path} into does not exist`,
