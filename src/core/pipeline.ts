@@ -11,6 +11,7 @@ import { Summary, summarise } from './summary';
 import { buildSummarySheet } from './summary-sheet';
 import { Lang } from '../i18n/format';
 import { Issue, makeIssue } from './issues';
+import { getOwn } from './state';
 
 /** What a host reads in its one read batch. */
 export interface HostRead {
@@ -19,6 +20,8 @@ export interface HostRead {
   sheetNames: string[];
   /** The product's state (original fills, saved mappings), or null when the workbook has none yet. */
   state: WorkbookState | null;
+  /** How the state read (state.ts): 'damaged' is kept as it is, never coloured over; records dropped are counted. */
+  stateRead?: { status: 'none' | 'ok' | 'damaged'; dropped: number };
   /** Names of sheets whose A1 holds the summary marker (the product's own summary sheets). */
   summarySheets: string[];
   workbookName?: string;
@@ -33,8 +36,10 @@ export interface WritePlan {
   restore: ClearPlan['restore'];
   /** The summary sheet; `existing` says it is already there and is rewritten in place. */
   summary?: SheetContent & { existing: boolean };
-  /** The state to store (always written: it holds the originals of the fills above). */
+  /** The state to store (always written: it holds the originals of the fills above), unless `keepState`. */
   state: WorkbookState;
+  /** The stored state could not be decoded: leave it as it is (nothing is coloured, so nothing needs recording). */
+  keepState?: boolean;
 }
 
 export interface ScoreRun {
@@ -66,20 +71,24 @@ export interface ScoringOptions {
 export function runScoring(read: HostRead, criteria: CriteriaSet, options: ScoringOptions): { run: ScoreRun; plan: WritePlan; warnings: Issue[] } {
   const warnings: Issue[] = [];
   const state = read.state ?? emptyState();
-  const saved = parseSavedMapping(state.mappings[read.sheet.name]);
+  const saved = parseSavedMapping(getOwn(state.mappings, read.sheet.name));
   const run = scoreSheet(read.sheet, criteria, saved && saved.criteriaId === criteria.id ? saved : null);
   const fills: Record<string, FillSpec> = read.sheet.fills ?? {};
   let nextState: WorkbookState = state;
   let groups: FillGroup[] = [];
-  if (options.colour !== false && read.sheet.protected) {
+  const damaged = read.stateRead?.status === 'damaged';
+  if (read.stateRead?.dropped) warnings.push(makeIssue('state-records-dropped', { count: read.stateRead.dropped }));
+  if (options.colour !== false && damaged) {
+    warnings.push(makeIssue('state-damaged', { sheet: read.sheet.name }));
+  } else if (options.colour !== false && read.sheet.protected) {
     warnings.push(makeIssue('sheet-protected', { sheet: read.sheet.name }));
   } else if (options.colour !== false) {
     const colour = planColouring(read.sheet.name, run.results, fills, state);
     nextState = colour.state;
     groups = colour.groups;
   }
-  nextState = { ...nextState, mappings: { ...nextState.mappings, [read.sheet.name]: saveMapping(run.mapping) } };
-  const plan: WritePlan = { sheet: read.sheet.name, fills: groups, restore: [], state: nextState };
+  nextState = { ...nextState, mappings: { ...nextState.mappings, [read.sheet.name]: saveMapping(run.mapping) } }; // a computed key is always an own property
+  const plan: WritePlan = { sheet: read.sheet.name, fills: groups, restore: [], state: nextState, ...(damaged ? { keepState: true } : {}) };
   if (options.summary !== false) {
     const existing = read.summarySheets[0];
     const name = existing ?? safeSheetName(SUMMARY_NAME[options.lang], read.sheetNames);

@@ -4,7 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { HostRead } from '../../core/pipeline';
-import { STATE_SHEET, SUMMARY_MARKER, WorkbookState, decodeState } from '../../core/plan';
+import { STATE_SHEET, SUMMARY_MARKER, WorkbookState } from '../../core/plan';
+import { StateRead, readStateColumn } from '../../core/state';
 import type { CellContent } from '../../core/read';
 import { Area, FillSpec, SheetSnapshot, WorkbookSnapshot, toA1 } from '../../core/snapshot';
 import { fillSpecOf, themeColors } from './colors';
@@ -36,6 +37,8 @@ export interface WorkbookRead {
   sheetNames: string[];
   /** The product's stored state, or null when the workbook has none (or it is damaged). */
   state: WorkbookState | null;
+  /** How the state read: none, ok (with records dropped, counted) or damaged (kept as it is). */
+  stateRead: { status: StateRead['status']; dropped: number };
   /** Sheets whose A1 holds the summary marker: the product's own summary sheets. */
   summarySheets: string[];
   workbookName?: string;
@@ -76,16 +79,22 @@ export function readWorkbookSnapshot(wb: ExcelJS.Workbook, options: { workbookNa
   const date1904 = !!wb.properties?.date1904;
   const sheets: SheetSnapshot[] = [];
   const summarySheets: string[] = [];
-  let state: WorkbookState | null = null;
+  let stateRead: StateRead = { state: null, status: 'none', dropped: 0 };
   for (const ws of wb.worksheets) {
     if (ws.name === STATE_SHEET) {
-      state = readState(ws);
+      stateRead = readState(ws);
       continue;
     }
     if (isSummarySheet(ws)) summarySheets.push(ws.name);
     if (ws.state === 'visible' || ws.state === undefined) sheets.push(sheetSnapshot(ws, { theme, date1904 }));
   }
-  const read: WorkbookRead = { snapshot: { sheets }, sheetNames: wb.worksheets.map((w) => w.name), state, summarySheets };
+  const read: WorkbookRead = {
+    snapshot: { sheets },
+    sheetNames: wb.worksheets.map((w) => w.name),
+    state: stateRead.state,
+    stateRead: { status: stateRead.status, dropped: stateRead.dropped },
+    summarySheets,
+  };
   if (options.workbookName !== undefined) read.workbookName = options.workbookName;
   return read;
 }
@@ -98,7 +107,7 @@ export function toHostRead(read: WorkbookRead, sheetName: string, wb?: ExcelJS.W
     if (ws) sheet = sheetSnapshot(ws, { theme: workbookTheme(wb), date1904: !!wb.properties?.date1904 });
   }
   if (!sheet) throw new Error(`no sheet named ${JSON.stringify(sheetName)}`);
-  const host: HostRead = { sheet, sheetNames: read.sheetNames, state: read.state, summarySheets: read.summarySheets };
+  const host: HostRead = { sheet, sheetNames: read.sheetNames, state: read.state, stateRead: read.stateRead, summarySheets: read.summarySheets };
   if (read.workbookName !== undefined) host.workbookName = read.workbookName;
   return host;
 }
@@ -108,13 +117,13 @@ export function isSummarySheet(ws: ExcelJS.Worksheet): boolean {
   return !!a1 && cellString(a1) === SUMMARY_MARKER;
 }
 
-function readState(ws: ExcelJS.Worksheet): WorkbookState | null {
+function readState(ws: ExcelJS.Worksheet): StateRead {
   const column: unknown[] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
     const cell = ws.findRow(r)?.findCell(1);
     column.push(cell ? cellString(cell) ?? null : null);
   }
-  return decodeState(column);
+  return readStateColumn(column);
 }
 
 /** A cell's value as a plain string when it holds text (rich text joined), else undefined. */
