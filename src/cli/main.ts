@@ -43,7 +43,7 @@ import {
   writeFileAtomic,
 } from './files';
 import { HELP, LOSS_TEXT, cliMessage } from './messages';
-import { formatSummary } from './print';
+import { formatSummary, terminalSafe } from './print';
 import { buildReport } from './report';
 import { runTemplate } from './template';
 
@@ -102,7 +102,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const fail = (e: CliFailure) => {
     let text = cliMessage(e.key, lang, e.params);
     if (e.more) text += '. ' + cliMessage(e.more.key, lang, e.more.params);
-    io.stderr.write('gnlc: ' + text.replace(/\s*\n\s*/g, ' ') + '\n');
+    io.stderr.write('gnlc: ' + terminalSafe(text.replace(/\s*\n\s*/g, ' ')) + '\n');
     return e.code;
   };
   try {
@@ -278,7 +278,7 @@ async function score(args: ScoreArgs, io: CliIO): Promise<number> {
   // Warnings about the coloured copy (a protected sheet is not coloured) matter only when a copy is written.
   for (const w of warnings) {
     if (w.code === 'sheet-protected' && args.out === undefined) continue;
-    io.stderr.write('gnlc: ' + cliMessage('warning', lang, { text: w.message[lang] }) + '\n');
+    io.stderr.write('gnlc: ' + terminalSafe(cliMessage('warning', lang, { text: w.message[lang] })) + '\n');
   }
 
   const written: string[] = [];
