@@ -6,10 +6,15 @@
  * - A workbook file over 100 MB or a criteria file over 5 MB is refused from its size on disk,
  *   before it is read. A department's appendix is ~100 KB; the largest real workbooks with
  *   pictures are a few MB; the bundled criteria are ~115 KB.
- * - A zip whose entries add up to more than 200 MB uncompressed is refused from its central
- *   directory, before anything is inflated. exceljs needs several times the XML's size in memory;
- *   200 MB of XML is about two million filled cells, far beyond any appendix, and still inside a
- *   512 MB heap for the reading itself.
+ * - A zip whose entries add up to more than 100 MB uncompressed is refused from its central
+ *   directory, before anything is inflated. Measured in a 512 MB heap with a scored copy written:
+ *   100 MB of sheet XML holding long text fits (~31 s, ~660 MB peak RSS); 200 MB does not.
+ * - While the sheets' XML is inflated it is scanned (never kept): more than 500,000 cells, rows
+ *   and cells of merged areas (exceljs makes an object of each, ~300 bytes) are refused, and so are
+ *   merged areas covering more than 500,000 cells (`<mergeCell ref="A200:XFD1048576"/>` is 17
+ *   billion). Measured: 500,000 cells scored and written in ~22 s, ~650 MB peak RSS; 700,000 run
+ *   out of a 512 MB heap when the copy is written.
+ * - One sheet's snapshot may hold 2,000,000 slots (see read.ts): a sheet spread too wide is refused.
  * - An entry of more than 10 MB that is compressed more than 100 to 1 is refused: real sheet XML
  *   compresses 5–30 to 1; a zip bomb compresses 1,000 to 1 and more.
  * - More than 10,000 entries are refused (a workbook has a few dozen).
