@@ -106,7 +106,9 @@ export function runScoring(read: HostRead, criteria: CriteriaSet, options: Scori
 /** "Xóa màu": restores the original fills of the cells the product coloured on this sheet. */
 export function runClear(read: HostRead): { plan: WritePlan; kept: string[] } {
   const clear = planClear(read.sheet.name, read.sheet.fills ?? {}, read.state);
-  return { plan: { sheet: read.sheet.name, fills: [], restore: clear.restore, state: clear.state }, kept: clear.kept };
+  // A damaged state restores nothing and is left as it is.
+  const keep = read.stateRead?.status === 'damaged' ? { keepState: true } : {};
+  return { plan: { sheet: read.sheet.name, fills: [], restore: clear.restore, state: clear.state, ...keep }, kept: clear.kept };
 }
 
 /** Stores a mapping a person fixed by hand, for the next run. */

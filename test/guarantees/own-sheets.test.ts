@@ -101,21 +101,28 @@ describe.each(STATE_LIKE)('a person’s sheet named like the state sheet, %s', (
 });
 
 describe('the product’s own state sheet', () => {
-  test('damaged (marker, then junk): still the product’s, rewritten by the next run in both hosts', async () => {
+  test('damaged (marker, then junk): kept as it is by both hosts, nothing coloured over it, the run says so (#17)', async () => {
     const junk = [STATE_MARKER, '{"version":1,"colours":{'];
     const fake = createFakeExcel({ sheets: [sheetDataFromSnapshot(built.sheet), { name: STATE_SHEET, visibility: 'VeryHidden', cells: { A1: junk[0]!, A2: junk[1]! } }], active: SHEET });
+    const stateSheet = () => JSON.stringify(fake.workbook.export().sheets.find((s: { name: string }) => s.name === STATE_SHEET));
+    const before = stateSheet();
     const result = await scoreWorkbook(new OfficeHost(fake.run, { isSetSupported: () => true }), criteria(), 'vi', { sheet: SHEET });
     expect(result.read.state).toBeNull();
-    expect((await new OfficeHost(fake.run, { isSetSupported: () => true }).read(SHEET)).state).toEqual(result.plan.state);
+    expect(result.plan).toMatchObject({ keepState: true, fills: [] });
+    expect(result.warnings.map((w) => w.code)).toContain('state-damaged');
+    expect(stateSheet()).toEqual(before);
 
     const wb0 = snapshotToWorkbook([built.sheet]);
     const st = wb0.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
     st.getCell('A1').value = junk[0]!;
     st.getCell('A2').value = junk[1]!;
     const wb = await loadWorkbook(Buffer.from(await wb0.xlsx.writeBuffer()));
-    const { plan } = runScoring(toHostRead(readWorkbookSnapshot(wb), SHEET, wb), criteria(), { lang: 'vi' });
+    const { plan, warnings } = runScoring(toHostRead(readWorkbookSnapshot(wb), SHEET, wb), criteria(), { lang: 'vi' });
+    expect(plan).toMatchObject({ keepState: true, fills: [] });
+    expect(warnings.map((w) => w.code)).toContain('state-damaged');
     applyPlan(wb, plan);
-    expect(readWorkbookSnapshot(wb).state).toEqual(plan.state);
+    expect([wb.getWorksheet(STATE_SHEET)!.getCell('A1').value, wb.getWorksheet(STATE_SHEET)!.getCell('A2').value]).toEqual(junk);
+    expect(readWorkbookSnapshot(wb).stateRead.status).toBe('damaged');
   });
 
   test('the Office host learns whose the state sheet is within the read: a normal run is still read 1 + write 1', async () => {
