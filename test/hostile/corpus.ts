@@ -382,3 +382,12 @@ export async function withTextUpTo(bytes: Buffer, megabytes: number): Promise<Bu
   zip.file(file, xml);
   return Buffer.from(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }));
 }
+
+/** The workbook with one more value, in the sheet's last cell (XFD1048576). */
+export async function withFarCorner(bytes: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const file = 'xl/worksheets/sheet1.xml';
+  const xml = (await zip.file(file)!.async('string')).replace(/<dimension ref="[^"]*"\/>/, '').replace('</sheetData>', '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>');
+  zip.file(file, xml);
+  return Buffer.from(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}

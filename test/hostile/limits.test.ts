@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { INPUT_LIMITS } from '../../src/hosts/xlsx/limits';
 import { loadCriteria } from '../core/helpers';
-import { appendixWorkbook, farCornerWorkbook, manyCellsWorkbook, mergedAreaWorkbook, withCellsUpTo, withTextUpTo, writeCase } from './corpus';
+import { appendixWorkbook, farCornerWorkbook, withFarCorner, manyCellsWorkbook, mergedAreaWorkbook, withCellsUpTo, withTextUpTo, writeCase } from './corpus';
 import { ROOT, Run, expectOneLineFailure, scratch } from './helpers';
 
 let dir: string;
@@ -56,6 +56,15 @@ describe('tiny files that used to exhaust a 512 MB heap', () => {
     expect(bytes.length).toBeLessThan(20 * 1024);
     const r = refused('xfd.xlsx', bytes, /No 57-indicator appendix table|appendix/i);
     expect(r.ms).toBeLessThan(30_000);
+  });
+
+  test('the appendix with one more value in XFD1048576: scored and coloured, in seconds', async () => {
+    const file = writeCase(dir, 'xfd-appendix.xlsx', await withFarCorner(base));
+    const out = path.join(dir, 'xfd-appendix.out.xlsx');
+    const r = bin(['score', file, '--out', out], 30_000);
+    expect({ code: r.code, timedOut: r.timedOut }).toEqual({ code: 0, timedOut: false });
+    expect(r.stdout).toContain('57 / 57');
+    if (r.maxRssMB !== undefined) expect(r.maxRssMB).toBeLessThan(1024);
   });
 
   test('<mergeCell ref="A200:XFD1048576"/>: refused from its size before exceljs loads it', () => {

@@ -212,8 +212,8 @@ function presentRows(ws: ExcelJS.Worksheet): Array<{ r: number; row: ExcelJS.Row
  * One worksheet as a snapshot: the used range (every cell exceljs holds, values or formats),
  * merges, fills. Only the rows and cells in the file are walked: a sheet with one value in A1 and
  * one in XFD1048576 costs two cells and a million empty rows, not the 17 billion cells between
- * them. A cell that is not in the file gets its row's or column's fill only in a row that is in
- * the file (a row without any cell holds nothing the core maps or colours).
+ * them. A cell that is not in the file gets its row's or its column's fill; only the columns that
+ * have a fill are walked down the rows, and every slot is counted against a budget.
  */
 export function sheetSnapshot(ws: ExcelJS.Worksheet, ctx: ReadContext): SheetSnapshot {
   let top = Infinity;
@@ -279,6 +279,15 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet, ctx: ReadContext): SheetSna
     } else {
       spend(columnFills.length);
       for (const { c, fill } of columnFills) if (!has.has(c)) fills[toA1(r, c)] = { ...fill };
+    }
+  }
+  // A row that is not in the file shows the columns' fills (no cost when no column has one).
+  if (columnFills.length) {
+    const inFile = new Set(rows.map((x) => x.r));
+    for (let r = top; r <= bottom; r++) {
+      if (inFile.has(r)) continue;
+      spend(columnFills.length);
+      for (const { c, fill } of columnFills) fills[toA1(r, c)] = { ...fill };
     }
   }
   snapshot.cells = cells;
