@@ -241,10 +241,11 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const tmp = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${crypto.randomBytes(12).toString('hex')}.tmp`);
   let created = false;
+  // Guarded before it exists: a signal that comes while it is being created still removes it.
+  guard(tmp);
   try {
     const fh = await fs.promises.open(tmp, 'wx', 0o666);
     created = true;
-    guard(tmp);
     try {
       for (let at = 0; at < bytes.length; at += CHUNK) await fh.write(bytes, at, Math.min(CHUNK, bytes.length - at), at);
     } finally {

@@ -40,30 +40,39 @@ describe('output files', () => {
     expect(tmpFiles(sub)).toEqual([]);
   });
 
-  test('SIGINT while the copy is written: exit 130, no temporary file, no half-written copy', async () => {
-    const sub = fs.mkdtempSync(path.join(dir, 'sigint-'));
-    const out = path.join(sub, 'scored.xlsx');
-    const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), path.join(__dirname, 'cli-child.ts'), 'score', sample, '--out', out], { cwd: ROOT, stdio: 'ignore' });
-    // As soon as the temporary file appears, interrupt.
-    const code = await new Promise<number | null>((resolve) => {
+  test.each(['SIGINT', 'SIGTERM'] as const)('%s while an output is written: exit 130 / 143, no temporary file, no half-written file', async (signal) => {
+    const sub = fs.mkdtempSync(path.join(dir, `${signal}-`));
+    const out = path.join(sub, 'big.xlsx');
+    const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), path.join(__dirname, 'write-child.ts'), out, '400'], { cwd: ROOT, stdio: 'ignore' });
+    // As soon as the temporary file appears (400 MB take a while to write), interrupt.
+    const [code, caught] = await new Promise<[number | null, boolean]>((resolve) => {
       let sent = false;
       const poll = setInterval(() => {
         if (!sent && tmpFiles(sub).length) {
           sent = true;
-          child.kill('SIGINT');
+          child.kill(signal);
         }
-      }, 1);
+      }, 2);
       child.on('exit', (c) => {
         clearInterval(poll);
-        resolve(sent ? c : -1);
+        resolve([c, sent]);
       });
     });
+    expect(caught).toBe(true);
+    expect(code).toBe(signal === 'SIGINT' ? 130 : 143);
     expect(tmpFiles(sub)).toEqual([]);
-    // Caught in the window (most runs): exit 130 and no copy. Otherwise the copy was complete before the signal.
-    if (code !== -1) {
-      expect(code).toBe(130);
-      expect(fs.existsSync(out)).toBe(false);
-    }
+    expect(fs.existsSync(out)).toBe(false);
+  }, 60_000);
+
+  test('an interrupted run of the command line leaves no temporary file either', async () => {
+    const sub = fs.mkdtempSync(path.join(dir, 'cli-sigint-'));
+    const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), path.join(__dirname, 'cli-child.ts'), 'score', sample, '--out', path.join(sub, 'scored.xlsx')], { cwd: ROOT, stdio: 'ignore' });
+    const poll = setInterval(() => {
+      if (tmpFiles(sub).length) child.kill('SIGINT');
+    }, 1);
+    await new Promise((resolve) => child.on('exit', resolve));
+    clearInterval(poll);
+    expect(tmpFiles(sub)).toEqual([]);
   }, 60_000);
 
   test.each(['x.csv', 'x.xlsm', 'x.xlsx.bak', 'x'])('--out %s: exit 1, one line, nothing written', async (name) => {
