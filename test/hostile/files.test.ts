@@ -86,12 +86,24 @@ describe('output files', () => {
     ['score', '--html', 'r.html'],
     ['score', '--out', 'o.xlsx'],
     ['template', '--out', 't.xlsx'],
+    ['consolidate', '--out', 'm.xlsx'],
+    ['consolidate', '--report', 'm.json'],
+    ['consolidate', '--html', 'm.html'],
   ])('%s %s over an existing (read-only) file: exit 1 without --force; replaced with --force', async (command, option, name) => {
     const target = writeCase(dir, `exists-${command}-${name}`, 'old');
     fs.chmodSync(target, 0o444);
-    const args = command === 'score' ? ['score', sample, option, target] : ['template', option, target];
+    const returns = fs.readdirSync(path.join(ROOT, 'examples', 'returns')).filter((n) => n.endsWith('.xlsx')).map((n) => path.join(ROOT, 'examples', 'returns', n));
+    const master = path.join(dir, `master-${option.slice(2)}.xlsx`);
+    fs.rmSync(master, { force: true });
+    const args =
+      command === 'score'
+        ? ['score', sample, option, target]
+        : command === 'consolidate'
+          ? ['consolidate', ...returns, ...(option === '--out' ? [] : ['--out', master]), option, target]
+          : ['template', option, target];
     expectOneLineFailure(await gnlc(...args, '--lang', 'en'), 1, /already exists: .*--force/);
     expect(fs.readFileSync(target, 'utf8')).toBe('old');
+    fs.rmSync(master, { force: true });
     expect((await gnlc(...args, '--force')).code).toBe(0);
     expect(fs.readFileSync(target).length).toBeGreaterThan(3);
   });
