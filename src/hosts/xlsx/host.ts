@@ -12,6 +12,9 @@ import type { WorkbookState } from '../../core/plan';
 import type { SheetInfo, WorkbookHost } from '../../core/workbook';
 import { WorkbookRead, readWorkbookSnapshot, toHostRead } from './read';
 import { ApplyResult, applyPlan, writeWorkbookBuffer } from './write';
+import { XlsxPackage } from './package';
+import { patchPlan, removeSheet } from './patch';
+import { isStateSheetName, isSummaryMarker } from '../../core/product-sheets';
 
 const visible = (ws: ExcelJS.Worksheet) => ws.state === 'visible' || ws.state === undefined;
 
@@ -23,8 +26,18 @@ export class XlsxHost implements WorkbookHost {
 
   constructor(
     readonly workbook: ExcelJS.Workbook,
-    private readonly options: { workbookName?: string } = {},
+    private readonly options: {
+      workbookName?: string;
+      /** The file's bytes: the copy is then this package patched (patch.ts), not the workbook re-rendered by exceljs. */
+      source?: Uint8Array;
+    } = {},
   ) {}
+
+  private pkg: XlsxPackage | null = null;
+  private get package(): XlsxPackage | null {
+    if (!this.pkg && this.options.source) this.pkg = new XlsxPackage(this.options.source);
+    return this.pkg;
+  }
 
   private snapshot(): WorkbookRead {
     this.cached ??= readWorkbookSnapshot(this.workbook, this.options.workbookName !== undefined ? { workbookName: this.options.workbookName } : {});
@@ -63,10 +76,32 @@ export class XlsxHost implements WorkbookHost {
   async apply(plan: WritePlan): Promise<void> {
     this.lastApply = applyPlan(this.workbook, plan);
     this.cached = null;
+    if (this.package) patchPlan(this.package, plan);
+  }
+
+  /**
+   * Removes the product's own sheets (gnlc clear): every summary sheet, and the state sheet when no
+   * sheet has coloured cells left to restore (its saved mappings go with it). A damaged state is
+   * kept. Returns the names removed.
+   */
+  async removeProductSheets(): Promise<string[]> {
+    const read = this.snapshot();
+    const names = [...read.summarySheets];
+    const colours = read.state ? Object.values(read.state.colours).some((r) => Object.keys(r).length > 0) : false;
+    const stateSheet = this.workbook.worksheets.find((w) => isStateSheetName(w.name));
+    if (stateSheet && read.stateRead.status === 'ok' && !colours) names.push(stateSheet.name);
+    for (const name of names) {
+      const ws = this.workbook.getWorksheet(name);
+      if (ws && (isStateSheetName(name) || isSummaryMarker(ws.getCell('A1').value))) this.workbook.removeWorksheet(ws.id);
+      if (this.package) removeSheet(this.package, name);
+    }
+    this.cached = null;
+    return names;
   }
 
   /** The workbook's bytes: the input package with the parts the product changed patched in. */
-  toBuffer(): Promise<Buffer> {
+  async toBuffer(): Promise<Buffer> {
+    if (this.package) return this.package.toBuffer();
     return writeWorkbookBuffer(this.workbook);
   }
 }

@@ -306,7 +306,7 @@ export function createWorkbook(options: { creator?: string; date?: Date; title?:
 }
 
 /** A rough count of the lines a wrapped text takes in a column of the given width (in characters). */
-function wrappedLines(text: string, width: number): number {
+export function wrappedLines(text: string, width: number): number {
   const perLine = Math.max(4, Math.floor(width * 1.1));
   return text.split(/\r?\n/).reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
 }

@@ -1,0 +1,162 @@
+/**
+ * Writes a plan into the input's own package: the scored sheet changes only in the `s` attribute
+ * of the cells it colours or restores, styles.xml gets the new formats appended, the summary and
+ * state sheets are added (or replaced in place) with their relationship, content type and
+ * workbook entry. Every other part keeps its stored bytes (package.ts). What to colour and what
+ * to restore is the core's plan; this translates it into parts.
+ */
+import type { WritePlan } from '../../core/pipeline';
+import { STATE_SHEET, encodeState } from '../../core/plan';
+import { isStateSheetName } from '../../core/product-sheets';
+import { WorkbookState, emptyMap, getOwn, isProductColour, setOwn } from '../../core/state';
+import { NS, REL, WORKSHEET_TYPE, XEl, XlsxPackage, child, children, element } from './package';
+import { summarySheetXml, stateSheetXml } from './product-xml';
+import { SheetPatch } from './sheet-patch';
+import { StylesPatch } from './styles-patch';
+
+/** A copy of the state whose records can be given their style index. */
+function copyState(s: WorkbookState): WorkbookState {
+  const colours = emptyMap<Record<string, WorkbookState['colours'][string][string]>>();
+  for (const sheet of Object.keys(s.colours)) {
+    const records = emptyMap<WorkbookState['colours'][string][string]>();
+    for (const [a, rec] of Object.entries(s.colours[sheet]!)) setOwn(records, a, { original: { ...rec.original }, applied: rec.applied });
+    setOwn(colours, sheet, records);
+  }
+  return { ...s, colours };
+}
+
+function sheetByName(pkg: XlsxPackage, name: string) {
+  const lower = name.toLowerCase();
+  return pkg.sheets().find((s) => s.name.toLowerCase() === lower);
+}
+
+/** Adds a worksheet part with its relationship, content type and workbook entry (last in tab order). */
+function addSheet(pkg: XlsxPackage, name: string, part: string, hidden: 'veryHidden' | undefined): void {
+  pkg.setContentType(part, WORKSHEET_TYPE);
+  const relId = pkg.addRel(pkg.workbookPart, REL.worksheet, part);
+  const wb = pkg.workbook();
+  const root = wb.documentElement!;
+  let sheets = child(root, 'sheets');
+  if (!sheets) {
+    sheets = element(wb, 'sheets');
+    root.appendChild(sheets);
+  }
+  const ids = children(sheets, 'sheet').map((s) => Number(s.getAttribute('sheetId')) || 0);
+  const sheet = element(wb, 'sheet');
+  sheet.setAttribute('name', name);
+  sheet.setAttribute('sheetId', String(Math.max(0, ...ids) + 1));
+  if (hidden) sheet.setAttribute('state', hidden);
+  let prefix = root.lookupPrefix(NS.r);
+  if (!prefix) {
+    prefix = 'r';
+    while (root.lookupNamespaceURI(prefix)) prefix += 'r';
+    root.setAttributeNS('http://www.w3.org/2000/xmlns/', `xmlns:${prefix}`, NS.r);
+  }
+  sheet.setAttributeNS(NS.r, `${prefix}:id`, relId);
+  sheets.appendChild(sheet);
+}
+
+/** Writes a product sheet's part: in place when the sheet is there, else as a new sheet. */
+function putSheet(pkg: XlsxPackage, name: string, doc: ReturnType<typeof stateSheetXml>, hidden?: 'veryHidden'): void {
+  const existing = sheetByName(pkg, name);
+  if (existing && existing.part) {
+    pkg.put(existing.part, doc);
+    if (hidden) existing.el.setAttribute('state', hidden);
+    return;
+  }
+  const part = pkg.freePart('xl/worksheets/sheet', '.xml');
+  pkg.put(part, doc);
+  addSheet(pkg, name, part, hidden);
+}
+
+/** Removes a sheet: its workbook entry, relationship, content type, part and the part's relationships; names scoped to it go too. */
+export function removeSheet(pkg: XlsxPackage, name: string): boolean {
+  const all = pkg.sheets();
+  const i = all.findIndex((s) => s.name.toLowerCase() === name.toLowerCase());
+  if (i < 0) return false;
+  const entry = all[i]!;
+  entry.el.parentNode!.removeChild(entry.el);
+  pkg.removeRel(pkg.workbookPart, entry.relId);
+  if (entry.part) {
+    pkg.removeContentType(entry.part);
+    pkg.remove(entry.part);
+    const rels = entry.part.replace(/([^/]+)$/, '_rels/$1.rels');
+    if (pkg.has(rels)) pkg.remove(rels);
+  }
+  const root = pkg.workbook().documentElement!;
+  const names = child(root, 'definedNames');
+  if (names) {
+    for (const dn of children(names, 'definedName')) {
+      const local = dn.getAttribute('localSheetId');
+      if (local === null || local === '') continue;
+      const n = Number(local);
+      if (n === i) names.removeChild(dn);
+      else if (n > i) dn.setAttribute('localSheetId', String(n - 1));
+    }
+    if (!children(names, 'definedName').length) root.removeChild(names);
+  }
+  const views = child(root, 'bookViews');
+  for (const v of views ? children(views, 'workbookView') : []) {
+    for (const attr of ['activeTab', 'firstSheet']) {
+      const a = v.getAttribute(attr);
+      if (a === null) continue;
+      const n = Number(a);
+      if (n > i) v.setAttribute(attr, String(n - 1));
+      else if (n === i) v.setAttribute(attr, '0');
+    }
+  }
+  return true;
+}
+
+export interface PatchResult {
+  coloured: number;
+  restored: number;
+  summarySheet?: string;
+  /** The state as written (records given their style index). */
+  state: WorkbookState;
+}
+
+/** Applies a write plan to the package (the plan already checked by applyPlan: no sheet the product does not own is written). */
+export function patchPlan(pkg: XlsxPackage, plan: WritePlan): PatchResult {
+  const styles = new StylesPatch(pkg.doc(pkg.stylesPart()));
+  const state = copyState(plan.state);
+  const result: PatchResult = { coloured: 0, restored: 0, state };
+  if (plan.sheet !== '' && (plan.fills.length || plan.restore.length)) {
+    const entry = sheetByName(pkg, plan.sheet);
+    if (!entry || !entry.part) throw new Error(`no worksheet part for ${JSON.stringify(plan.sheet)}`);
+    const sheet = new SheetPatch(pkg.doc(entry.part));
+    const records = getOwn(state.colours, plan.sheet);
+    for (const group of plan.fills) {
+      const fillId = styles.solidFill(group.color.replace(/^#/, ''));
+      for (const address of group.addresses) {
+        const current = sheet.styleAt(address);
+        const rec = records && getOwn(records, address);
+        // The original is the cell's own format, unless it already wears a product colour (then the record keeps what it had).
+        if (rec && rec.original.styleIndex === undefined && !isProductColour('#' + (styles.solidColour(current) ?? ''))) rec.original.styleIndex = current;
+        sheet.setStyle(address, styles.withFill(current, fillId));
+        result.coloured++;
+      }
+    }
+    for (const { address, fill } of plan.restore) {
+      let index = fill.styleIndex;
+      if (index === undefined || index >= styles.xfCount) {
+        // A record without the file's index (written by the add-in): the current format with the recorded colour.
+        const fillId = fill.color === null || /^none$/i.test(fill.pattern ?? '') ? 0 : styles.solidFill(fill.color.replace(/^#/, ''));
+        index = styles.withFill(sheet.styleAt(address), fillId);
+      }
+      sheet.restoreStyle(address, index);
+      result.restored++;
+    }
+  }
+  if (plan.summary) {
+    putSheet(pkg, plan.summary.name, summarySheetXml(plan.summary, styles));
+    result.summarySheet = sheetByName(pkg, plan.summary.name)?.name ?? plan.summary.name;
+  }
+  if (!plan.keepState) {
+    const name = pkg.sheets().find((s) => isStateSheetName(s.name))?.name ?? STATE_SHEET;
+    putSheet(pkg, name, stateSheetXml(encodeState(state)), 'veryHidden');
+  }
+  return result;
+}
+
+export type { XEl };

@@ -1,0 +1,166 @@
+/**
+ * styles.xml, appended to and never rewritten: new fills, fonts, number formats and cell formats
+ * (xf) go after the existing ones, so every style index already in the file keeps its meaning
+ * (ECMA-376 Part 1, §18.8: cellXfs, fills, fonts, numFmts; each list's `count` follows it).
+ * A status fill is a copy of the cell's own xf with only fillId/applyFill changed.
+ */
+import { NS, XDoc, XEl, child, children, element } from './package';
+
+/** The order of styleSheet's children (CT_Stylesheet is a sequence). */
+const STYLESHEET_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+
+export interface CellFormat {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  size?: number;
+  /** "RRGGBB" */
+  fontColor?: string;
+  /** "RRGGBB" */
+  fill?: string;
+  numberFormat?: string;
+  wrap?: boolean;
+}
+
+export class StylesPatch {
+  private readonly root: XEl;
+  private readonly xfCache = new Map<string, number>();
+  private readonly fillCache = new Map<string, number>();
+  private readonly formatCache = new Map<string, number>();
+
+  constructor(private readonly doc: XDoc) {
+    this.root = doc.documentElement!;
+  }
+
+  /** A list element of the stylesheet, made (in schema order) when missing. */
+  private list(name: string): XEl {
+    const found = child(this.root, name);
+    if (found) return found;
+    const el = element(this.doc, name);
+    el.setAttribute('count', '0');
+    const after = STYLESHEET_ORDER.slice(STYLESHEET_ORDER.indexOf(name) + 1);
+    let before: XEl | undefined;
+    for (let n = this.root.firstChild; n && !before; n = n.nextSibling) if (n.nodeType === 1 && after.includes((n as XEl).localName ?? '')) before = n as XEl;
+    this.root.insertBefore(el, before ?? null);
+    return el;
+  }
+
+  /** Appends an item to a list; its index. */
+  private append(listName: string, item: XEl): number {
+    const list = this.list(listName);
+    const items = children(list, item.localName ?? '');
+    list.appendChild(item);
+    list.setAttribute('count', String(items.length + 1));
+    return items.length;
+  }
+
+  private xfs(): XEl[] {
+    return children(this.list('cellXfs'), 'xf');
+  }
+
+  /** The solid fill colour ("RRGGBB", upper case) of a cell format, or null. */
+  solidColour(styleIndex: number): string | null {
+    const xf = this.xfs()[styleIndex];
+    const fillId = Number(xf?.getAttribute('fillId') ?? 0);
+    const fill = children(this.list('fills'), 'fill')[fillId];
+    const pattern = fill && child(fill, 'patternFill');
+    if (!pattern || pattern.getAttribute('patternType') !== 'solid') return null;
+    const rgb = child(pattern, 'fgColor')?.getAttribute('rgb');
+    return rgb && /^[0-9A-Fa-f]{8}$/.test(rgb) ? rgb.slice(2).toUpperCase() : null;
+  }
+
+  get xfCount(): number {
+    return this.xfs().length;
+  }
+
+  /** A solid fill of the colour ("RRGGBB"); its fillId (one per colour per run). */
+  solidFill(rgb: string): number {
+    const key = rgb.toUpperCase();
+    let id = this.fillCache.get(key);
+    if (id === undefined) {
+      const fill = element(this.doc, 'fill');
+      const pattern = element(this.doc, 'patternFill');
+      pattern.setAttribute('patternType', 'solid');
+      const fg = element(this.doc, 'fgColor');
+      fg.setAttribute('rgb', 'FF' + key);
+      const bg = element(this.doc, 'bgColor');
+      bg.setAttribute('indexed', '64');
+      pattern.appendChild(fg);
+      pattern.appendChild(bg);
+      fill.appendChild(pattern);
+      this.fillCache.set(key, (id = this.append('fills', fill)));
+    }
+    return id;
+  }
+
+  /** The cell format `base` with the fill changed (fillId 0 is "no fill"); its index, one per (base, fill) per run. */
+  withFill(base: number, fillId: number): number {
+    const key = `${base}|${fillId}`;
+    let id = this.xfCache.get(key);
+    if (id === undefined) {
+      const xfs = this.xfs();
+      const from = xfs[base] ?? xfs[0];
+      const xf = from ? (from.cloneNode(true) as XEl) : element(this.doc, 'xf');
+      if (!from) for (const [k, v] of [['numFmtId', '0'], ['fontId', '0'], ['borderId', '0'], ['xfId', '0']]) xf.setAttribute(k!, v!);
+      xf.setAttribute('fillId', String(fillId));
+      xf.setAttribute('applyFill', '1');
+      this.xfCache.set(key, (id = this.append('cellXfs', xf)));
+    }
+    return id;
+  }
+
+  private numFmt(code: string): number {
+    if (code === 'General') return 0;
+    const list = this.list('numFmts');
+    const existing = children(list, 'numFmt');
+    const same = existing.find((n) => n.getAttribute('formatCode') === code);
+    if (same) return Number(same.getAttribute('numFmtId'));
+    const id = Math.max(163, ...existing.map((n) => Number(n.getAttribute('numFmtId')) || 0)) + 1;
+    const el = element(this.doc, 'numFmt');
+    el.setAttribute('numFmtId', String(id));
+    el.setAttribute('formatCode', code);
+    this.append('numFmts', el);
+    return id;
+  }
+
+  /** A cell format for a product sheet's cell: the workbook's default font (xf 0's) with the given changes. */
+  format(f: CellFormat): number {
+    const key = JSON.stringify(f);
+    let id = this.formatCache.get(key);
+    if (id !== undefined) return id;
+    const fonts = children(this.list('fonts'), 'font');
+    const font = fonts[0] ? (fonts[0].cloneNode(true) as XEl) : element(this.doc, 'font');
+    const set = (name: string, attr?: [string, string]) => {
+      for (const old of children(font, name)) font.removeChild(old);
+      if (!attr) return;
+      const el = element(this.doc, name);
+      if (attr[0]) el.setAttribute(attr[0], attr[1]);
+      font.insertBefore(el, font.firstChild);
+    };
+    if (f.size !== undefined) set('sz', ['val', String(f.size)]);
+    if (f.fontColor) set('color', ['rgb', 'FF' + f.fontColor.toUpperCase()]);
+    if (f.underline) set('u', ['', '']);
+    if (f.italic) set('i', ['', '']);
+    if (f.bold) set('b', ['', '']);
+    const fontId = f.bold || f.italic || f.underline || f.size !== undefined || f.fontColor ? this.append('fonts', font) : 0;
+    const fillId = f.fill ? this.solidFill(f.fill) : 0;
+    const xf = element(this.doc, 'xf');
+    xf.setAttribute('numFmtId', String(this.numFmt(f.numberFormat ?? 'General')));
+    xf.setAttribute('fontId', String(fontId));
+    xf.setAttribute('fillId', String(fillId));
+    xf.setAttribute('borderId', '0');
+    xf.setAttribute('xfId', '0');
+    if (f.numberFormat) xf.setAttribute('applyNumberFormat', '1');
+    if (fontId) xf.setAttribute('applyFont', '1');
+    if (fillId) xf.setAttribute('applyFill', '1');
+    xf.setAttribute('applyAlignment', '1');
+    const align = element(this.doc, 'alignment');
+    align.setAttribute('vertical', 'top');
+    if (f.wrap) align.setAttribute('wrapText', '1');
+    xf.appendChild(align);
+    this.formatCache.set(key, (id = this.append('cellXfs', xf)));
+    return id;
+  }
+}
+
+export { NS };
