@@ -23,6 +23,7 @@ import { XlsxHost } from '../hosts/xlsx/host';
 import { PlanError } from '../hosts/xlsx/write';
 import { findWriteLosses } from '../hosts/xlsx/losses';
 import { InputLimitError, checkFileSize, checkZipLimits } from '../hosts/xlsx/limits';
+import { runClearCommand } from './clear';
 import { runConsolidate } from './consolidate';
 import {
   CliFailure,
@@ -85,12 +86,13 @@ const OPTIONS = {
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
-const COMMANDS = ['score', 'template', 'consolidate'] as const;
+const COMMANDS = ['score', 'clear', 'template', 'consolidate'] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** The options each command takes (--lang, --help and --version go with any). */
 const ALLOWED: Record<Command, readonly OptionName[]> = {
   score: ['out', 'report', 'html', 'criteria', 'sheet', 'force'],
+  clear: ['out', 'criteria', 'force'],
   template: ['out', 'criteria', 'department', 'city', 'year', 'contact', 'no-trend-pairs', 'force'],
   consolidate: ['out', 'report', 'html', 'criteria', 'department', 'force'],
 };
@@ -153,6 +155,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         },
         io,
       );
+    }
+    if (cmd === 'clear') {
+      return await runClearCommand({ files: rest, ...(values.out !== undefined ? { out: values.out } : {}), criteria: criteriaFile, force: !!values.force, lang }, io);
     }
     if (cmd === 'consolidate') {
       return await runConsolidate(
@@ -253,7 +258,8 @@ async function score(args: ScoreArgs, io: CliIO): Promise<number> {
 
   // The sheet is chosen by the core's rule, as in the add-in: --sheet, else the active sheet when
   // it is an appendix (from the summary sheet: the appendix it summarises), else the best appendix.
-  const host = new XlsxHost(await openWorkbook(bytes, args.input), { workbookName });
+  // The copy is the input's package patched: only what the product changes is written (patch.ts).
+  const host = new XlsxHost(await openWorkbook(bytes, args.input), { workbookName, source: bytes });
   const all = (await readingInput(args.input, lang, () => host.sheets())).map((s) => s.name);
   const names = all.filter((n) => !isStateSheetName(n));
   let sheet: string | undefined;
@@ -299,8 +305,11 @@ async function score(args: ScoreArgs, io: CliIO): Promise<number> {
     written.push(cliMessage('wrote-html', lang, { path: args.html }));
   }
   if (args.out !== undefined) {
-    for (const loss of await findWriteLosses(bytes)) {
-      io.stderr.write('gnlc: ' + cliMessage('loss', lang, { count: loss.count, what: LOSS_TEXT[loss.kind][lang] }) + '\n');
+    // Only a package that cannot be patched is re-rendered by exceljs: then say what that loses.
+    if (!host.patching) {
+      for (const loss of await findWriteLosses(bytes)) {
+        io.stderr.write('gnlc: ' + cliMessage('loss', lang, { count: loss.count, what: LOSS_TEXT[loss.kind][lang] }) + '\n');
+      }
     }
     try {
       await host.apply(plan);

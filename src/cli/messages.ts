@@ -14,8 +14,8 @@ export const CLI_MESSAGES = t({
     en: () => 'No command given. Usage: gnlc score <file.xlsx> | gnlc template --out <template.xlsx> | gnlc consolidate <return.xlsx>… --out <master.xlsx> (see gnlc --help)',
   },
   'unknown-command': {
-    vi: (p) => `Lệnh không hợp lệ "${p.command}". Lệnh có: score, template, consolidate (xem gnlc --help)`,
-    en: (p) => `Unknown command "${p.command}". Available: score, template, consolidate (see gnlc --help)`,
+    vi: (p) => `Lệnh không hợp lệ "${p.command}". Lệnh có: score, clear, template, consolidate (xem gnlc --help)`,
+    en: (p) => `Unknown command "${p.command}". Available: score, clear, template, consolidate (see gnlc --help)`,
   },
   'option-not-for-command': {
     vi: (p) => `Tùy chọn --${p.option} không dùng với lệnh ${p.command} (xem gnlc --help)`,
@@ -184,8 +184,8 @@ export const CLI_MESSAGES = t({
     en: (p) => `Scored copy written: ${p.path} (${p.cells} cells coloured, summary sheet "${p.summary}")`,
   },
   'no-chart': {
-    vi: () => 'Lưu ý: trang tổng hợp trong tệp đã ghi không có biểu đồ (thư viện exceljs không tạo được biểu đồ; add-in Excel có tạo).',
-    en: () => 'Note: the summary sheet of the written workbook has no chart (exceljs cannot create charts; the Excel add-in does).',
+    vi: () => 'Lưu ý: trang tổng hợp trong tệp đã ghi không có biểu đồ (dòng lệnh không vẽ biểu đồ; add-in Excel có vẽ).',
+    en: () => 'Note: the summary sheet of the written workbook has no chart (the command line does not draw charts; the Excel add-in does).',
   },
   'wrote-html': { vi: (p) => `Đã ghi báo cáo HTML: ${p.path}`, en: (p) => `HTML report written: ${p.path}` },
   'wrote-template': {
@@ -242,6 +242,26 @@ export const CLI_MESSAGES = t({
     vi: () => 'Tệp gốc không bị thay đổi. Dùng --out <tệp.xlsx> để ghi bản đã tô màu, --report <tệp.json> để ghi báo cáo.',
     en: () => 'The input file is unchanged. Use --out <file.xlsx> for a coloured copy, --report <file.json> for a report.',
   },
+  'wrote-clean': {
+    vi: (p) => `Đã ghi bản đã xóa màu: ${p.path} (trả lại định dạng gốc cho ${p.cells} ô; đã bỏ trang: ${p.sheets})`,
+    en: (p) => `Cleared copy written: ${p.path} (${p.cells} cells given their own format back; sheets removed: ${p.sheets})`,
+  },
+  'clear-kept': {
+    vi: (p) => `Cảnh báo: ${p.count} ô đã được tô lại sau khi chấm nên được giữ nguyên: ${p.cells}`,
+    en: (p) => `Warning: ${p.count} cells were recoloured after scoring and are left as they are: ${p.cells}`,
+  },
+  'clear-missing-input': {
+    vi: () => 'Thiếu tệp đã chấm: gnlc clear <tệp-đã-chấm.xlsx> --out <tệp-sạch.xlsx>',
+    en: () => 'No scored workbook given: gnlc clear <scored.xlsx> --out <clean.xlsx>',
+  },
+  'clear-missing-out': {
+    vi: () => 'Thiếu --out: gnlc clear <tệp-đã-chấm.xlsx> --out <tệp-sạch.xlsx> (tệp đã chấm không bị ghi)',
+    en: () => 'No --out given: gnlc clear <scored.xlsx> --out <clean.xlsx> (the scored file is never written)',
+  },
+  'clear-protected': {
+    vi: (p) => `Trang "${p.sheet}" đang được bảo vệ: không trả lại được màu gốc, không ghi gì. Bỏ bảo vệ trang rồi chạy lại`,
+    en: (p) => `The sheet "${p.sheet}" is protected: its fills cannot be restored, nothing was written. Unprotect the sheet and run again`,
+  },
   loss: {
     vi: (p) => `Cảnh báo: tệp gốc có ${p.count} ${p.what}; thư viện exceljs không giữ được nên bản đã chấm sẽ thiếu phần này (tệp gốc không đổi).`,
     en: (p) => `Warning: the input has ${p.count} ${p.what}; exceljs cannot keep them, so the scored copy will lack them (the input is unchanged).`,
@@ -277,6 +297,7 @@ export const HELP: Record<Lang, string> = {
 
 Cách dùng:
   gnlc score <tệp.xlsx> [tùy chọn]
+  gnlc clear <tệp-đã-chấm.xlsx> --out <tệp-sạch.xlsx> [--force]
   gnlc template --out <biểu-mẫu.xlsx> [tùy chọn]
   gnlc consolidate <báo-cáo.xlsx>… --out <tổng-hợp.xlsx> [tùy chọn]
   gnlc --help | --version
@@ -288,6 +309,10 @@ score — chấm một bảng phụ lục (tệp gốc không bao giờ bị ghi
   --html <tệp.html>      ghi báo cáo HTML một trang, xem và in được không cần mạng
   --sheet <tên>          trang tính cần chấm (mặc định: tự tìm bảng phụ lục)
   --force                ghi đè các tệp --out, --report, --html đã có (không có: tệp đã có được giữ)
+
+clear — bỏ những gì score đã thêm vào một bản đã chấm (tệp đã chấm không bị ghi):
+  --out <tệp.xlsx>       bản sạch: ô trở lại đúng định dạng gốc, bỏ trang tổng hợp và trang
+                         trạng thái (bắt buộc; không ghi đè tệp đã có trừ khi có --force)
 
 template — tạo biểu mẫu thu thập số liệu (ô nền vàng, kiểm tra dữ liệu, lời nhắc tiếng Việt):
   --out <tệp.xlsx>       tệp cần ghi (bắt buộc; không ghi đè tệp đã có trừ khi có --force)
@@ -317,6 +342,7 @@ lục, báo cáo hoặc tệp tiêu chí, 3 không ghi được kết quả.
 
 Usage:
   gnlc score <file.xlsx> [options]
+  gnlc clear <scored.xlsx> --out <clean.xlsx> [--force]
   gnlc template --out <template.xlsx> [options]
   gnlc consolidate <return.xlsx>… --out <master.xlsx> [options]
   gnlc --help | --version
@@ -328,6 +354,10 @@ score — scores one appendix (the input is never written):
   --html <file.html>      write a one-page HTML report, readable and printable offline
   --sheet <name>          the sheet to score (default: the appendix is found automatically)
   --force                 replace existing --out, --report, --html files (without it they are kept)
+
+clear — removes what score added to a scored copy (the scored file is never written):
+  --out <file.xlsx>       the clean copy: cells get their own format back exactly, the summary
+                          and state sheets are removed (required; kept unless --force)
 
 template — writes a data-return template (yellow input cells, data validation, input messages):
   --out <file.xlsx>       the file to write (required; an existing file is kept unless --force)

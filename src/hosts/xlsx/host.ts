@@ -12,7 +12,8 @@ import type { WorkbookState } from '../../core/plan';
 import type { SheetInfo, WorkbookHost } from '../../core/workbook';
 import { WorkbookRead, readWorkbookSnapshot, toHostRead } from './read';
 import { ApplyResult, applyPlan, writeWorkbookBuffer } from './write';
-import { XlsxPackage } from './package';
+import { PackageError, XlsxPackage } from './package';
+import { ZipFormatError } from './zip';
 import { patchPlan, removeSheet } from './patch';
 import { isStateSheetName, isSummaryMarker } from '../../core/product-sheets';
 
@@ -33,10 +34,24 @@ export class XlsxHost implements WorkbookHost {
     } = {},
   ) {}
 
-  private pkg: XlsxPackage | null = null;
+  private pkg: XlsxPackage | null | undefined;
   private get package(): XlsxPackage | null {
-    if (!this.pkg && this.options.source) this.pkg = new XlsxPackage(this.options.source);
+    if (this.pkg === undefined) {
+      try {
+        this.pkg = this.options.source ? new XlsxPackage(this.options.source) : null;
+        if (this.pkg) this.pkg.stylesPart();
+      } catch (e) {
+        // A package exceljs read but that cannot be patched (Zip64, no styles part): re-rendered by exceljs, as before.
+        if (!(e instanceof PackageError || e instanceof ZipFormatError)) throw e;
+        this.pkg = null;
+      }
+    }
     return this.pkg;
+  }
+
+  /** Whether the copy is the input's package patched (false: re-rendered by exceljs, with what that loses). */
+  get patching(): boolean {
+    return this.package !== null;
   }
 
   private snapshot(): WorkbookRead {
