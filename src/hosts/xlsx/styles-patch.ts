@@ -83,10 +83,7 @@ export class StylesPatch {
       pattern.setAttribute('patternType', 'solid');
       const fg = element(this.doc, 'fgColor');
       fg.setAttribute('rgb', 'FF' + key);
-      const bg = element(this.doc, 'bgColor');
-      bg.setAttribute('indexed', '64');
       pattern.appendChild(fg);
-      pattern.appendChild(bg);
       fill.appendChild(pattern);
       this.fillCache.set(key, (id = this.append('fills', fill)));
     }
