@@ -208,20 +208,54 @@ describe('a scoring run: exit 0', () => {
     expect(r.stdout).toContain('trang "Phụ lục"');
   });
 
-  test('--out warns on stderr about what exceljs would drop from the copy, and still scores', async () => {
+  test('--out keeps what exceljs would have dropped (a chart, a pivot table): the parts are in the copy as they were, no warning', async () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(input));
     zip.file('xl/charts/chart1.xml', '<c:chartSpace/>');
     zip.file('xl/pivotTables/pivotTable1.xml', '<pivotTableDefinition/>');
     const withChart = path.join(dir, 'bieu-do.xlsx');
     fs.writeFileSync(withChart, await zip.generateAsync({ type: 'nodebuffer' }));
-    const r = await gnlc('score', withChart, '--out', path.join(dir, 'bieu-do-da-cham.xlsx'));
+    const out = path.join(dir, 'bieu-do-da-cham.xlsx');
+    const r = await gnlc('score', withChart, '--out', out);
     expect(r.code).toBe(0);
-    expect(lines(r.stderr)).toEqual([
-      'gnlc: Cảnh báo: tệp gốc có 1 biểu đồ; thư viện exceljs không giữ được nên bản đã chấm sẽ thiếu phần này (tệp gốc không đổi).',
-      'gnlc: Cảnh báo: tệp gốc có 1 bảng tổng hợp (PivotTable); thư viện exceljs không giữ được nên bản đã chấm sẽ thiếu phần này (tệp gốc không đổi).',
-    ]);
-    // Without --out nothing is written, so there is nothing to warn about.
-    expect((await gnlc('score', withChart)).stderr).toBe('');
+    expect(r.stderr).toBe('');
+    const copy = await JSZip.loadAsync(fs.readFileSync(out));
+    expect(await copy.file('xl/charts/chart1.xml')?.async('string')).toBe('<c:chartSpace/>');
+    expect(await copy.file('xl/pivotTables/pivotTable1.xml')?.async('string')).toBe('<pivotTableDefinition/>');
+  });
+});
+
+describe('gnlc clear', () => {
+  test('gives back the file that was scored: every part as it was (the appended formats aside), the product’s sheets gone', async () => {
+    const scored = path.join(dir, 'clear-da-cham.xlsx');
+    const clean = path.join(dir, 'clear-sach.xlsx');
+    expect((await gnlc('score', input, '--out', scored)).code).toBe(0);
+    const r = await gnlc('clear', scored, '--out', clean);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Đã ghi bản đã xóa màu: .*clear-sach\.xlsx \(trả lại định dạng gốc cho \d+ ô; đã bỏ trang: Tổng hợp GNLC, GNLC_State\)/);
+    const before = await JSZip.loadAsync(fs.readFileSync(input));
+    const after = await JSZip.loadAsync(fs.readFileSync(clean));
+    const files = (z: JSZip) => Object.keys(z.files).filter((n) => !z.files[n]!.dir).sort();
+    expect(files(after)).toEqual(files(before));
+    for (const name of files(before)) {
+      if (name === 'xl/styles.xml' || name === 'docProps/app.xml') continue;
+      expect({ name, text: await after.file(name)!.async('string') }).toEqual({ name, text: await before.file(name)!.async('string') });
+    }
+  });
+
+  test('refuses without --out, or over an existing file without --force (exit 1), and never writes its input', async () => {
+    const scored = path.join(dir, 'clear-da-cham-2.xlsx');
+    expect((await gnlc('score', input, '--out', scored)).code).toBe(0);
+    const bytes = fs.readFileSync(scored);
+    const noOut = await gnlc('clear', scored);
+    expect(noOut.code).toBe(1);
+    expect(noOut.stderr).toContain('Thiếu --out');
+    const existing = path.join(dir, 'clear-co-san.xlsx');
+    fs.writeFileSync(existing, 'x');
+    expect((await gnlc('clear', scored, '--out', existing)).code).toBe(1);
+    expect(fs.readFileSync(existing, 'utf8')).toBe('x');
+    expect((await gnlc('clear', scored, '--out', path.join(dir, 'sach.csv'))).code).toBe(1);
+    expect((await gnlc('clear', scored, '--out', existing, '--force')).code).toBe(0);
+    expect(fs.readFileSync(scored).equals(bytes)).toBe(true);
   });
 });
 

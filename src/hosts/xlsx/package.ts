@@ -4,7 +4,8 @@
  * Relationship targets are resolved as OPC says (ECMA-376 Part 2, §9.3): relative to the source
  * part's folder, or from the package root when they start with "/" (openpyxl writes those).
  */
-import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import { DOMParser } from '@xmldom/xmldom';
+import { EXCEL_ESCAPES, Escapes, escapesOf, serializeXml } from './xml-write';
 import { ZipEntry, entryContent, newEntry, readZip, writeZip } from './zip';
 
 export const NS = {
@@ -108,6 +109,8 @@ export class XlsxPackage {
   /** Lower-cased part name → index into entries (OPC part names compare without case). */
   private readonly index = new Map<string, number>();
   private readonly docs = new Map<string, XDoc>();
+  /** How each parsed part's writer escaped its text, followed when it is written back. */
+  private readonly escapes = new Map<string, Escapes>();
   private readonly replaced = new Map<string, Buffer | string>();
   private readonly removed = new Set<string>();
   private readonly added: string[] = [];
@@ -151,6 +154,7 @@ export class XlsxPackage {
       if (xml === undefined) throw new PackageError(`the package has no part ${part}`);
       d = parseXml(xml, part);
       this.docs.set(k, d);
+      this.escapes.set(k, escapesOf(xml));
     }
     return d;
   }
@@ -263,10 +267,9 @@ export class XlsxPackage {
   /** The package's bytes: untouched entries as stored, changed ones deflated anew, added ones at the end. */
   toBuffer(date: Date = new Date()): Buffer {
     const out: ZipEntry[] = [];
-    const serializer = new XMLSerializer();
     const content = (k: string): Buffer | string | undefined => {
       const d = this.docs.get(k);
-      if (d) return xmlText(serializer, d);
+      if (d) return xmlText(d, this.escapes.get(k));
       return this.replaced.get(k);
     };
     for (const e of this.entries) {
@@ -282,12 +285,41 @@ export class XlsxPackage {
     return writeZip(out);
   }
 
-  /** A parsed part is rewritten only when its text changed (a part only read keeps its bytes). */
+  /** Parts that may have been changed back to what they were (a clear): compared as XML before being rewritten. */
+  private readonly revertible = new Set<string>();
+
+  /** Says a part may hold the same XML as before once patched (clearing undoes what scoring did). */
+  mayRevert(part: string): void {
+    this.revertible.add(part.toLowerCase());
+  }
+
+  /**
+   * A parsed part is rewritten only when its XML changed: the same text, or (for small parts and
+   * those that may revert) the same XML as the stored part once parsed and serialised alike
+   * (`&quot;` and `"` in text are the same XML), keeps the stored bytes.
+   */
   private changed(k: string, c: Buffer | string): boolean {
     if (this.replaced.has(k)) return true;
     const i = this.index.get(k)!;
     const before = entryContent(this.entries[i]!);
-    return !before.equals(typeof c === 'string' ? Buffer.from(c, 'utf8') : c);
+    const after = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
+    if (before.equals(after)) return false;
+    if (before.length > 1 << 20 && !this.revertible.has(k)) return true;
+    try {
+      return xmlText(parseXml(before.toString('utf8')), this.escapes.get(k)) !== after.toString('utf8');
+    } catch {
+      return true;
+    }
+  }
+
+  /** Every part name in the package as stored (removed ones left out, added ones last). */
+  partNames(): string[] {
+    return [...this.entries.map((e) => e.name).filter((n) => !this.removed.has(n.toLowerCase()) && !n.endsWith('/')), ...this.added];
+  }
+
+  /** A part's XML as it stands now (its parsed document serialised). */
+  serialize(part: string): string {
+    return xmlText(this.doc(part), this.escapes.get(part.toLowerCase()));
   }
 
   /** Exposed for the reader: the stored name of a part. */
@@ -308,7 +340,7 @@ export function parseXml(xml: string, part = 'xml'): XDoc {
 }
 
 /** A document's text with its XML declaration (xmldom keeps it as a processing instruction). */
-function xmlText(serializer: XMLSerializer, doc: XDoc): string {
-  const text = serializer.serializeToString(doc as never);
+function xmlText(doc: XDoc, escapes: Escapes = EXCEL_ESCAPES): string {
+  const text = serializeXml(doc, escapes);
   return text.startsWith('<?xml') ? text : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + text;
 }

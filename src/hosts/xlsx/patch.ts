@@ -125,6 +125,7 @@ export function patchPlan(pkg: XlsxPackage, plan: WritePlan): PatchResult {
     const entry = sheetByName(pkg, plan.sheet);
     if (!entry || !entry.part) throw new Error(`no worksheet part for ${JSON.stringify(plan.sheet)}`);
     const sheet = new SheetPatch(pkg.doc(entry.part));
+    if (plan.restore.length) pkg.mayRevert(entry.part);
     const records = getOwn(state.colours, plan.sheet);
     for (const group of plan.fills) {
       const fillId = styles.solidFill(group.color.replace(/^#/, ''));

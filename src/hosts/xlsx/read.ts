@@ -10,6 +10,7 @@ import type { CellContent } from '../../core/read';
 import { CellArea, FillSpec, SheetSnapshot, WorkbookSnapshot, toA1 } from '../../core/snapshot';
 import { fillSpecOf, themeColors } from './colors';
 import { displayNumber } from './format';
+import { normalizeForReading } from './normalize';
 import { INPUT_LIMITS, InputLimitError, LimitDetail, checkZipLimits } from './limits';
 
 const V = ExcelJS.ValueType;
@@ -65,7 +66,8 @@ export async function loadWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> 
   }
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    // Other tools' part names and absolute targets, given Excel's for exceljs (normalize.ts); the bytes as they are otherwise.
+    await wb.xlsx.load(normalizeForReading(bytes) as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new XlsxReadError('damaged', `the workbook could not be read (${(e as Error).message})`);
   }

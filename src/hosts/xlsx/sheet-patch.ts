@@ -108,24 +108,42 @@ export class SheetPatch {
     c.setAttribute('s', String(style));
   }
 
+  /** Whether the sheet's writer spells the default format out (s="0" on its cells, as LibreOffice does). */
+  private explicitZero?: boolean;
+  private writesZero(): boolean {
+    if (this.explicitZero === undefined) {
+      this.explicitZero = false;
+      for (const row of children(this.sheetData, 'row')) {
+        if (children(row, 'c').some((c) => c.getAttribute('s') === '0')) {
+          this.explicitZero = true;
+          break;
+        }
+      }
+    }
+    return this.explicitZero;
+  }
+
   /**
-   * Puts a recorded style index back. Index 0 is written as no `s` attribute (as Excel writes it);
-   * a cell left with nothing (no value, formula or other attribute) is removed, and so is a row
-   * left with no cell and no attribute of its own.
+   * Puts a recorded style index back. Index 0 is written as the sheet's writer writes it (no `s`,
+   * as Excel; s="0" where the sheet spells it out, as LibreOffice); a cell left with nothing (no
+   * value, formula or other attribute) is removed, and so is a row left with no cell and no
+   * attribute of its own: the product added them to colour the cell.
    */
   restoreStyle(address: string, style: number): void {
+    const zero = style === 0 && this.writesZero();
     this.setStyle(address, style);
     if (style !== 0) return;
     const p = parseA1(address)!;
     const slot = this.rowIndex().get(p.row + 1)!;
     const cells = this.cellIndex(slot);
     const c = cells.get(p.col)!;
-    c.removeAttribute('s');
-    const onlyRef = c.attributes.length === 1 && c.hasAttribute('r');
-    if (onlyRef && !c.firstChild) {
+    if (zero) c.setAttribute('s', '0');
+    else c.removeAttribute('s');
+    const names = Array.from({ length: c.attributes.length }, (_, i) => c.attributes.item(i)!.name);
+    if (!c.firstChild && names.every((n) => n === 'r' || n === 's')) {
       slot.el.removeChild(c);
       cells.delete(p.col);
-      const attrs = [...Array.from({ length: slot.el.attributes.length }, (_, i) => slot.el.attributes.item(i)!.name)];
+      const attrs = Array.from({ length: slot.el.attributes.length }, (_, i) => slot.el.attributes.item(i)!.name);
       if (cells.size === 0 && attrs.every((a) => a === 'r' || a === 'spans')) {
         this.sheetData.removeChild(slot.el);
         this.rowIndex().delete(p.row + 1);
