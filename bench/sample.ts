@@ -65,6 +65,17 @@ export function lastCell(sheet: SheetSnapshot): string {
 }
 
 /**
+ * A large city workbook, written to `file`: the appendix grown to 10,000 rows (tallSheet) first,
+ * then 20 other sheets (copies of the appendix, as a coordinator keeps the departments' sheets).
+ */
+export async function writeLargeWorkbook(file: string, rows = 10_000, others = 20): Promise<void> {
+  const { snapshotToBuffer } = await import('../test/fixtures/xlsx');
+  const { appendix } = await loadSample();
+  const sheets = [tallSheet(appendix, rows), ...Array.from({ length: others }, (_, i) => renamed(appendix, `Sở ${i + 1}`))];
+  fs.writeFileSync(file, await snapshotToBuffer(sheets));
+}
+
+/**
  * Thirty returns as a coordinator receives them, written as .xlsx files into `dir`: each of the
  * 13 responsible parties' appendix with its own rows filled, then 17 district returns
  * (UBND quận, huyện) with the districts' 4 indicators, a few of them disagreeing.

@@ -299,12 +299,11 @@ export class XlsxPackage {
    * (`&quot;` and `"` in text are the same XML), keeps the stored bytes.
    */
   private changed(k: string, c: Buffer | string): boolean {
-    if (this.replaced.has(k)) return true;
     const i = this.index.get(k)!;
     const before = entryContent(this.entries[i]!);
     const after = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
     if (before.equals(after)) return false;
-    if (before.length > 1 << 20 && !this.revertible.has(k)) return true;
+    if (this.replaced.has(k) || (before.length > 1 << 20 && !this.revertible.has(k))) return true;
     try {
       return xmlText(parseXml(before.toString('utf8')), this.escapes.get(k)) !== after.toString('utf8');
     } catch {

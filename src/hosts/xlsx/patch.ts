@@ -11,7 +11,8 @@ import { isStateSheetName } from '../../core/product-sheets';
 import { WorkbookState, emptyMap, getOwn, isProductColour, setOwn } from '../../core/state';
 import { NS, REL, WORKSHEET_TYPE, XEl, XlsxPackage, child, children, element } from './package';
 import { summarySheetXml, stateSheetXml } from './product-xml';
-import { SheetPatch } from './sheet-patch';
+import { StyleEdit, patchSheetXml } from './sheet-patch';
+import { escapesOf } from './xml-write';
 import { StylesPatch } from './styles-patch';
 
 /** A copy of the state whose records can be given their style index. */
@@ -124,30 +125,32 @@ export function patchPlan(pkg: XlsxPackage, plan: WritePlan): PatchResult {
   if (plan.sheet !== '' && (plan.fills.length || plan.restore.length)) {
     const entry = sheetByName(pkg, plan.sheet);
     if (!entry || !entry.part) throw new Error(`no worksheet part for ${JSON.stringify(plan.sheet)}`);
-    const sheet = new SheetPatch(pkg.doc(entry.part));
-    if (plan.restore.length) pkg.mayRevert(entry.part);
     const records = getOwn(state.colours, plan.sheet);
+    const cells = new Map<string, StyleEdit>();
     for (const group of plan.fills) {
       const fillId = styles.solidFill(group.color.replace(/^#/, ''));
       for (const address of group.addresses) {
-        const current = sheet.styleAt(address);
-        const rec = records && getOwn(records, address);
-        // The original is the cell's own format, unless it already wears a product colour (then the record keeps what it had).
-        if (rec && rec.original.styleIndex === undefined && !isProductColour('#' + (styles.solidColour(current) ?? ''))) rec.original.styleIndex = current;
-        sheet.setStyle(address, styles.withFill(current, fillId));
+        cells.set(address, (current) => {
+          const rec = records && getOwn(records, address);
+          // The original is the cell's own format, unless it already wears a product colour (then the record keeps what it had).
+          if (rec && rec.original.styleIndex === undefined && !isProductColour('#' + (styles.solidColour(current) ?? ''))) rec.original.styleIndex = current;
+          return styles.withFill(current, fillId);
+        });
         result.coloured++;
       }
     }
     for (const { address, fill } of plan.restore) {
-      let index = fill.styleIndex;
-      if (index === undefined || index >= styles.xfCount) {
+      cells.set(address, (current) => {
+        const index = fill.styleIndex;
+        if (index !== undefined && index < styles.xfCount) return index;
         // A record without the file's index (written by the add-in): the current format with the recorded colour.
         const fillId = fill.color === null || /^none$/i.test(fill.pattern ?? '') ? 0 : styles.solidFill(fill.color.replace(/^#/, ''));
-        index = styles.withFill(sheet.styleAt(address), fillId);
-      }
-      sheet.restoreStyle(address, index);
+        return styles.withFill(current, fillId);
+      });
       result.restored++;
     }
+    const xml = pkg.text(entry.part)!;
+    pkg.put(entry.part, patchSheetXml(xml, { cells, restore: plan.fills.length === 0 }, escapesOf(xml)));
   }
   if (plan.summary) {
     putSheet(pkg, plan.summary.name, summarySheetXml(plan.summary, styles));

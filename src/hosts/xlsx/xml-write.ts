@@ -40,13 +40,13 @@ type N = {
   target?: string;
 };
 
-function attrValue(v: string, e: Escapes): string {
+export function attrValue(v: string, e: Escapes): string {
   return v.replace(/[&<"\t\n\r>]/g, (c) =>
     c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '"' ? '&quot;' : c === '>' ? (e.gtInAttr ? '&gt;' : '>') : `&#${c.charCodeAt(0)};`,
   );
 }
 
-function text(v: string, e: Escapes): string {
+export function escapeText(v: string, e: Escapes): string {
   return v.replace(/[&<>"']/g, (c) =>
     c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? (e.gtInText ? '&gt;' : '>') : c === '"' ? (e.quotInText ? '&quot;' : '"') : e.aposInText ? '&apos;' : "'",
   );
@@ -71,7 +71,7 @@ function write(node: N, e: Escapes, out: string[]): void {
       return;
     }
     case 3:
-      out.push(text(node.data ?? '', e));
+      out.push(escapeText(node.data ?? '', e));
       return;
     case 4:
       out.push('<![CDATA[', node.data ?? '', ']]>');

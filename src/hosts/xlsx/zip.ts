@@ -102,7 +102,7 @@ export function newEntry(name: string, content: Buffer | string, date: Date): Zi
   const raw = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
   const dosDate = (((date.getUTCFullYear() - 1980) & 0x7f) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
-  const flags = /[^\x00-\x7f]/.test(name) ? 0x800 : 0;
+  const flags = Buffer.byteLength(name, 'utf8') !== name.length ? 0x800 : 0;
   return { name, method: 8, time, date: dosDate, crc: crc32(raw) >>> 0, size: raw.length, data: zlib.deflateRawSync(raw, { level: 6 }), flags, external: 0 };
 }
 
