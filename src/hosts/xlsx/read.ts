@@ -10,7 +10,7 @@ import { CellArea, FillSpec, SheetSnapshot, WorkbookSnapshot, toA1 } from '../..
 import { fillSpecOf, themeColors } from './colors';
 import { displayNumber } from './format';
 import { InputLimitError, LimitDetail, checkZipLimits } from './limits';
-import { FormatCodes, formatCodesOf, readFormatCodes, rememberFormatCodes } from './number-formats';
+import { SheetFormatCodes, formatCodesOf, readFormatCodes, rememberFormatCodes } from './number-formats';
 
 const V = ExcelJS.ValueType;
 
@@ -76,7 +76,6 @@ export async function loadWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> 
 export function readWorkbookSnapshot(wb: ExcelJS.Workbook, options: { workbookName?: string } = {}): WorkbookRead {
   const theme = workbookTheme(wb);
   const date1904 = !!wb.properties?.date1904;
-  const formats = formatCodesOf(wb);
   const sheets: SheetSnapshot[] = [];
   const summarySheets: string[] = [];
   let state: WorkbookState | null = null;
@@ -86,7 +85,10 @@ export function readWorkbookSnapshot(wb: ExcelJS.Workbook, options: { workbookNa
       continue;
     }
     if (isSummarySheet(ws)) summarySheets.push(ws.name);
-    if (ws.state === 'visible' || ws.state === undefined) sheets.push(sheetSnapshot(ws, formats ? { theme, date1904, formats } : { theme, date1904 }));
+    if (ws.state === 'visible' || ws.state === undefined) {
+      const formats = formatCodesOf(wb, ws.name);
+      sheets.push(sheetSnapshot(ws, formats ? { theme, date1904, formats } : { theme, date1904 }));
+    }
   }
   const read: WorkbookRead = { snapshot: { sheets }, sheetNames: wb.worksheets.map((w) => w.name), state, summarySheets };
   if (options.workbookName !== undefined) read.workbookName = options.workbookName;
@@ -99,7 +101,7 @@ export function toHostRead(read: WorkbookRead, sheetName: string, wb?: ExcelJS.W
   if (!sheet && wb) {
     const ws = wb.getWorksheet(sheetName);
     if (ws) {
-      const formats = formatCodesOf(wb);
+      const formats = formatCodesOf(wb, ws.name);
       sheet = sheetSnapshot(ws, { theme: workbookTheme(wb), date1904: !!wb.properties?.date1904, ...(formats ? { formats } : {}) });
     }
   }
@@ -149,13 +151,13 @@ interface ReadContext {
   theme: string[];
   date1904: boolean;
   /** The file's own number-format codes where exceljs reads them differently (number-formats.ts). */
-  formats?: FormatCodes;
+  formats?: SheetFormatCodes;
 }
 
 /** What one cell holds, as the core's reader wants it. A merged area's other cells are empty. */
 export function cellContent(cell: ExcelJS.Cell, ctx: ReadContext): CellContent | null {
   if (cell.type === V.Merge) return null;
-  const numberFormat = (cell.numFmt && ctx.formats?.get(cell.numFmt)) || cell.numFmt || undefined;
+  const numberFormat = (cell.numFmt && (ctx.formats?.byCell?.get(cell.address) ?? ctx.formats?.byCode.get(cell.numFmt))) || cell.numFmt || undefined;
   let v: unknown = cell.value;
   if (cell.type === V.Formula) {
     // A formula is scored by its computed value; without a cached result it is empty.

@@ -43,6 +43,22 @@ describe('a number format that shows a percent sign literally', () => {
     expect(cells[0]![0]).toMatchObject({ value: 91.5, numberFormat: '0.0\\%' });
     expect(cells[1]![0]).toMatchObject({ value: 0.5, numberFormat: '0%' });
   });
+
+  test('a literal 0.0\\% and a custom 0.0% in one file are told apart cell by cell (exceljs reads both as 0.0%)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Số liệu 2024');
+    ws.getCell('B2').value = 91.5;
+    ws.getCell('B2').numFmt = '0.0\\%';
+    ws.getCell('C3').value = 0.915;
+    ws.getCell('C3').numFmt = '0.0%';
+    ws.getCell('D4').value = 12.5;
+    ws.getCell('D4').numFmt = '0.0\\%';
+    const cells = readWorkbookSnapshot(await loadWorkbook(Buffer.from(await wb.xlsx.writeBuffer()))).snapshot.sheets[0]!;
+    const at = (r: number, c: number) => cells.cells[r - cells.origin.row]![c - cells.origin.col];
+    expect(at(1, 1)).toMatchObject({ value: 91.5, numberFormat: '0.0\\%' });
+    expect(at(2, 2)).toMatchObject({ value: 0.915, numberFormat: '0.0%' });
+    expect(at(3, 3)).toMatchObject({ value: 12.5, numberFormat: '0.0\\%' });
+  });
 });
 
 describe('layouts where the file matters', () => {
