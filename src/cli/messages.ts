@@ -109,6 +109,10 @@ export const CLI_MESSAGES = t({
     vi: (p) => `${p.option} trùng với báo cáo ${p.path}: các báo cáo không bao giờ bị ghi đè, hãy chọn tên khác`,
     en: (p) => `${p.option} is the return ${p.path}: returns are never overwritten, choose another name`,
   },
+  'out-not-xlsx': {
+    vi: (p) => `--out ${p.path}: bản đã chấm luôn là tệp .xlsx, hãy đặt tên kết thúc bằng .xlsx`,
+    en: (p) => `--out ${p.path}: the copy is always an .xlsx file, give it a name ending in .xlsx`,
+  },
   'no-directory': {
     vi: (p) => `Thư mục để ghi ${p.path} không tồn tại`,
     en: (p) => `The folder to write ${p.path} into does not exist`,
@@ -283,6 +287,7 @@ score — chấm một bảng phụ lục (tệp gốc không bao giờ bị ghi
   --report <tệp.json>    ghi báo cáo JSON: mỗi chỉ số một mục, theo thứ tự mã
   --html <tệp.html>      ghi báo cáo HTML một trang, xem và in được không cần mạng
   --sheet <tên>          trang tính cần chấm (mặc định: tự tìm bảng phụ lục)
+  --force                ghi đè các tệp --out, --report, --html đã có (không có: tệp đã có được giữ)
 
 template — tạo biểu mẫu thu thập số liệu (ô nền vàng, kiểm tra dữ liệu, lời nhắc tiếng Việt):
   --out <tệp.xlsx>       tệp cần ghi (bắt buộc; không ghi đè tệp đã có trừ khi có --force)
@@ -322,6 +327,7 @@ score — scores one appendix (the input is never written):
   --report <file.json>    write a JSON report: one entry per indicator, in id order
   --html <file.html>      write a one-page HTML report, readable and printable offline
   --sheet <name>          the sheet to score (default: the appendix is found automatically)
+  --force                 replace existing --out, --report, --html files (without it they are kept)
 
 template — writes a data-return template (yellow input cells, data validation, input messages):
   --out <file.xlsx>       the file to write (required; an existing file is kept unless --force)
