@@ -22,6 +22,7 @@ import { CellArea, FillSpec, toA1 } from '../../core/snapshot';
 import { TemplateSheet, TemplateValidation, validationCells } from '../../core/template';
 import { fillFromSpec, solidFill } from './colors';
 import { isSummarySheet } from './read';
+import { crc32 } from './zip';
 
 export interface ApplyResult {
   /** Cells given a status fill. */
@@ -441,23 +442,6 @@ export async function renderParts(wb: ExcelJS.Workbook): Promise<Parts | null> {
   return collector ? collector.parts : null;
 }
 
-/** CRC-32 of the zip format: zlib's (Node 20.15 and later), else computed here. */
-const crc32: (data: Buffer) => number =
-  typeof (zlib as { crc32?: unknown }).crc32 === 'function'
-    ? (data) => (zlib as unknown as { crc32(d: Buffer): number }).crc32(data)
-    : (() => {
-        const table = new Int32Array(256);
-        for (let n = 0; n < 256; n++) {
-          let c = n;
-          for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-          table[n] = c;
-        }
-        return (data: Buffer) => {
-          let c = -1;
-          for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-          return (c ^ -1) >>> 0;
-        };
-      })();
 
 /**
  * A zip of the parts, laid out as JSZip lays out exceljs's (folder entries before their first
