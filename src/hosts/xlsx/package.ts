@@ -136,6 +136,18 @@ export class XlsxPackage {
     return i === undefined ? undefined : this.entries[i]!.name;
   }
 
+  /** A part's bytes (inflated), as they stand now; undefined when there is no such part. */
+  bytes(part: string): Buffer | undefined {
+    const k = part.toLowerCase();
+    const d = this.docs.get(k);
+    if (d) return Buffer.from(xmlText(d, this.escapes.get(k)), 'utf8');
+    const r = this.replaced.get(k);
+    if (r !== undefined) return typeof r === 'string' ? Buffer.from(r, 'utf8') : r;
+    if (this.removed.has(k)) return undefined;
+    const i = this.index.get(k);
+    return i === undefined ? undefined : entryContent(this.entries[i]!);
+  }
+
   text(part: string): string | undefined {
     const k = part.toLowerCase();
     const r = this.replaced.get(k);
@@ -300,8 +312,10 @@ export class XlsxPackage {
    */
   private changed(k: string, c: Buffer | string): boolean {
     const i = this.index.get(k)!;
-    const before = entryContent(this.entries[i]!);
     const after = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
+    // Another size is another content: no need to inflate the stored part to know.
+    if (after.length !== this.entries[i]!.size && (this.replaced.has(k) || after.length > 1 << 20)) return true;
+    const before = entryContent(this.entries[i]!);
     if (before.equals(after)) return false;
     if (this.replaced.has(k) || (before.length > 1 << 20 && !this.revertible.has(k))) return true;
     try {

@@ -12,7 +12,6 @@ import { WorkbookState, emptyMap, getOwn, isProductColour, setOwn } from '../../
 import { NS, REL, WORKSHEET_TYPE, XEl, XlsxPackage, child, children, element } from './package';
 import { summarySheetXml, stateSheetXml } from './product-xml';
 import { StyleEdit, patchSheetXml } from './sheet-patch';
-import { escapesOf } from './xml-write';
 import { StylesPatch } from './styles-patch';
 
 /** A copy of the state whose records can be given their style index. */
@@ -149,8 +148,7 @@ export function patchPlan(pkg: XlsxPackage, plan: WritePlan): PatchResult {
       });
       result.restored++;
     }
-    const xml = pkg.text(entry.part)!;
-    pkg.put(entry.part, patchSheetXml(xml, { cells, restore: plan.fills.length === 0 }, escapesOf(xml)));
+    pkg.put(entry.part, patchSheetXml(pkg.bytes(entry.part)!, { cells, restore: plan.fills.length === 0 }));
   }
   if (plan.summary) {
     putSheet(pkg, plan.summary.name, summarySheetXml(plan.summary, styles));

@@ -16,31 +16,6 @@ import { SheetFormatCodes, formatCodesOf, readFormatCodes, rememberFormatCodes }
 
 const V = ExcelJS.ValueType;
 
-/**
- * exceljs drops every backslash of a number format code when it reads styles.xml
- * (lib/xlsx/xform/style/numfmt-xform.js: `formatCode.replace(/[\\](.)/g, '$1')`), so `0.0\%` (a
- * literal per cent sign) reads as `0.0%` (a percentage) and `0\ \n\g\à\y` as `0 ngày`. The
- * file's own code is what Excel formats with (ECMA-376 Part 1, §18.8.30 numFmt; §18.8.31 on
- * escapes): its reader is given the code as written. Installed once, before any read.
- */
-function keepNumberFormatCodes(): void {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const NumFmtXform = require('exceljs/lib/xlsx/xform/style/numfmt-xform') as { prototype: { parseOpen(node: { name: string; attributes: Record<string, string> }): boolean; model?: unknown } };
-    const proto = NumFmtXform.prototype;
-    if ((proto as { gnlcRawCodes?: boolean }).gnlcRawCodes) return;
-    const original = proto.parseOpen;
-    proto.parseOpen = function parseOpen(this: { model?: unknown }, node) {
-      if (node.name !== 'numFmt' || typeof node.attributes?.formatCode !== 'string') return original.call(this, node);
-      this.model = { id: parseInt(node.attributes.numFmtId ?? '', 10), formatCode: node.attributes.formatCode };
-      return true;
-    };
-    (proto as { gnlcRawCodes?: boolean }).gnlcRawCodes = true;
-  } catch {
-    // exceljs laid out otherwise: its reading is used as it is.
-  }
-}
-keepNumberFormatCodes();
 
 /** Why a file could not be opened as a workbook ('too-large': over an input limit, see limits.ts). */
 export type XlsxReadProblem = 'not-zip' | 'legacy-or-encrypted' | 'damaged' | 'too-large';

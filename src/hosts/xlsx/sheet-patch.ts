@@ -8,9 +8,10 @@
  * §18.3.1.73 row, §18.3.1.4 c: a row or cell without `r` follows the one before). Clearing puts
  * the recorded index back; a cell or row the product added, left with nothing, is removed again.
  */
+import { StringDecoder } from 'string_decoder';
 import { SaxesParser, SaxesTagPlain } from 'saxes';
 import { parseA1 } from '../../core/snapshot';
-import { Escapes, attrValue, escapeText } from './xml-write';
+import { attrValue, escapeText, escapesOf } from './xml-write';
 
 /** A cell's new style index from its current one (the cell's `s`, or what a new cell there would take). */
 export type StyleEdit = (current: number) => number;
@@ -30,9 +31,17 @@ function colName(col: number): string {
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
-/** The sheet's XML with the edits made; the text as it was when there is nothing to do. */
-export function patchSheetXml(xml: string, edits: SheetEdits, escapes: Escapes): string {
-  if (!edits.cells.size) return xml;
+/** Bytes decoded and written out in pieces this large: a 100 MB sheet never lives in the JS heap as one string. */
+const CHUNK = 1 << 20;
+
+/**
+ * The sheet's XML (UTF-8 bytes) with the edits made; the bytes as they were when there is
+ * nothing to do. Read and written in pieces (Buffers live outside the JS heap).
+ */
+export function patchSheetXml(bytes: Buffer, edits: SheetEdits): Buffer {
+  if (!edits.cells.size) return bytes;
+  const head = bytes.subarray(0, Math.min(bytes.length, 2_000_000)).toString('utf8');
+  const escapes = escapesOf(head);
   // row → col → edit, for the rows still to reach.
   const pending = new Map<number, Map<number, StyleEdit>>();
   for (const [address, edit] of edits.cells) {
@@ -43,10 +52,25 @@ export function patchSheetXml(xml: string, edits: SheetEdits, escapes: Escapes):
     row.set(p.col, edit);
   }
   // Whether the sheet spells the default format out (s="0" on its cells, as LibreOffice writes).
-  const explicitZero = edits.restore && /<(?:\w+:)?c\s[^>]*\bs="0"/.test(xml);
+  const explicitZero = edits.restore && /<(?:\w+:)?c\s[^>]*\bs="0"/.test(head);
   const colStyles: Array<{ min: number; max: number; style: number }> = [];
   let prefix = '';
-  const out: string[] = [];
+  const chunks: Buffer[] = [];
+  let pendingOut: string[] = [];
+  let pendingLength = 0;
+  const out = {
+    push(piece: string) {
+      pendingOut.push(piece);
+      pendingLength += piece.length;
+      if (pendingLength > CHUNK) this.flush();
+    },
+    flush() {
+      if (!pendingOut.length) return;
+      chunks.push(Buffer.from(pendingOut.join(''), 'utf8'));
+      pendingOut = [];
+      pendingLength = 0;
+    },
+  };
   /** Output of the open cell or row being held back (clearing may drop it). */
   const held: Array<{ kind: 'c' | 'row'; parts: string[]; empty: boolean; dropIfEmpty: boolean; kept: number }> = [];
   const emit = (s: string) => {
@@ -200,7 +224,10 @@ export function patchSheetXml(xml: string, edits: SheetEdits, escapes: Escapes):
   parser.on('error', (e) => {
     failure ??= e;
   });
-  parser.write(xml).close();
+  const decoder = new StringDecoder('utf8');
+  for (let at = 0; at < bytes.length && !failure; at += CHUNK) parser.write(decoder.write(bytes.subarray(at, Math.min(bytes.length, at + CHUNK))));
+  if (!failure) parser.write(decoder.end()).close();
   if (failure) throw failure;
-  return out.join('');
+  out.flush();
+  return Buffer.concat(chunks);
 }

@@ -8,7 +8,6 @@
  * (namespace declarations are attributes in the DOM): the product only creates elements with
  * prefixes already declared on the part's root.
  */
-import type { XDoc } from './package';
 
 export interface Escapes {
   quotInText: boolean;
@@ -17,8 +16,9 @@ export interface Escapes {
   gtInAttr: boolean;
 }
 
-/** How a part's writer escapes: read from its text (a text that never needs it: as Excel writes). */
-export function escapesOf(xml: string): Escapes {
+/** How a part's writer escapes: read from its text (its first 2 MB: one writer wrote it all; a text that never needs it: as Excel writes). */
+export function escapesOf(text: string): Escapes {
+  const xml = text.length > 2_000_000 ? text.slice(0, 2_000_000) : text;
   return {
     quotInText: />[^<]*&quot;/.test(xml),
     aposInText: />[^<]*&apos;/.test(xml),
@@ -91,7 +91,7 @@ function write(node: N, e: Escapes, out: string[]): void {
 }
 
 /** A document's text, escaped as `escapes` says. */
-export function serializeXml(doc: XDoc, escapes: Escapes = EXCEL_ESCAPES): string {
+export function serializeXml(doc: object, escapes: Escapes = EXCEL_ESCAPES): string {
   const out: string[] = [];
   write(doc as unknown as N, escapes, out);
   return out.join('');
