@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { HostRead } from '../../core/pipeline';
 import { STATE_SHEET, SUMMARY_MARKER, WorkbookState, decodeState } from '../../core/plan';
+import { summarySource } from '../../core/product-sheets';
 import type { CellContent } from '../../core/read';
 import { CellArea, FillSpec, SheetSnapshot, WorkbookSnapshot, toA1 } from '../../core/snapshot';
 import { fillSpecOf, themeColors } from './colors';
@@ -38,6 +39,8 @@ export interface WorkbookRead {
   state: WorkbookState | null;
   /** Sheets whose A1 holds the summary marker: the product's own summary sheets. */
   summarySheets: string[];
+  /** Summary sheet → the sheet it summarises (its B1), where recorded. */
+  summarySources?: Record<string, string>;
   workbookName?: string;
 }
 
@@ -76,16 +79,23 @@ export function readWorkbookSnapshot(wb: ExcelJS.Workbook, options: { workbookNa
   const date1904 = !!wb.properties?.date1904;
   const sheets: SheetSnapshot[] = [];
   const summarySheets: string[] = [];
+  const summarySources: Record<string, string> = {};
   let state: WorkbookState | null = null;
   for (const ws of wb.worksheets) {
     if (ws.name === STATE_SHEET) {
       state = readState(ws);
       continue;
     }
-    if (isSummarySheet(ws)) summarySheets.push(ws.name);
+    if (isSummarySheet(ws)) {
+      summarySheets.push(ws.name);
+      const b1 = ws.findRow(1)?.findCell(2);
+      const source = b1 ? summarySource(cellString(b1)) : null;
+      if (source !== null) summarySources[ws.name] = source;
+    }
     if (ws.state === 'visible' || ws.state === undefined) sheets.push(sheetSnapshot(ws, { theme, date1904 }));
   }
   const read: WorkbookRead = { snapshot: { sheets }, sheetNames: wb.worksheets.map((w) => w.name), state, summarySheets };
+  if (Object.keys(summarySources).length) read.summarySources = summarySources;
   if (options.workbookName !== undefined) read.workbookName = options.workbookName;
   return read;
 }
@@ -99,6 +109,7 @@ export function toHostRead(read: WorkbookRead, sheetName: string, wb?: ExcelJS.W
   }
   if (!sheet) throw new Error(`no sheet named ${JSON.stringify(sheetName)}`);
   const host: HostRead = { sheet, sheetNames: read.sheetNames, state: read.state, summarySheets: read.summarySheets };
+  if (read.summarySources) host.summarySources = read.summarySources;
   if (read.workbookName !== undefined) host.workbookName = read.workbookName;
   return host;
 }
