@@ -29,8 +29,9 @@ export function summarySource(b1: unknown): string | null {
  * Where a run's summary goes: each scored source has its own summary sheet, so scoring one sheet
  * never overwrites the summary of another (or a consolidation's). The summary already written for
  * this source; else a summary of unknown source when it is the only one (written by an earlier
- * version, for the one sheet it scored); else a new sheet: the default name when it is free, else
- * the default name and the source's ("Tổng hợp GNLC – Ghi chú").
+ * version, for the one sheet it scored); else a new sheet: the default name when no summary is
+ * there yet ("Tổng hợp GNLC", or "Tổng hợp GNLC (2)" beside a person's sheet of that name), else
+ * the default name and the source's ("Tổng hợp GNLC – Năm 2024").
  */
 export function summaryTarget(
   source: string,
@@ -42,7 +43,7 @@ export function summaryTarget(
   if (own !== undefined) return { name: own, existing: true };
   const unknown = read.summarySheets.filter((n) => sources[n] === undefined);
   if (unknown.length === 1 && read.summarySheets.length === 1) return { name: unknown[0]!, existing: true };
-  if (!read.sheetNames.some((n) => n.toLowerCase() === defaultName.toLowerCase())) return { name: defaultName, existing: false };
+  if (!read.summarySheets.length) return { name: safeSheetName(defaultName, read.sheetNames), existing: false };
   return { name: safeSheetName(`${defaultName} – ${source}`, read.sheetNames), existing: false };
 }
 

@@ -13,7 +13,7 @@
  */
 import { CriteriaSet } from './criteria';
 import { Issue } from './issues';
-import { findAppendixSheet } from './mapping';
+import { LOW_CONFIDENCE, findAppendixSheet, mapSheet } from './mapping';
 import { HostRead, ScoreRun, ScoringOptions, WritePlan, mapRead, runClear, scoreRead } from './pipeline';
 import { WorkbookState } from './plan';
 import { isStateSheetName } from './product-sheets';
@@ -95,9 +95,16 @@ export interface ChoiceInput {
   candidates?: readonly SheetSnapshot[];
 }
 
-/** Is this sheet an appendix or a return (one party's rows), i.e. something to score? The one test, for every front end. */
+/**
+ * Is this sheet an appendix or a return (one party's rows), i.e. something to score? The one test,
+ * for every front end: it looks like one (a header, the template's marker, criterion codes:
+ * findAppendixSheet), or the mapper places at least one indicator on it with a sure match (an
+ * appendix typed without its header or codes).
+ */
 export function isScorableSheet(sheet: SheetSnapshot, criteria: CriteriaSet): boolean {
-  return findAppendixSheet({ sheets: [sheet] }, criteria) !== null;
+  if (findAppendixSheet({ sheets: [sheet] }, criteria) !== null) return true;
+  const mapping = mapSheet(sheet, criteria);
+  return Object.values(mapping.placements).some((p) => p.confidence >= LOW_CONFIDENCE);
 }
 
 /**

@@ -11,6 +11,7 @@ import type { CriteriaSet } from '../core/criteria';
 import { saveMapping } from '../core/mapping';
 import type { IndicatorResult } from '../core/score';
 import { countStatuses } from '../core/summary';
+import { isOtherParty } from '../core/scope';
 import { Lang } from '../i18n/format';
 import { T, translator } from '../i18n/ui';
 import { STATUS_TEXT } from '../i18n/status';
@@ -123,13 +124,18 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
   const [liveSeen, setLiveSeen] = useState<LiveView | null>(null);
   /** Counts the runs: live checking starts again from each new one. */
   const [runs, setRuns] = useState(0);
+  /** A coordinator's choice: score a one-party return against every indicator. */
+  const [scoreAll, setScoreAll] = useState(false);
   const watching = useRef<Promise<Watching | null> | null>(null);
 
   const t = useMemo(() => translator(lang), [lang]);
   const index: IndicatorIndex = useMemo(() => (criteria ? indexIndicators(criteria) : new Map()), [criteria]);
   const standards = useMemo(() => (criteria ? standardsOf(criteria) : []), [criteria]);
   const total = index.size;
-  const results = outcome?.run.results ?? [];
+  const scope = outcome?.run.scope ?? null;
+  const allResults = outcome?.run.results ?? [];
+  // A one-party return: the list holds the party's indicators; the others are counted once, in the overview.
+  const results = useMemo(() => (scope ? allResults.filter((r) => !isOtherParty(r)) : allResults), [scope, allResults]);
   const parties = useMemo(() => (criteria ? partiesOf(results, criteria) : []), [results, criteria]);
 
   useEffect(() => {
@@ -142,7 +148,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
 
   const effective: Filters = onlyMine && myParty ? { ...filters, party: myParty } : filters;
   const shown = applyFilters(results, effective, index);
-  const counts = useMemo(() => countStatuses(results), [results]);
+  const counts = outcome?.run.summary.totals ?? countStatuses([]);
   const mine = onlyMine && myParty ? countStatuses(results.filter((r) => r.responsible === myParty)) : null;
 
   /** Stops live checking and waits for a check in flight, so no re-check writes while an action runs. */
@@ -178,20 +184,25 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
   }, [live, idle, scoredSheet, runs, backend, lang]);
 
   const score = useCallback(
-    async (after?: (out: ScoreOutcome) => Notice) => {
+    async (after?: (out: ScoreOutcome) => Notice, all: boolean = scoreAll) => {
       if (!backend) return;
       setBusy('score');
       setStep('read');
       setNotice(null);
       try {
         await stopWatching();
-        const out = await backend.score(lang, (s) => setStep(s));
+        const out = await backend.score(lang, (s) => setStep(s), { scope: all ? 'all' : 'auto' });
         setOutcome(out);
         setRuns((n) => n + 1);
         setLiveSeen(null);
+        const { totals, scope: scoped } = out.run.summary;
+        const sheet = out.summarySheet ?? out.sheet;
         const done: Notice = after
           ? after(out)
-          : { intent: 'success', text: (tr) => tr('done', { met: out.run.summary.totals.met, total: out.run.summary.totals.total, sheet: out.summarySheet ?? out.sheet }) };
+          : {
+              intent: 'success',
+              text: (tr) => (scoped ? tr('doneScoped', { party: scoped.party, met: totals.met, total: totals.total, sheet }) : tr('done', { met: totals.met, total: totals.total, sheet })),
+            };
         // Warnings (a protected sheet scored but not coloured, …) come with the result.
         const warnings = out.warnings.map((w): Text => (_t, l) => w.message[l]);
         setNotice(warnings.length ? { ...done, intent: 'warning', more: [...(done.more ?? []), ...warnings] } : done);
@@ -202,7 +213,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
         setStep(null);
       }
     },
-    [backend, lang, t, stopWatching],
+    [backend, lang, t, stopWatching, scoreAll],
   );
 
   const clear = useCallback(async () => {
@@ -329,6 +340,25 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
           </div>
         ) : null}
 
+        {outcome && (scope || scoreAll) ? (
+          <div className={styles.live} data-section="score-all">
+            <Switch
+              label={t('scoreAll')}
+              checked={scoreAll}
+              disabled={off}
+              onChange={(_, d) => {
+                setScoreAll(d.checked);
+                void score(undefined, d.checked);
+              }}
+              aria-describedby="score-all-hint"
+              data-score-all
+            />
+            <span id="score-all-hint" className={styles.liveHint}>
+              {t('scoreAllHint')}
+            </span>
+          </div>
+        ) : null}
+
         {busy === 'score' ? <ScoreProgress current={step} t={t} /> : null}
 
         {loadError ? (
@@ -364,7 +394,14 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
         ) : (
           <>
             <div className={styles.panel}>
-              <ResultsOverview counts={counts} lang={lang} t={t} selected={filters.statuses} onToggle={toggleStatus} />
+              <ResultsOverview
+                counts={counts}
+                lang={lang}
+                t={t}
+                selected={filters.statuses}
+                onToggle={toggleStatus}
+                {...(outcome.run.summary.scope ? { scope: outcome.run.summary.scope } : {})}
+              />
             </div>
             <div className={styles.panel}>
               <FoundSummary
@@ -376,6 +413,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
                 lang={lang}
                 t={t}
                 onFix={fixFrom}
+                scope={scope}
               />
             </div>
             <Divider />
