@@ -157,6 +157,12 @@ export const UI = s({
     en: (p: { sheet: string }) => `Select cells on the sheet "${p.sheet}".`,
   },
   close: { vi: 'Đóng', en: 'Close' },
+  moveWarning: {
+    vi: (p: { cells: string; owners: string }) => `Ô đang chọn (${p.cells}) đang là ô số liệu của ${p.owners}. Chuyển ô sang chỉ số này? Mỗi ô chỉ thuộc một chỉ số.`,
+    en: (p: { cells: string; owners: string }) => `The selected cells (${p.cells}) are the value cells of ${p.owners}. Move them to this indicator? A cell belongs to one indicator only.`,
+  },
+  moveConfirm: { vi: 'Chuyển ô', en: 'Move the cells' },
+  cancel: { vi: 'Hủy', en: 'Cancel' },
   ribbonFailed: { vi: 'Chấm điểm không thực hiện được', en: 'Scoring could not be done' },
 
   // Clearing

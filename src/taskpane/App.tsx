@@ -23,6 +23,7 @@ import {
   Status,
   applyFilters,
   assignCells,
+  cellOwners,
   expandAddresses,
   fieldName,
   indexIndicators,
@@ -117,6 +118,8 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
   const [notice, setNotice] = useState<Notice | null>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [fixing, setFixing] = useState<string | null>(null);
+  /** Selected cells that belong to other fields: the move waits for the person's word. */
+  const [pendingMove, setPendingMove] = useState<{ id: string; fieldKey: string; cells: string[]; owners: Array<{ id: string; field: string; cell: string }> } | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   /** "Kiểm tra khi nhập": on, the sheet scored last is re-checked as the person types. */
   const [live, setLive] = useState(false);
@@ -247,8 +250,9 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
   );
 
   const assign = useCallback(
-    async (id: string, fieldKey: string) => {
+    async (id: string, fieldKey: string, confirmed: string[] | null = null) => {
       if (!backend || !outcome) return;
+      setPendingMove(null);
       setBusy('assign');
       setNotice(null);
       try {
@@ -265,9 +269,17 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
           setBusy(null);
           return;
         }
+        const current = saveMapping(outcome.run.mapping);
+        const owners = cellOwners(current, id, fieldKey, cells);
+        // Cells of another field: moved only when the person confirmed these very cells.
+        if (owners.length && (confirmed === null || confirmed.join(',') !== cells.join(','))) {
+          setPendingMove({ id, fieldKey, cells, owners });
+          setBusy(null);
+          return;
+        }
         const indicator = index.get(id)?.indicator;
         await stopWatching();
-        const saved = assignCells(saveMapping(outcome.run.mapping), id, fieldKey, cells);
+        const saved = assignCells(current, id, fieldKey, cells);
         await backend.saveMapping(outcome.sheet, saved, outcome.state);
         await score(() => ({
           intent: 'success',
@@ -465,7 +477,13 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
                             t={t}
                             busy={busy !== null}
                             onAssign={(key) => void assign(r.id, key)}
-                            onClose={() => setFixing(null)}
+                            onClose={() => {
+                              setFixing(null);
+                              setPendingMove(null);
+                            }}
+                            pending={pendingMove && pendingMove.id === r.id ? pendingMove : null}
+                            onConfirmMove={() => pendingMove && void assign(pendingMove.id, pendingMove.fieldKey, pendingMove.cells)}
+                            onCancelMove={() => setPendingMove(null)}
                           />
                         ) : null}
                       </IndicatorCard>
