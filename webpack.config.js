@@ -84,7 +84,10 @@ module.exports = async (env, argv) => {
           hot: false,
           liveReload: true,
           client: { overlay: false },
-          headers: { 'Access-Control-Allow-Origin': '*' },
+          // Only this machine: Office (desktop or on the web) loads the pane from https://localhost:3000;
+          // nothing on the network reaches it, and no site may read its files (no wildcard CORS header).
+          host: 'localhost',
+          allowedHosts: ['localhost'],
           server: { type: 'https', options: await httpsOptions() },
           port: PORT,
           static: false,

@@ -21,9 +21,8 @@ import { safeSheetName } from '../core/snapshot';
 import { summarise } from '../core/summary';
 import { buildSummarySheet } from '../core/summary-sheet';
 import { Lang } from '../i18n/format';
-import { readWorkbookSnapshot } from '../hosts/xlsx/read';
 import { createWorkbook, writeSheetContent, writeTemplateSheet, writeWorkbookBuffer } from '../hosts/xlsx/write';
-import { CliFailure, CliIO, EXIT, checkNew, checkWritable, formatRunDate, loadCriteria, openWorkbook, readInput, sameFile, writeFileAtomic } from './files';
+import { CliFailure, CliIO, EXIT, checkOutputFiles, checkWritable, formatRunDate, loadCriteria, openWorkbook, readInput, readWorkbook, sameFile, writeFileAtomic } from './files';
 import { CliMessageKey, cliMessage } from './messages';
 import { formatConsolidation } from './print';
 import { buildConsolidationReport } from './report';
@@ -73,7 +72,7 @@ function returnNames(returns: readonly string[]): string[] {
 async function readReturn(file: string, name: string, criteria: CriteriaSet, department: string | undefined, lang: Lang): Promise<ReturnInput> {
   const bytes = readInput(file, lang);
   const wb = await openWorkbook(bytes, file, lang);
-  const read = readWorkbookSnapshot(wb, { workbookName: name });
+  const read = readWorkbook(wb, file, lang, { workbookName: name });
   const candidates = read.snapshot.sheets.filter((s) => !read.summarySheets.includes(s.name));
   const found = findAppendixSheet({ sheets: candidates }, criteria);
   if (!found) {
@@ -111,7 +110,7 @@ export async function runConsolidate(args: ConsolidateArgs, io: CliIO): Promise<
   for (let i = 0; i < outputs.length; i++)
     for (let j = i + 1; j < outputs.length; j++)
       if (sameFile(outputs[i]![1], outputs[j]![1])) throw new CliFailure(EXIT.usage, 'outputs-clash', { a: outputs[i]![0], b: outputs[j]![0] });
-  checkNew(args.out, args.force);
+  checkOutputFiles(args, args.force);
 
   const criteria = loadCriteria(args.criteria, lang);
   const names = returnNames(args.returns);
@@ -151,18 +150,18 @@ export async function runConsolidate(args: ConsolidateArgs, io: CliIO): Promise<
   const summaryName = safeSheetName(SUMMARY_NAME[lang], [master.name]);
   const summarySheet = buildSummarySheet(criteria, results, summary, { lang, sourceSheet: master.name, name: summaryName, workbookName: workbook });
   writeSheetContent(wb.addWorksheet(summaryName), summarySheet);
-  writeFileAtomic(args.out, await writeWorkbookBuffer(wb));
+  await writeFileAtomic(args.out, await writeWorkbookBuffer(wb), args);
   written.push(cliMessage('wrote-master', lang, { path: args.out, sheet: master.name, summary: summaryName }));
   if (summarySheet.chart) written.push(cliMessage('no-chart', lang));
 
   if (args.report !== undefined) {
     const report = buildConsolidationReport({ criteria, results, consolidation: c, workbook, sheet: master.name, lang });
-    writeFileAtomic(args.report, JSON.stringify(report, null, 2) + '\n');
+    await writeFileAtomic(args.report, JSON.stringify(report, null, 2) + '\n', args);
     written.push(cliMessage('wrote-report', lang, { path: args.report }));
   }
   if (args.html !== undefined) {
     const page = renderHtmlReport({ criteria, results, summary, consolidation: c, lang, workbook, sheet: master.name, date: formatRunDate(now, lang) });
-    writeFileAtomic(args.html, page);
+    await writeFileAtomic(args.html, page, args);
     written.push(cliMessage('wrote-html', lang, { path: args.html }));
   }
   io.stdout.write('\n' + written.join('\n') + '\n');

@@ -3,13 +3,14 @@
  * criteria and the input files, checking and writing the output files. The imperative shell:
  * the only place besides main.ts that touches the file system.
  */
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { CriteriaSet, parseCriteriaText } from '../core/criteria';
 import { Lang } from '../i18n/format';
 import { InputLimitError, checkFileSize, describeLimit } from '../hosts/xlsx/limits';
-import { XlsxReadError, loadWorkbook } from '../hosts/xlsx/read';
+import { WorkbookRead, XlsxReadError, loadWorkbook, readWorkbookSnapshot } from '../hosts/xlsx/read';
 import { CliMessageKey } from './messages';
 
 export interface CliIO {
@@ -189,19 +190,115 @@ export function checkNew(target: string, force: boolean): void {
   if (exists) throw new CliFailure(EXIT.usage, 'out-exists', { path: target });
 }
 
-/** Writes a file through a temporary name in the same folder, so a failed write leaves nothing half-written. */
-export function writeFileAtomic(target: string, data: string | Uint8Array): void {
-  const tmp = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, target);
-  } catch (e) {
+/**
+ * The output files of a command, checked before anything is read or written, the same way for
+ * every command: --out names an .xlsx (the copy is always an .xlsx: a .csv or .xlsm name would
+ * lie about it), every folder exists, and no file that exists is replaced without --force (exit 1).
+ */
+export function checkOutputFiles(files: { out?: string | undefined; report?: string | undefined; html?: string | undefined }, force: boolean): void {
+  if (files.out !== undefined && !/\.xlsx$/i.test(files.out)) throw new CliFailure(EXIT.usage, 'out-not-xlsx', { path: files.out });
+  for (const file of [files.out, files.report, files.html]) {
+    if (file === undefined) continue;
+    checkWritable(file);
+    checkNew(file, force);
+  }
+}
+
+/** Temporary files being written, removed if the process is interrupted. */
+const pending = new Set<string>();
+const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };
+function onSignal(signal: 'SIGINT' | 'SIGTERM'): void {
+  for (const tmp of pending) {
     try {
       fs.rmSync(tmp, { force: true });
     } catch {
-      // nothing to clean
+      // nothing more can be done
     }
+  }
+  pending.clear();
+  process.exit(SIGNAL_EXIT[signal]);
+}
+function guard(tmp: string): void {
+  if (pending.size === 0) for (const s of ['SIGINT', 'SIGTERM'] as const) process.on(s, onSignal);
+  pending.add(tmp);
+}
+function release(tmp: string): void {
+  pending.delete(tmp);
+  if (pending.size === 0) for (const s of ['SIGINT', 'SIGTERM'] as const) process.off(s, onSignal);
+}
+
+const CHUNK = 1024 * 1024;
+
+/**
+ * Writes a file through a temporary file in the same folder, so a failed or interrupted write
+ * leaves nothing half-written. The temporary name is random and created exclusively (`wx`: a file
+ * or a symbolic link planted under that name makes it fail, never followed); it is written in
+ * chunks, and removed if the process gets SIGINT or SIGTERM meanwhile (exit 130 or 143). Without
+ * `force` the result is linked into place, which fails if the target appeared since it was
+ * checked; with `force` it is renamed over it.
+ */
+export async function writeFileAtomic(target: string, data: string | Uint8Array, options: { force: boolean }): Promise<void> {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const tmp = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${crypto.randomBytes(12).toString('hex')}.tmp`);
+  let created = false;
+  // Guarded before it exists: a signal that comes while it is being created still removes it.
+  guard(tmp);
+  try {
+    const fh = await fs.promises.open(tmp, 'wx', 0o666);
+    created = true;
+    try {
+      for (let at = 0; at < bytes.length; at += CHUNK) await fh.write(bytes, at, Math.min(CHUNK, bytes.length - at), at);
+    } finally {
+      await fh.close();
+    }
+    if (options.force) fs.renameSync(tmp, target);
+    else {
+      try {
+        fs.linkSync(tmp, target);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new CliFailure(EXIT.usage, 'out-exists', { path: target });
+        throw e;
+      }
+      fs.rmSync(tmp, { force: true });
+    }
+  } catch (e) {
+    if (created) {
+      try {
+        fs.rmSync(tmp, { force: true });
+      } catch {
+        // nothing to clean
+      }
+    }
+    if (e instanceof CliFailure) throw e;
     throw new CliFailure(EXIT.write, 'write-failed', { path: target, reason: oneLine(e) });
+  } finally {
+    release(tmp);
+  }
+}
+
+/** A sheet over an input limit (too spread out to read) as the CLI's failure: exit 2, one line. */
+function overLimit(e: unknown, file: string, lang: Lang): unknown {
+  if (e instanceof XlsxReadError && e.problem === 'too-large') {
+    return new CliFailure(EXIT.unreadable, 'input-unreadable', { path: file, reason: e.limit ? describeLimit(e.limit, lang) : e.message });
+  }
+  return e;
+}
+
+/** Reads a workbook's sheets as snapshots; exit 2 when a sheet is over an input limit. */
+export function readWorkbook(wb: ExcelJS.Workbook, file: string, lang: Lang, options: { workbookName?: string } = {}): WorkbookRead {
+  try {
+    return readWorkbookSnapshot(wb, options);
+  } catch (e) {
+    throw overLimit(e, file, lang);
+  }
+}
+
+/** Runs what reads a workbook's sheets (through XlsxHost); exit 2 when a sheet is over an input limit. */
+export async function readingInput<T>(file: string, lang: Lang, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    throw overLimit(e, file, lang);
   }
 }
 

@@ -28,6 +28,7 @@ import {
   CliFailure,
   CliIO,
   EXIT,
+  checkOutputFiles,
   checkWritable,
   defaultCriteriaPath,
   formatRunDate,
@@ -36,11 +37,12 @@ import {
   openWorkbook,
   packageRoot,
   readInput,
+  readingInput,
   sameFile,
   writeFileAtomic,
 } from './files';
 import { HELP, LOSS_TEXT, cliMessage } from './messages';
-import { formatSummary } from './print';
+import { formatSummary, terminalSafe } from './print';
 import { buildReport } from './report';
 import { runTemplate } from './template';
 
@@ -89,7 +91,7 @@ type Command = (typeof COMMANDS)[number];
 
 /** The options each command takes (--lang, --help and --version go with any). */
 const ALLOWED: Record<Command, readonly OptionName[]> = {
-  score: ['out', 'report', 'html', 'criteria', 'sheet', 'all'],
+  score: ['out', 'report', 'html', 'criteria', 'sheet', 'all', 'force'],
   template: ['out', 'criteria', 'department', 'city', 'year', 'contact', 'no-trend-pairs', 'force'],
   consolidate: ['out', 'report', 'html', 'criteria', 'department', 'force'],
 };
@@ -100,7 +102,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const fail = (e: CliFailure) => {
     let text = cliMessage(e.key, lang, e.params);
     if (e.more) text += '. ' + cliMessage(e.more.key, lang, e.more.params);
-    io.stderr.write('gnlc: ' + text.replace(/\s*\n\s*/g, ' ') + '\n');
+    io.stderr.write('gnlc: ' + terminalSafe(text.replace(/\s*\n\s*/g, ' ')) + '\n');
     return e.code;
   };
   try {
@@ -179,6 +181,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         criteria: criteriaFile,
         ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
         all: !!values.all,
+        force: !!values.force,
         lang,
       },
       io,
@@ -216,6 +219,7 @@ interface ScoreArgs {
   sheet?: string;
   /** Score against every indicator, even a one-party return (a coordinator). */
   all?: boolean;
+  force: boolean;
   lang: Lang;
 }
 
@@ -249,11 +253,12 @@ async function score(args: ScoreArgs, io: CliIO): Promise<number> {
     const pb = args[b];
     if (pa !== undefined && pb !== undefined && sameFile(pa, pb)) throw new CliFailure(EXIT.usage, 'outputs-clash', { a: `--${a}`, b: `--${b}` });
   }
+  checkOutputFiles(args, args.force);
 
   // The sheet is chosen by the core's rule, as in the add-in: --sheet, else the active sheet when
   // it is an appendix (from the summary sheet: the appendix it summarises), else the best appendix.
   const host = new XlsxHost(await openWorkbook(bytes, args.input), { workbookName });
-  const all = (await host.sheets()).map((s) => s.name);
+  const all = (await readingInput(args.input, lang, () => host.sheets())).map((s) => s.name);
   const names = all.filter((n) => !isStateSheetName(n));
   let sheet: string | undefined;
   if (args.sheet !== undefined) {
@@ -263,7 +268,9 @@ async function score(args: ScoreArgs, io: CliIO): Promise<number> {
   let scored: WorkbookRun;
   try {
     // Nothing is written yet: the copy is patched below, only when --out asks for one.
-    scored = await scoreWorkbook(host, criteria, { lang, write: false, scope: args.all ? 'all' : 'auto', ...(sheet !== undefined ? { sheet } : {}) });
+    scored = await readingInput(args.input, lang, () =>
+      scoreWorkbook(host, criteria, { lang, write: false, scope: args.all ? 'all' : 'auto', ...(sheet !== undefined ? { sheet } : {}) }),
+    );
   } catch (e) {
     if (e instanceof WorkbookError && e.code === 'NoAppendix') throw new CliFailure(EXIT.unreadable, 'no-appendix', { path: args.input, sheets: names.join(', ') });
     if (e instanceof WorkbookError && e.code === 'NotAppendix')
@@ -277,13 +284,13 @@ async function score(args: ScoreArgs, io: CliIO): Promise<number> {
   // Warnings about the coloured copy (a protected sheet is not coloured) matter only when a copy is written.
   for (const w of warnings) {
     if (w.code === 'sheet-protected' && args.out === undefined) continue;
-    io.stderr.write('gnlc: ' + cliMessage('warning', lang, { text: w.message[lang] }) + '\n');
+    io.stderr.write('gnlc: ' + terminalSafe(cliMessage('warning', lang, { text: w.message[lang] })) + '\n');
   }
 
   const written: string[] = [];
   if (args.report !== undefined) {
     const report = buildReport({ criteria, results: run.results, workbook: workbookName, sheet: sheetName, lang, scope: run.scope });
-    writeFileAtomic(args.report, JSON.stringify(report, null, 2) + '\n');
+    await writeFileAtomic(args.report, JSON.stringify(report, null, 2) + '\n', args);
     written.push(cliMessage('wrote-report', lang, { path: args.report }));
   }
   if (args.html !== undefined) {
@@ -296,7 +303,7 @@ async function score(args: ScoreArgs, io: CliIO): Promise<number> {
       sheet: sheetName,
       date: formatRunDate((io.now ?? (() => new Date()))(), lang),
     });
-    writeFileAtomic(args.html, page);
+    await writeFileAtomic(args.html, page, args);
     written.push(cliMessage('wrote-html', lang, { path: args.html }));
   }
   if (args.out !== undefined) {
@@ -311,7 +318,7 @@ async function score(args: ScoreArgs, io: CliIO): Promise<number> {
     }
     const applied = host.lastApply!;
     const out = await host.toBuffer();
-    writeFileAtomic(args.out, out);
+    await writeFileAtomic(args.out, out, args);
     written.push(cliMessage('wrote-copy', lang, { path: args.out, cells: applied.coloured, summary: applied.summarySheet ?? '' }));
     if (applied.skipped.includes('chart')) written.push(cliMessage('no-chart', lang));
   }

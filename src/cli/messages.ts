@@ -109,6 +109,10 @@ export const CLI_MESSAGES = t({
     vi: (p) => `${p.option} trùng với báo cáo ${p.path}: các báo cáo không bao giờ bị ghi đè, hãy chọn tên khác`,
     en: (p) => `${p.option} is the return ${p.path}: returns are never overwritten, choose another name`,
   },
+  'out-not-xlsx': {
+    vi: (p) => `--out ${p.path}: bản đã chấm luôn là tệp .xlsx, hãy đặt tên kết thúc bằng .xlsx`,
+    en: (p) => `--out ${p.path}: the copy is always an .xlsx file, give it a name ending in .xlsx`,
+  },
   'no-directory': {
     vi: (p) => `Thư mục để ghi ${p.path} không tồn tại`,
     en: (p) => `The folder to write ${p.path} into does not exist`,
@@ -289,6 +293,7 @@ score — chấm một bảng phụ lục (tệp gốc không bao giờ bị ghi
   --sheet <tên>          trang tính cần chấm (mặc định: tự tìm bảng phụ lục)
   --all                  chấm theo cả 57 chỉ số, kể cả báo cáo của một đơn vị (mặc định: báo cáo
                          của một đơn vị chỉ tính các chỉ số của đơn vị đó)
+  --force                ghi đè các tệp --out, --report, --html đã có (không có: tệp đã có được giữ)
 
 template — tạo biểu mẫu thu thập số liệu (ô nền vàng, kiểm tra dữ liệu, lời nhắc tiếng Việt):
   --out <tệp.xlsx>       tệp cần ghi (bắt buộc; không ghi đè tệp đã có trừ khi có --force)
@@ -330,6 +335,7 @@ score — scores one appendix (the input is never written):
   --sheet <name>          the sheet to score (default: the appendix is found automatically)
   --all                   score against every indicator, even one party's return (default: a
                           one-party return counts that party's indicators only)
+  --force                 replace existing --out, --report, --html files (without it they are kept)
 
 template — writes a data-return template (yellow input cells, data validation, input messages):
   --out <file.xlsx>       the file to write (required; an existing file is kept unless --force)

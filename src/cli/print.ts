@@ -9,6 +9,16 @@ import { fieldRows, templateFieldLabel } from '../core/template';
 import { Lang, formatNumber } from '../i18n/format';
 import { CliMessageKey, cliMessage } from './messages';
 
+/**
+ * Workbook text made safe for a terminal: C0 and C1 control characters (ESC starts the escape
+ * sequences that move the cursor, retitle the window or rewrite the screen), DEL, and the
+ * bidirectional and zero-width format characters are dropped; tabs and line breaks become spaces.
+ */
+export function terminalSafe(s: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is matched
+  return s.replace(/[\t\n\r]/g, ' ').replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '');
+}
+
 /** Display width of a string: code points after NFC (Vietnamese letters are precomposed). */
 function width(s: string): number {
   return [...s.normalize('NFC')].length;
@@ -41,6 +51,10 @@ export interface PrintInput {
 }
 
 export function formatSummary(input: PrintInput): string {
+  return formatSummaryLines(input).map(terminalSafe).join('\n') + '\n';
+}
+
+function formatSummaryLines(input: PrintInput): string[] {
   const { criteria, summary, lang } = input;
   const lines: string[] = [];
   lines.push(cliMessage('source', lang, { workbook: input.workbook, sheet: input.sheet }));
@@ -80,7 +94,7 @@ export function formatSummary(input: PrintInput): string {
       lines.push('  ' + cliMessage('unmapped-list', lang, { count: unmapped.length, ids: shown.join(', ') }));
     }
   }
-  return lines.join('\n') + '\n';
+  return lines;
 }
 
 export interface ConsolidationPrintInput {
@@ -95,6 +109,10 @@ export interface ConsolidationPrintInput {
 
 /** What `gnlc consolidate` prints: the returns and whose they are, the headline and counts, conflicts, who has not reported, guesses to confirm. */
 export function formatConsolidation(input: ConsolidationPrintInput): string {
+  return formatConsolidationLines(input).map(terminalSafe).join('\n') + '\n';
+}
+
+function formatConsolidationLines(input: ConsolidationPrintInput): string[] {
   const { criteria, consolidation: c, summary, lang } = input;
   const lines: string[] = [];
   lines.push(cliMessage('consolidated-from', lang, { count: c.returns.length, workbook: input.workbook, sheet: input.sheet }));
@@ -148,5 +166,5 @@ export function formatConsolidation(input: ConsolidationPrintInput): string {
     lines.push(cliMessage('notes-head', lang));
     for (const i of notes) lines.push('  ' + i.message[lang]);
   }
-  return lines.join('\n') + '\n';
+  return lines;
 }

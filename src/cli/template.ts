@@ -7,7 +7,7 @@ import { CriteriaSet } from '../core/criteria';
 import { buildTemplate, indicatorsOf, listParties, validationCells } from '../core/template';
 import { Lang } from '../i18n/format';
 import { createWorkbook, writeTemplateSheet, writeWorkbookBuffer } from '../hosts/xlsx/write';
-import { CliFailure, CliIO, EXIT, checkNew, checkWritable, loadCriteria, writeFileAtomic } from './files';
+import { CliFailure, CliIO, EXIT, checkOutputFiles, loadCriteria, writeFileAtomic } from './files';
 import { cliMessage } from './messages';
 
 export interface TemplateArgs {
@@ -53,8 +53,7 @@ export async function runTemplate(args: TemplateArgs, io: CliIO): Promise<number
   const departmentName = nonBlank('department', args.departments[0]);
   const city = nonBlank('city', args.city);
   const contact = nonBlank('contact', args.contact);
-  checkWritable(args.out);
-  checkNew(args.out, args.force);
+  checkOutputFiles({ out: args.out }, args.force);
 
   const criteria = loadCriteria(args.criteria, lang);
   const department = departmentName !== undefined ? resolveDepartment(criteria, departmentName) : undefined;
@@ -70,7 +69,7 @@ export async function runTemplate(args: TemplateArgs, io: CliIO): Promise<number
   const now = (io.now ?? (() => new Date()))();
   const wb = createWorkbook({ creator: 'gnlc', date: now, title: String(template.rows[1]?.[0]?.value ?? template.name) });
   writeTemplateSheet(wb.addWorksheet(template.name), template);
-  writeFileAtomic(args.out, await writeWorkbookBuffer(wb));
+  await writeFileAtomic(args.out, await writeWorkbookBuffer(wb), args);
 
   const cells = template.validations.reduce((n, v) => n + validationCells(v.address).length, 0);
   const lines = [

@@ -14,6 +14,7 @@ import { Issue, makeIssue } from './issues';
 import { productColoured } from './recolour';
 import { summaryTarget } from './product-sheets';
 import { Scope, ScopeRequest, detectScope, scopeResults } from './scope';
+import { getOwn } from './state';
 
 /** What a host reads in its one read batch. */
 export interface HostRead {
@@ -24,6 +25,8 @@ export interface HostRead {
   hiddenSheets?: string[];
   /** The product's state (original fills, saved mappings), or null when the workbook has none yet. */
   state: WorkbookState | null;
+  /** How the state read (state.ts): 'damaged' is kept as it is, never coloured over; records dropped are counted. */
+  stateRead?: { status: 'none' | 'ok' | 'damaged'; dropped: number };
   /** Names of sheets whose A1 holds the summary marker (the product's own summary sheets). */
   summarySheets: string[];
   /** Summary sheet → the sheet it summarises (its B1), where recorded. */
@@ -40,8 +43,10 @@ export interface WritePlan {
   restore: ClearPlan['restore'];
   /** The summary sheet; `existing` says it is already there and is rewritten in place. */
   summary?: SheetContent & { existing: boolean };
-  /** The state to store (always written: it holds the originals of the fills above). */
+  /** The state to store (always written: it holds the originals of the fills above), unless `keepState`. */
   state: WorkbookState;
+  /** The stored state could not be decoded: leave it as it is (nothing is coloured, so nothing needs recording). */
+  keepState?: boolean;
 }
 
 export interface ScoreRun {
@@ -82,7 +87,7 @@ export interface ScoringOptions {
 
 /** The first stage of a run: the mapping of the sheet a host read (the mapping saved in its state is used when it fits the criteria). */
 export function mapRead(read: HostRead, criteria: CriteriaSet): Mapping {
-  const saved = parseSavedMapping((read.state ?? emptyState()).mappings[read.sheet.name]);
+  const saved = parseSavedMapping(getOwn((read.state ?? emptyState()).mappings, read.sheet.name));
   return mapSheet(read.sheet, criteria, saved && saved.criteriaId === criteria.id ? saved : undefined);
 }
 
@@ -95,15 +100,19 @@ export function scoreRead(read: HostRead, mapping: Mapping, criteria: CriteriaSe
   const colour = options.colour === 'if-coloured' ? productColoured(read.state, read.sheet.name) : options.colour !== false;
   let nextState: WorkbookState = state;
   let groups: FillGroup[] = [];
-  if (colour && read.sheet.protected) {
+  const damaged = read.stateRead?.status === 'damaged';
+  if (read.stateRead?.dropped) warnings.push(makeIssue('state-records-dropped', { count: read.stateRead.dropped }));
+  if (colour && damaged) {
+    warnings.push(makeIssue('state-damaged', { sheet: read.sheet.name }));
+  } else if (colour && read.sheet.protected) {
     warnings.push(makeIssue('sheet-protected', { sheet: read.sheet.name }));
   } else if (colour) {
     const planned = planColouring(read.sheet.name, run.results, fills, state);
     nextState = planned.state;
     groups = planned.groups;
   }
-  nextState = { ...nextState, mappings: { ...nextState.mappings, [read.sheet.name]: saveMapping(run.mapping) } };
-  const plan: WritePlan = { sheet: read.sheet.name, fills: groups, restore: [], state: nextState };
+  nextState = { ...nextState, mappings: { ...nextState.mappings, [read.sheet.name]: saveMapping(run.mapping) } }; // a computed key is always an own property
+  const plan: WritePlan = { sheet: read.sheet.name, fills: groups, restore: [], state: nextState, ...(damaged ? { keepState: true } : {}) };
   if (options.summary !== false) {
     const { name, existing } = summaryTarget(read.sheet.name, read, SUMMARY_NAME[options.lang]);
     const content = buildSummarySheet(criteria, run.results, run.summary, {
@@ -125,7 +134,9 @@ export function runScoring(read: HostRead, criteria: CriteriaSet, options: Scori
 /** "Xóa màu": restores the original fills of the cells the product coloured on this sheet. */
 export function runClear(read: HostRead): { plan: WritePlan; kept: string[] } {
   const clear = planClear(read.sheet.name, read.sheet.fills ?? {}, read.state);
-  return { plan: { sheet: read.sheet.name, fills: [], restore: clear.restore, state: clear.state }, kept: clear.kept };
+  // A damaged state restores nothing and is left as it is.
+  const keep = read.stateRead?.status === 'damaged' ? { keepState: true } : {};
+  return { plan: { sheet: read.sheet.name, fills: [], restore: clear.restore, state: clear.state, ...keep }, kept: clear.kept };
 }
 
 /** Stores a mapping a person fixed by hand, for the next run. */

@@ -3,67 +3,22 @@
  * batch. The product changes only fills (recording the originals in the workbook, so they can
  * be restored exactly) and the sheets it owns (summary, state, templates, masters).
  */
-import { z } from 'zod';
 import { FillSpec } from './snapshot';
 
 import { STATUS_FILL, Status } from './status';
+import { ColourRecord, WorkbookState, emptyMap, emptyState, getOwn, isProductColour, setOwn } from './state';
 
 export { STATUS_FILL, STATUS_FONT, STATUS_SYMBOL } from './status';
 
-// ---- Colouring state, stored in the workbook (a very hidden sheet the product owns) ----
+// ---- Colouring state, stored in the workbook (a very hidden sheet the product owns): state.ts ----
 
-const fillSchema = z.strictObject({ color: z.string().regex(/^#[0-9A-F]{6}$/).nullable(), pattern: z.string().max(40).optional() });
-const colourRecordSchema = z.strictObject({ original: fillSchema, applied: z.string().regex(/^#[0-9A-F]{6}$/) });
-const addressSchema = z.string().regex(/^[A-Z]{1,3}\d{1,7}$/);
+export { STATE_CHUNK, STATE_MARKER, STATE_SHEET, SUMMARY_MARKER, decodeState, emptyState, encodeState } from './state';
+export type { ColourRecord, WorkbookState } from './state';
 
-export const stateSchema = z.strictObject({
-  version: z.literal(1),
-  /** sheet name → A1 address → the original fill and the colour the product applied. */
-  colours: z.record(z.string().max(31), z.record(addressSchema, colourRecordSchema)),
-  /** sheet name → saved mapping (see mapping/types.ts SavedMapping), opaque here. */
-  mappings: z.record(z.string().max(31), z.unknown()).default({}),
-});
-export type WorkbookState = z.infer<typeof stateSchema>;
-export type ColourRecord = z.infer<typeof colourRecordSchema>;
-
-export const STATE_SHEET = 'GNLC_State';
-export const STATE_MARKER = 'gnlc-state:v1';
-export const SUMMARY_MARKER = 'gnlc-summary:v1';
-/** Excel allows 32,767 characters in a cell; the state's JSON is cut into chunks below that. */
-export const STATE_CHUNK = 30000;
-
-export function emptyState(): WorkbookState {
-  return { version: 1, colours: {}, mappings: {} };
-}
-
-/** The state sheet's column A: the marker, then the JSON in chunks. */
-export function encodeState(state: WorkbookState): string[] {
-  const json = JSON.stringify(state);
-  const out = [STATE_MARKER];
-  for (let i = 0; i < json.length; i += STATE_CHUNK) out.push(json.slice(i, i + STATE_CHUNK));
-  return out;
-}
-
-/** Reads the state back; null when the column is not the product's state or is damaged. Never throws. */
-export function decodeState(column: ReadonlyArray<unknown>): WorkbookState | null {
-  if (column[0] !== STATE_MARKER) return null;
-  let json = '';
-  for (let i = 1; i < column.length; i++) {
-    const v = column[i];
-    if (typeof v !== 'string' || v === '') break;
-    json += v;
-  }
-  try {
-    const parsed = stateSchema.safeParse(JSON.parse(json, (k, v) => (k === '__proto__' || k === 'constructor' || k === 'prototype' ? undefined : v)));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Whether a cell's fill is the given colour, solid (how the product colours a cell). */
+/** Whether a cell's fill is the given colour, solid, and that colour is one the product applies. */
 export function sameFill(a: FillSpec | undefined, color: string): boolean {
-  return !!a && a.color !== null && a.color.toUpperCase() === color.toUpperCase() && (a.pattern === undefined || /^solid$/i.test(a.pattern));
+  // Only a colour the product applies is ever taken for one of its fills (a tampered record cannot name another).
+  return !!a && a.color !== null && isProductColour(color) && a.color.toUpperCase() === color.toUpperCase() && (a.pattern === undefined || /^solid$/i.test(a.pattern));
 }
 
 export interface FillGroup {
@@ -91,24 +46,24 @@ export function planColouring(
   state: WorkbookState | null,
 ): ColourPlan {
   const next: WorkbookState = structuredCloneState(state ?? emptyState());
-  const previous = next.colours[sheet] ?? {};
-  const records: Record<string, ColourRecord> = {};
+  const previous = getOwn(next.colours, sheet) ?? emptyMap<ColourRecord>();
+  const records = emptyMap<ColourRecord>();
   const byColour = new Map<Status, Set<string>>();
   for (const { cells, status } of cellStatuses) {
     const color = STATUS_FILL[status];
     for (const address of cells) {
       const current = currentFills[address] ?? { color: null };
-      const old = Object.prototype.hasOwnProperty.call(previous, address) ? previous[address] : undefined;
+      const old = getOwn(previous, address);
       const original = old && sameFill(current, old.applied) ? old.original : normaliseFill(current);
-      records[address] = { original, applied: color };
+      setOwn(records, address, { original, applied: color });
       let set = byColour.get(status);
       if (!set) byColour.set(status, (set = new Set()));
       set.add(address);
     }
   }
   // Cells coloured before but no longer part of the result (the mapping changed): restore later with clear.
-  for (const [address, rec] of Object.entries(previous)) if (!records[address]) records[address] = rec;
-  next.colours[sheet] = records;
+  for (const [address, rec] of Object.entries(previous)) if (!Object.hasOwn(records, address)) setOwn(records, address, rec);
+  setOwn(next.colours, sheet, records);
   const groups: FillGroup[] = [];
   for (const status of ['met', 'unmet', 'invalid', 'missing'] as Status[]) {
     const set = byColour.get(status);
@@ -129,7 +84,7 @@ export interface ClearPlan {
 /** Plans "Xóa màu": every cell still holding the colour the product applied gets its original fill back. */
 export function planClear(sheet: string, currentFills: Readonly<Record<string, FillSpec>>, state: WorkbookState | null): ClearPlan {
   const next = structuredCloneState(state ?? emptyState());
-  const records = next.colours[sheet] ?? {};
+  const records = getOwn(next.colours, sheet) ?? emptyMap<ColourRecord>();
   const restore: ClearPlan['restore'] = [];
   const kept: string[] = [];
   for (const address of Object.keys(records).sort(compareAddress)) {
@@ -137,19 +92,34 @@ export function planClear(sheet: string, currentFills: Readonly<Record<string, F
     if (sameFill(currentFills[address], rec.applied)) restore.push({ address, fill: rec.original });
     else kept.push(address);
   }
-  delete next.colours[sheet];
+  if (Object.hasOwn(next.colours, sheet)) delete next.colours[sheet];
   return { sheet, restore, kept, state: next };
 }
 
+/** The fill as the state records it: colours upper case, and every property the host read (so clearing restores them all). */
 function normaliseFill(f: FillSpec): FillSpec {
   const color = f.color === null ? null : f.color.toUpperCase();
   const out: FillSpec = { color };
   if (f.pattern !== undefined) out.pattern = f.pattern;
+  if (f.patternColor !== undefined) out.patternColor = f.patternColor === null ? null : f.patternColor.toUpperCase();
+  if (f.tintAndShade !== undefined) out.tintAndShade = f.tintAndShade;
+  if (f.patternTintAndShade !== undefined) out.patternTintAndShade = f.patternTintAndShade;
+  if (f.styleIndex !== undefined) out.styleIndex = f.styleIndex;
   return out;
 }
 
+/** A deep copy whose maps have no prototype (JSON.parse makes "__proto__" an own key; the copies keep it one). */
 function structuredCloneState(s: WorkbookState): WorkbookState {
-  return JSON.parse(JSON.stringify(s)) as WorkbookState;
+  const copy = JSON.parse(JSON.stringify(s)) as WorkbookState;
+  const colours = emptyMap<Record<string, ColourRecord>>();
+  for (const sheet of Object.keys(copy.colours)) {
+    const records = emptyMap<ColourRecord>();
+    for (const address of Object.keys(copy.colours[sheet]!)) setOwn(records, address, copy.colours[sheet]![address]!);
+    setOwn(colours, sheet, records);
+  }
+  const mappings = emptyMap<unknown>();
+  for (const sheet of Object.keys(copy.mappings ?? {})) setOwn(mappings, sheet, copy.mappings[sheet]);
+  return { ...copy, colours, mappings };
 }
 
 /** Orders A1 addresses by row, then column. */

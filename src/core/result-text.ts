@@ -5,7 +5,7 @@ import type { IndicatorResult } from './score';
 import { STATUS_SYMBOL, Status } from './status';
 import { Lang, formatNumber } from '../i18n/format';
 import { MISSING_KIND_TEXT, STATUS_TEXT } from '../i18n/status';
-import { isNotFound, isOtherParty } from './scope';
+import { isNotFound, isOtherParty } from './result-kind';
 
 export function statusLabel(status: Status, lang: Lang): string {
   return `${STATUS_SYMBOL[status]} ${STATUS_TEXT[status][lang]}`;

@@ -100,12 +100,4 @@ export function scopeResults(results: readonly IndicatorResult[], scope: Scope |
   });
 }
 
-/** True when a result is another party's indicator, outside the scope of the return scored. */
-export function isOtherParty(result: Pick<IndicatorResult, 'issues'>): boolean {
-  return result.issues[0]?.code === 'other-party';
-}
-
-/** True when the mapper did not find the indicator's row ("Không tìm thấy dòng"; its status stays `missing`). */
-export function isNotFound(result: Pick<IndicatorResult, 'issues' | 'status'>): boolean {
-  return result.status === 'missing' && result.issues[0]?.code === 'unmapped';
-}
+export { isNotFound, isOtherParty } from './result-kind';

@@ -7,6 +7,14 @@ export interface FillSpec {
   color: string | null;
   /** Excel's pattern name ("Solid", "None", "Gray50", …); absent means Solid when a colour is set. */
   pattern?: string;
+  /** Office.js: the pattern's colour ("#RRGGBB"), null for automatic; absent when not read. */
+  patternColor?: string | null;
+  /** Office.js: the fill colour's tint or shade, -1 to 1; absent when not read. */
+  tintAndShade?: number;
+  /** Office.js: the pattern colour's tint or shade, -1 to 1; absent when not read. */
+  patternTintAndShade?: number;
+  /** xlsx: the cell's style index in the file (its `s` attribute), which clearing puts back exactly. */
+  styleIndex?: number;
 }
 
 /** A rectangle of cells, 0-based, inclusive, in sheet coordinates (not an area of the criteria: criteria.ts). */

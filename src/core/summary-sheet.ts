@@ -2,7 +2,7 @@
 import { CriteriaSet } from './criteria';
 import { indicatorText, listIndicators, targetText } from './criteria-model';
 import { resultLabel, statusLabel, valuesText } from './result-text';
-import { isOtherParty } from './scope';
+import { isOtherParty } from './result-kind';
 import { OTHER_PARTIES_TEXT } from '../i18n/status';
 import { ChartSpec, OutCell, SUMMARY_MARKER, SheetContent } from './plan';
 import { IndicatorResult } from './score';

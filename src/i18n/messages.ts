@@ -87,6 +87,14 @@ export const MESSAGES = m({
     vi: (p) => `Trang "${p.sheet}" đang được bảo vệ nên không tô màu được; kết quả vẫn có ở trang tổng hợp. Hãy bỏ bảo vệ trang (Review › Unprotect Sheet) nếu muốn tô màu`,
     en: (p) => `The sheet "${p.sheet}" is protected, so it cannot be coloured; the results are on the summary sheet. Unprotect the sheet (Review › Unprotect Sheet) to colour it`,
   },
+  'state-damaged': {
+    vi: (p) => `Dữ liệu lưu của công cụ (trang ẩn GNLC_State) bị hỏng nên không đọc được: trang "${p.sheet}" không được tô màu và dữ liệu đó được giữ nguyên, để không mất màu gốc của các ô. Kết quả vẫn có ở trang tổng hợp`,
+    en: (p) => `The product's stored state (the hidden sheet GNLC_State) is damaged and cannot be read: the sheet "${p.sheet}" is not coloured and the state is kept as it is, so no cell's original fill is lost. The results are on the summary sheet`,
+  },
+  'state-records-dropped': {
+    vi: (p) => `Bỏ qua ${p.count} bản ghi không hợp lệ trong dữ liệu lưu của công cụ (trang ẩn GNLC_State); các ô đó sẽ không được trả lại màu gốc khi xóa màu`,
+    en: (p) => `${p.count} invalid records in the product's stored state (the hidden sheet GNLC_State) were dropped; those cells will not get their original fill back when colours are cleared`,
+  },
   // Conclusions
   met: { vi: (p) => `${p.value}: đạt mục tiêu ${p.target}`, en: (p) => `${p.value}: meets the target ${p.target}` },
   'unmet-gap': {

@@ -42,26 +42,45 @@ export function serveStatic(root: string, port = 0, host = '127.0.0.1'): Promise
       res.writeHead(400).end();
       return;
     }
+    // A NUL or another control character is no file name (fs throws on NUL): 400, never a crash.
+    // eslint-disable-next-line no-control-regex -- control characters are what is matched
+    if (/[\u0000-\u001F\u007F]/.test(pathname)) {
+      res.writeHead(400).end();
+      return;
+    }
     if (pathname.endsWith('/')) pathname += 'preview.html';
     const file = path.resolve(base, '.' + pathname);
     if (file !== base && !file.startsWith(base + path.sep)) {
       res.writeHead(403).end();
       return;
     }
-    fs.stat(file, (err, st) => {
-      if (err || !st.isFile()) {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
-        return;
-      }
-      res.writeHead(200, {
-        'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'Content-Length': st.size,
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
+    const fail = (status: number) => {
+      if (!res.headersSent) res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(status === 404 ? 'not found' : '');
+      else res.destroy();
+    };
+    try {
+      fs.stat(file, (err, st) => {
+        if (err || !st.isFile()) {
+          fail(404);
+          return;
+        }
+        res.writeHead(200, {
+          'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+          'Content-Length': st.size,
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff',
+        });
+        if (req.method === 'HEAD') res.end();
+        else fs.createReadStream(file).on('error', () => fail(500)).pipe(res);
       });
-      if (req.method === 'HEAD') res.end();
-      else fs.createReadStream(file).pipe(res);
-    });
+    } catch {
+      // Whatever a request holds, the server answers it and goes on.
+      fail(400);
+    }
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+    else socket.destroy();
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -11,6 +11,7 @@ import { OfficeHost, describeOfficeError, workbookOutcome } from '../../src/host
 import { scoreCounted, clearCounted } from '../hosts/office/counted';
 import { PlanError, loadWorkbook } from '../../src/hosts/xlsx';
 import { XlsxHost } from '../../src/hosts/xlsx/host';
+import { readWorkbookSnapshot } from '../../src/hosts/xlsx/read';
 import { buildAppendix, sampleValues } from '../../src/testing/appendix';
 import { snapshotToWorkbook } from '../fixtures/xlsx';
 import { Driver, UserSheet, fakeDriver, xlsxDriver } from './drivers';
@@ -102,12 +103,16 @@ describe.each(STATE_LIKE)('a person’s sheet named like the state sheet, %s', (
 });
 
 describe('the product’s own state sheet', () => {
-  test('damaged (marker, then junk): still the product’s, rewritten by the next run in both hosts', async () => {
+  test('damaged (marker, then junk): kept as it is by both hosts, nothing coloured over it, the run says so (#17)', async () => {
     const junk = [STATE_MARKER, '{"version":1,"colours":{'];
     const fake = createFakeExcel({ sheets: [sheetDataFromSnapshot(built.sheet), { name: STATE_SHEET, visibility: 'VeryHidden', cells: { A1: junk[0]!, A2: junk[1]! } }], active: SHEET });
+    const stateSheet = () => JSON.stringify(fake.workbook.export().sheets.find((s: { name: string }) => s.name === STATE_SHEET));
+    const before = stateSheet();
     const result = await scoreCounted(new OfficeHost(fake.run, { isSetSupported: () => true }), criteria(), 'vi', { sheet: SHEET });
     expect(result.read.state).toBeNull();
-    expect((await new OfficeHost(fake.run, { isSetSupported: () => true }).read(SHEET)).state).toEqual(result.plan.state);
+    expect(result.plan).toMatchObject({ keepState: true, fills: [] });
+    expect(result.warnings.map((w) => w.code)).toContain('state-damaged');
+    expect(stateSheet()).toEqual(before);
 
     const wb0 = snapshotToWorkbook([built.sheet]);
     const st = wb0.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
@@ -115,8 +120,11 @@ describe('the product’s own state sheet', () => {
     st.getCell('A2').value = junk[1]!;
     const wb = await loadWorkbook(Buffer.from(await wb0.xlsx.writeBuffer()));
     const host = new XlsxHost(wb);
-    const { plan } = await scoreWorkbook(host, criteria(), { lang: 'vi', sheet: SHEET });
-    expect(await host.readState()).toEqual(plan.state);
+    const { plan, warnings } = await scoreWorkbook(host, criteria(), { lang: 'vi', sheet: SHEET });
+    expect(plan).toMatchObject({ keepState: true, fills: [] });
+    expect(warnings.map((w) => w.code)).toContain('state-damaged');
+    expect([wb.getWorksheet(STATE_SHEET)!.getCell('A1').value, wb.getWorksheet(STATE_SHEET)!.getCell('A2').value]).toEqual(junk);
+    expect(readWorkbookSnapshot(wb).stateRead.status).toBe('damaged');
   });
 
   test('the Office host learns whose the state sheet is within the read: a normal run is still read 1 + write 1', async () => {

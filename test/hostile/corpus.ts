@@ -11,6 +11,7 @@ import { CriteriaSet, listIndicators } from '../../src/core/criteria';
 import { SheetSnapshot, toA1 } from '../../src/core/snapshot';
 import { BuiltAppendix, FixtureValues, buildAppendix, sampleValues, withValue } from '../../src/testing/appendix';
 import { WorkbookFixtureOptions, snapshotToBuffer } from '../fixtures/xlsx';
+import { SheetXmlCounter } from '../../src/hosts/xlsx/limits';
 
 export const SHEET = 'Phụ lục';
 
@@ -260,4 +261,133 @@ export function writeCase(dir: string, name: string, content: Buffer | string): 
   const file = path.join(dir, name);
   fs.writeFileSync(file, content);
   return file;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tiny files that cost a lot (issue #17, finding 1)
+
+const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
+
+/** A workbook of raw sheet XML bodies (`<sheetData>…` and what follows it), one sheet each, written by hand. */
+export function rawWorkbook(sheets: Array<{ name: string; body: string }>): Buffer {
+  const types = CONTENT_TYPES.replace(
+    /<Override PartName="\/xl\/worksheets\/sheet1\.xml"[^>]*\/>/,
+    sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join(''),
+  );
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const workbook = WORKBOOK.replace(/<sheets>.*<\/sheets>/, `<sheets>${sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>`);
+  const rels = WORKBOOK_RELS.replace(
+    /<Relationship [^>]*\/>/,
+    sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join(''),
+  );
+  return zipOf([
+    deflated('[Content_Types].xml', types),
+    deflated('_rels/.rels', ROOT_RELS),
+    deflated('xl/workbook.xml', workbook),
+    deflated('xl/_rels/workbook.xml.rels', rels),
+    ...sheets.map((s, i) => deflated(`xl/worksheets/sheet${i + 1}.xml`, SHEET_HEAD + s.body + '</worksheet>')),
+  ]);
+}
+
+/** One value in A1 and one in XFD1048576, the sheet's last cell: a used range of 17 billion cells in a file of a few hundred bytes. */
+export function farCornerWorkbook(): Buffer {
+  return rawWorkbook([{ name: SHEET, body: '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Phụ lục</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>' }]);
+}
+
+/** A merged area of `ref` (e.g. A200:XFD1048576) on a sheet holding one value. */
+export function mergedAreaWorkbook(ref: string): Buffer {
+  return rawWorkbook([{ name: SHEET, body: `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Phụ lục</t></is></c></row></sheetData><mergeCells count="1"><mergeCell ref="${ref}"/></mergeCells>` }]);
+}
+
+/** `cells` numeric cells, `width` to a row, as sheet XML (about 30 bytes a cell). */
+export function cellsXml(cells: number, width = 10, firstRow = 1): string {
+  const out: string[] = ['<sheetData>'];
+  let left = cells;
+  for (let r = firstRow; left > 0; r++) {
+    const n = Math.min(width, left);
+    let row = `<row r="${r}">`;
+    for (let c = 0; c < n; c++) row += `<c r="${String.fromCharCode(65 + (c % 26))}${r}"><v>${(r * 31 + c) % 1000}</v></c>`;
+    out.push(row + '</row>');
+    left -= n;
+  }
+  out.push('</sheetData>');
+  return out.join('');
+}
+
+/** `sheets` sheets of `cellsEach` numeric cells each. */
+export function manyCellsWorkbook(sheets: number, cellsEach: number): Buffer {
+  return rawWorkbook(Array.from({ length: sheets }, (_, i) => ({ name: i === 0 ? SHEET : `Trang ${i + 1}`, body: cellsXml(cellsEach) })));
+}
+
+/** The cells, rows and merged cells `checkZipLimits` counts in a workbook (every worksheet part). */
+export async function countedCells(bytes: Buffer): Promise<number> {
+  const zip = await JSZip.loadAsync(bytes);
+  const counter = new SheetXmlCounter();
+  for (const name of Object.keys(zip.files).filter((n) => /xl\/worksheets\/sheet\d+\.xml/.test(n))) {
+    counter.push(await zip.file(name)!.async('nodebuffer'));
+    counter.end();
+  }
+  return counter.cells + counter.rows + counter.mergedCells;
+}
+
+/**
+ * The workbook with rows of notes added under its table until it holds exactly `total` cells and
+ * rows as the limits count them (rows of up to `width` cells; the last row made to fit).
+ */
+export async function withCellsUpTo(bytes: Buffer, total: number, width = 12): Promise<Buffer> {
+  let left = total - (await countedCells(bytes));
+  const zip = await JSZip.loadAsync(bytes);
+  const file = 'xl/worksheets/sheet1.xml';
+  let xml = await zip.file(file)!.async('string');
+  let last = 0;
+  for (const m of xml.matchAll(/<row r="(\d+)"/g)) last = Math.max(last, Number(m[1]));
+  const out: string[] = [];
+  for (let r = last + 2; left > 1; r++) {
+    let n = Math.min(width, left - 1);
+    if (left - n - 1 === 1) n--; // a row of one cell is 2: never leave 1 over
+    let row = `<row r="${r}">`;
+    for (let c = 0; c < n; c++) row += `<c r="${String.fromCharCode(65 + c)}${r}"><v>${(r * 7 + c) % 1000}</v></c>`;
+    out.push(row + '</row>');
+    left -= n + 1;
+  }
+  if (left !== 0) throw new Error(`cannot reach ${total} exactly (${left} left)`);
+  xml = xml.replace(/<dimension ref="[^"]*"\/>/, '').replace('</sheetData>', out.join('') + '</sheetData>');
+  zip.file(file, xml);
+  return Buffer.from(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }));
+}
+
+/** The workbook with rows of long Vietnamese notes added under its table until its parts add up to about `megabytes` MB uncompressed. */
+export async function withTextUpTo(bytes: Buffer, megabytes: number): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  let size = 0;
+  for (const name of Object.keys(zip.files)) if (!zip.files[name]!.dir) size += (await zip.file(name)!.async('nodebuffer')).length;
+  const file = 'xl/worksheets/sheet1.xml';
+  let xml = await zip.file(file)!.async('string');
+  let last = 0;
+  for (const m of xml.matchAll(/<row r="(\d+)"/g)) last = Math.max(last, Number(m[1]));
+  // Words in a pseudo-random order, so the XML compresses like real text (a repeated sentence would look like a zip bomb).
+  const words = 'ghi chú tỷ lệ người trong độ tuổi được công nhận đạt chuẩn biết chữ mức số liệu năm học trường lớp thành phố quận huyện xã phường sở giáo dục y tế văn hóa thư viện bảo tàng'.split(' ');
+  let seed = 17;
+  const note = () => Array.from({ length: 300 }, () => words[(seed = (seed * 1103515245 + 12345) % 2147483648) % words.length]).join(' ');
+  const out: string[] = [];
+  let want = megabytes * 1024 * 1024 - size - 64;
+  for (let r = last + 2; ; r++) {
+    const row = `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>${note()}</t></is></c></row>`;
+    const n = Buffer.byteLength(row);
+    if (n > want) break;
+    out.push(row);
+    want -= n;
+  }
+  xml = xml.replace(/<dimension ref="[^"]*"\/>/, '').replace('</sheetData>', out.join('') + '</sheetData>');
+  zip.file(file, xml);
+  return Buffer.from(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }));
+}
+
+/** The workbook with one more value, in the sheet's last cell (XFD1048576). */
+export async function withFarCorner(bytes: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const file = 'xl/worksheets/sheet1.xml';
+  const xml = (await zip.file(file)!.async('string')).replace(/<dimension ref="[^"]*"\/>/, '').replace('</sheetData>', '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>');
+  zip.file(file, xml);
+  return Buffer.from(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }

@@ -33,10 +33,10 @@ function refused(file: string, mentions: RegExp, lang: 'vi' | 'en' = 'vi'): void
 }
 
 describe('zip bombs are refused before anything is inflated', () => {
-  test('400 MB of sheet XML in a 1.2 MB file (headers tell the truth): over the 200 MB limit', () => {
+  test('400 MB of sheet XML in a 1.2 MB file (headers tell the truth): over the 100 MB limit', () => {
     const file = writeCase(dir, 'bom-400mb.xlsx', zipBomb('honest', 400));
     expect(fs.statSync(file).size).toBeLessThan(2 * 1024 * 1024);
-    refused(file, /bom-400mb\.xlsx: nội dung giải nén của tệp là 400 MB, vượt giới hạn 200 MB \(tệp có thể là "bom nén"\)/);
+    refused(file, /bom-400mb\.xlsx: nội dung giải nén của tệp là 400 MB, vượt giới hạn 100 MB \(tệp có thể là "bom nén"\)/);
   });
 
   test('50 MB of sheet XML compressed over 300 to 1: beyond any real Excel file', () => {

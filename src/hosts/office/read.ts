@@ -18,8 +18,9 @@
  * Assumption (as Office.js's null-object design implies): objects derived from a null object in
  * the same batch are null objects too, so loading through them yields nothing rather than an error.
  */
-import { STATE_SHEET, WorkbookState, decodeState } from '../../core/plan';
+import { STATE_SHEET, WorkbookState } from '../../core/plan';
 import { isSummaryMarker, summarySource } from '../../core/product-sheets';
+import { StateRead, readStateColumn } from '../../core/state';
 import type { HostRead } from '../../core/pipeline';
 import type { CellContent } from '../../core/read';
 import { CellArea, FillSpec, SheetSnapshot, toA1 } from '../../core/snapshot';
@@ -175,7 +176,7 @@ async function readOnce(context: Excel.RequestContext, sheetName: string | undef
     merged.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount');
   }
   const stateSheet = sheets.getItemOrNullObject(STATE_SHEET);
-  const storedState = queueStateRead(sheets);
+  const storedState = queueStateColumnRead(sheets);
   if (settings.workbookName) workbook.load('name');
   const probes = queueProbes(sheets, settings.probeSheets);
   tally('read');
@@ -255,7 +256,8 @@ async function readOnce(context: Excel.RequestContext, sheetName: string | undef
   const summarySheets = sheetNames.filter((n) => n !== STATE_SHEET && isSummaryMarker(markers.get(n)));
   const hiddenSheets = sheets.items.filter((s) => s.visibility !== 'Visible').map((s) => s.name);
 
-  const read: HostRead = { sheet: snapshot, sheetNames, hiddenSheets, state: storedState(), summarySheets };
+  const stored = storedState();
+  const read: HostRead = { sheet: snapshot, sheetNames, hiddenSheets, state: stored.state, stateRead: { status: stored.status, dropped: stored.dropped }, summarySheets };
   const summarySources: Record<string, string> = {};
   for (const n of summarySheets) {
     const source = summarySource(sources.get(n));
@@ -291,8 +293,14 @@ export async function probeWorkbook(context: Excel.RequestContext, summarySheet:
  */
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- the answer is read by the caller, after its sync */
 export function queueStateRead(sheets: Excel.WorksheetCollection): () => WorkbookState | null {
+  const read = queueStateColumnRead(sheets);
+  return () => read().state;
+}
+
+/** As queueStateRead, with how the state read (state.ts: none, ok with records dropped, or damaged). */
+export function queueStateColumnRead(sheets: Excel.WorksheetCollection): () => StateRead {
   const column = sheets.getItemOrNullObject(STATE_SHEET).getRange('A:A').getUsedRangeOrNullObject(true);
   column.load('values,rowIndex');
-  return () => (!column.isNullObject && column.rowIndex === 0 ? decodeState(column.values.map((r) => r[0])) : null);
+  return () => (!column.isNullObject && column.rowIndex === 0 ? readStateColumn(column.values.map((r) => r[0])) : { state: null, status: 'none', dropped: 0 });
 }
 /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */

@@ -356,7 +356,7 @@ export interface ApplyOutcome {
 /** Queues the plan and syncs: once when it fits the budget, else once per budget-full of steps. */
 export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, facts: WorkbookFacts, settings: WriteSettings, tally: Tally): Promise<ApplyOutcome> {
   const budget = Math.max(1, settings.writeCellsPerSync);
-  const steps: Step[] = [...restoreSteps(plan, budget), ...stateSteps(plan), ...fillSteps(plan, facts, budget)];
+  const steps: Step[] = [...restoreSteps(plan, budget), ...(plan.keepState ? [] : stateSteps(plan)), ...fillSteps(plan, facts, budget)];
   if (plan.summary) steps.push(...summarySteps(plan.summary, facts, settings));
 
   const refs = new Refs(context, plan, facts);

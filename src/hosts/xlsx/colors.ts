@@ -153,7 +153,8 @@ export function solidFill(color: string): Fill {
  * as a solid fill of its first colour.
  */
 export function fillFromSpec(spec: FillSpec): Fill | undefined {
-  const pattern = spec.pattern === undefined ? (spec.color === null ? 'none' : 'solid') : EXCEL_TO_PATTERN[spec.pattern.toLowerCase()];
+  // Own keys only: a pattern named "constructor" is no pattern, not Object's constructor.
+  const pattern = spec.pattern === undefined ? (spec.color === null ? 'none' : 'solid') : Object.hasOwn(EXCEL_TO_PATTERN, spec.pattern.toLowerCase()) ? EXCEL_TO_PATTERN[spec.pattern.toLowerCase()] : undefined;
   if (spec.color === null && (pattern === undefined || pattern === 'none' || pattern === 'solid')) return undefined;
   if (pattern === undefined || pattern === 'solid' || pattern === 'none') return solidFill(spec.color!);
   const fill: Fill = { type: 'pattern', pattern: pattern as never };

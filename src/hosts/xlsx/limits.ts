@@ -6,10 +6,15 @@
  * - A workbook file over 100 MB or a criteria file over 5 MB is refused from its size on disk,
  *   before it is read. A department's appendix is ~100 KB; the largest real workbooks with
  *   pictures are a few MB; the bundled criteria are ~115 KB.
- * - A zip whose entries add up to more than 200 MB uncompressed is refused from its central
- *   directory, before anything is inflated. exceljs needs several times the XML's size in memory;
- *   200 MB of XML is about two million filled cells, far beyond any appendix, and still inside a
- *   512 MB heap for the reading itself.
+ * - A zip whose entries add up to more than 100 MB uncompressed is refused from its central
+ *   directory, before anything is inflated. Measured in a 512 MB heap with a scored copy written:
+ *   100 MB of sheet XML holding long text fits (~31 s, ~660 MB peak RSS); 200 MB does not.
+ * - While the sheets' XML is inflated it is scanned (never kept): more than 500,000 cells, rows
+ *   and cells of merged areas (exceljs makes an object of each, ~300 bytes) are refused, and so are
+ *   merged areas covering more than 500,000 cells (`<mergeCell ref="A200:XFD1048576"/>` is 17
+ *   billion). Measured: 500,000 cells scored and written in ~22 s, ~650 MB peak RSS; 700,000 run
+ *   out of a 512 MB heap when the copy is written.
+ * - One sheet's snapshot may hold 2,000,000 slots (see read.ts): a sheet spread too wide is refused.
  * - An entry of more than 10 MB that is compressed more than 100 to 1 is refused: real sheet XML
  *   compresses 5–30 to 1; a zip bomb compresses 1,000 to 1 and more.
  * - More than 10,000 entries are refused (a workbook has a few dozen).
@@ -32,15 +37,25 @@ export const INPUT_LIMITS = {
   /** Largest criteria file read (bytes on disk). */
   criteriaFileBytes: 5 * MB,
   /** Largest sum of the uncompressed sizes of a workbook's zip entries. */
-  uncompressedBytes: 200 * MB,
+  uncompressedBytes: 100 * MB,
   /** Entries at least this large (uncompressed) must not be compressed more than `maxCompressionRatio` to 1. */
   ratioCheckFromBytes: 10 * MB,
   maxCompressionRatio: 100,
   /** Most entries in a workbook's zip. */
   maxEntries: 10_000,
+  /**
+   * Most cells in a workbook, counted in its sheets' XML before exceljs reads it: every `<c>`
+   * element, every `<row>` element and every cell of a merged area (exceljs makes an object of
+   * each, ~300 bytes apiece).
+   */
+  maxCells: 500_000,
+  /** Most cells inside merged areas (each merged area counted by its size, A1:B2 is 4). */
+  maxMergedCells: 500_000,
+  /** Most slots of one sheet's snapshot: its rows, its cells and the empty cells before them in a row, fills a row or column gives empty cells. */
+  snapshotSlots: 2_000_000,
 } as const;
 
-export type LimitKind = 'workbook-file' | 'criteria-file' | 'uncompressed' | 'compression-ratio' | 'entries' | 'size-mismatch';
+export type LimitKind = 'workbook-file' | 'criteria-file' | 'uncompressed' | 'compression-ratio' | 'entries' | 'size-mismatch' | 'cells' | 'merged-cells' | 'sheet-area';
 
 export interface LimitDetail {
   kind: LimitKind;
@@ -70,6 +85,12 @@ function size(n: number, lang: Lang): string {
   return `${lang === 'vi' ? s.replace('.', ',') : s} ${unit}`;
 }
 
+function count(n: number, lang: Lang): string {
+  const s = n >= 1e15 ? n.toExponential(1) : String(Math.round(n));
+  if (s.includes('e')) return s;
+  return s.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'vi' ? '.' : ',');
+}
+
 /** A limit as one line, in Vietnamese or English. */
 export function describeLimit(d: LimitDetail, lang: Lang): string {
   const vi = lang === 'vi';
@@ -92,6 +113,18 @@ export function describeLimit(d: LimitDetail, lang: Lang): string {
         : `the part "${d.entry}" is compressed ${Math.round(d.actual)} to 1, beyond the ${d.limit} to 1 of a real Excel file (it may be a zip bomb)`;
     case 'entries':
       return vi ? `tệp chứa ${d.actual} phần, vượt giới hạn ${d.limit}` : `the file holds ${d.actual} parts, over the limit of ${d.limit}`;
+    case 'cells':
+      return vi
+        ? `tệp chứa ít nhất ${count(d.actual, lang)} ô và dòng (kể cả các ô trong vùng gộp), vượt giới hạn ${count(d.limit, lang)}`
+        : `the file holds at least ${count(d.actual, lang)} cells and rows (the cells of merged areas included), over the limit of ${count(d.limit, lang)}`;
+    case 'merged-cells':
+      return vi
+        ? `các vùng gộp ô của tệp phủ ${count(d.actual, lang)} ô, vượt giới hạn ${count(d.limit, lang)}`
+        : `the file's merged areas cover ${count(d.actual, lang)} cells, over the limit of ${count(d.limit, lang)}`;
+    case 'sheet-area':
+      return vi
+        ? `trang tính "${d.entry}" trải rộng quá mức: cần ${count(d.actual, lang)} ô để đọc, vượt giới hạn ${count(d.limit, lang)}`
+        : `the sheet "${d.entry}" is spread too wide: reading it takes ${count(d.actual, lang)} cells, over the limit of ${count(d.limit, lang)}`;
     case 'size-mismatch':
       return vi
         ? `phần "${d.entry}" giải nén ra nhiều hơn kích thước ghi trong tệp (${size(d.limit, lang)}): tệp bị làm giả hoặc hỏng`
@@ -189,9 +222,58 @@ export function readCentralDirectory(bytes: Buffer): ZipEntry[] | null {
   return entries;
 }
 
-/** Inflates a raw deflate stream, counting and dropping its output; stops as soon as it passes `cap`. */
-function inflatedSize(data: Buffer, cap: number): Promise<number> {
-  return new Promise((resolve) => {
+/** Where exceljs finds a worksheet part (its own test, unanchored). */
+const WORKSHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
+
+/**
+ * Counts, in a sheet's XML given in chunks, the elements exceljs makes an object of: cells
+ * (`<c …>`), rows (`<row …>`), and the cells of merged areas (`<mergeCell ref="A1:C4"/>` is 12).
+ * A tag cut between two chunks is carried over. Namespace prefixes (`<x:c>`) are allowed.
+ */
+export class SheetXmlCounter {
+  cells = 0;
+  rows = 0;
+  mergedCells = 0;
+  private carry = '';
+
+  push(chunk: Buffer): void {
+    const text = this.carry + chunk.toString('latin1');
+    const cut = text.lastIndexOf('<');
+    // An open tag at the end is kept for the next chunk (a long one is not a tag counted here).
+    const end = cut >= 0 && text.length - cut < 512 && text.indexOf('>', cut) < 0 ? cut : text.length;
+    this.count(text.slice(0, end));
+    this.carry = text.slice(end);
+  }
+
+  end(): void {
+    this.count(this.carry);
+    this.carry = '';
+  }
+
+  private count(text: string): void {
+    for (const m of text.matchAll(/<(?:[A-Za-z_][\w.-]*:)?(c|row|mergeCell)(?=[\s/>])([^>]*)/g)) {
+      if (m[1] === 'c') this.cells++;
+      else if (m[1] === 'row') this.rows++;
+      else this.mergedCells += mergedSize(m[2]!);
+    }
+  }
+}
+
+/** The number of cells of a merged area from its mergeCell attributes (`ref="A200:XFD1048576"`); 0 when it has none. */
+export function mergedSize(attributes: string): number {
+  const ref = /\bref\s*=\s*["']\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?["']/.exec(attributes);
+  if (!ref) return 0;
+  const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const c1 = col(ref[1]!);
+  const r1 = Number(ref[2]);
+  const c2 = ref[3] ? col(ref[3]) : c1;
+  const r2 = ref[4] ? Number(ref[4]) : r1;
+  return (Math.abs(r2 - r1) + 1) * (Math.abs(c2 - c1) + 1);
+}
+
+/** Inflates a raw deflate stream, counting its output and giving it to `sink` (kept nowhere else); stops as soon as it passes `cap`. */
+function inflatedSize(data: Buffer, cap: number, sink?: (chunk: Buffer) => void): Promise<number> {
+  return new Promise((resolve, reject) => {
     const z = zlib.createInflateRaw({ chunkSize: 64 * 1024 });
     let total = 0;
     let done = false;
@@ -201,10 +283,20 @@ function inflatedSize(data: Buffer, cap: number): Promise<number> {
       resolve(v);
     };
     z.on('data', (chunk: Buffer) => {
+      if (done) return;
       total += chunk.length;
       if (total > cap) {
         finish(total);
         z.destroy();
+        return;
+      }
+      try {
+        sink?.(chunk);
+      } catch (e) {
+        // The sink found a limit passed: stop inflating, and say so.
+        done = true;
+        z.destroy();
+        reject(e);
       }
     });
     z.on('end', () => finish(total));
@@ -234,15 +326,44 @@ export async function checkZipLimits(data: Uint8Array): Promise<void> {
     if (e.uncompressed >= INPUT_LIMITS.ratioCheckFromBytes && ratio > INPUT_LIMITS.maxCompressionRatio)
       throw new InputLimitError({ kind: 'compression-ratio', actual: ratio, limit: INPUT_LIMITS.maxCompressionRatio, entry: e.name });
   }
+  const counter = new SheetXmlCounter();
+  const overCells = () => {
+    if (counter.mergedCells > INPUT_LIMITS.maxMergedCells) throw new InputLimitError({ kind: 'merged-cells', actual: counter.mergedCells, limit: INPUT_LIMITS.maxMergedCells });
+    const cells = counter.cells + counter.rows + counter.mergedCells;
+    if (cells > INPUT_LIMITS.maxCells) throw new InputLimitError({ kind: 'cells', actual: cells, limit: INPUT_LIMITS.maxCells });
+  };
   for (const e of entries) {
-    if (e.method !== 8) continue; // stored entries are their own size; other methods exceljs cannot read anyway
+    const sheet = WORKSHEET_PART.test(e.name);
+    if (e.method !== 8 && !(sheet && e.method === 0)) continue; // other methods exceljs cannot read anyway
     const at = e.localOffset;
     if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL) continue;
     const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
     const end = Math.min(bytes.length, start + e.compressed);
     if (start >= end) continue;
-    const actual = await inflatedSize(bytes.subarray(start, end), e.uncompressed);
+    if (e.method === 0) {
+      // Stored: its bytes are its content.
+      counter.push(bytes.subarray(start, end));
+      counter.end();
+      overCells();
+      continue;
+    }
+    let inEntry = 0;
+    const sink = sheet
+      ? (chunk: Buffer) => {
+          counter.push(chunk);
+          // Checked every few MB, so a sheet far over the limit stops early.
+          if ((inEntry += chunk.length) >= 4 * MB) {
+            inEntry = 0;
+            overCells();
+          }
+        }
+      : undefined;
+    const actual = await inflatedSize(bytes.subarray(start, end), e.uncompressed, sink);
     if (actual > e.uncompressed) throw new InputLimitError({ kind: 'size-mismatch', actual, limit: e.uncompressed, entry: e.name });
+    if (sheet) {
+      counter.end();
+      overCells();
+    }
   }
   checked.add(data);
 }

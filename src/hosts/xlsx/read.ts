@@ -4,13 +4,15 @@
  */
 import ExcelJS from 'exceljs';
 import type { HostRead } from '../../core/pipeline';
-import { STATE_SHEET, SUMMARY_MARKER, WorkbookState, decodeState } from '../../core/plan';
+import { STATE_SHEET, SUMMARY_MARKER, WorkbookState } from '../../core/plan';
 import { summarySource } from '../../core/product-sheets';
+import { StateRead, readStateColumn } from '../../core/state';
 import type { CellContent } from '../../core/read';
 import { CellArea, FillSpec, SheetSnapshot, WorkbookSnapshot, toA1 } from '../../core/snapshot';
 import { fillSpecOf, themeColors } from './colors';
 import { displayNumber } from './format';
-import { InputLimitError, LimitDetail, checkZipLimits } from './limits';
+import { INPUT_LIMITS, InputLimitError, LimitDetail, checkZipLimits } from './limits';
+import { SheetFormatCodes, formatCodesOf, readFormatCodes, rememberFormatCodes } from './number-formats';
 
 const V = ExcelJS.ValueType;
 
@@ -37,6 +39,8 @@ export interface WorkbookRead {
   sheetNames: string[];
   /** The product's stored state, or null when the workbook has none (or it is damaged). */
   state: WorkbookState | null;
+  /** How the state read: none, ok (with records dropped, counted) or damaged (kept as it is). */
+  stateRead: { status: StateRead['status']; dropped: number };
   /** Sheets whose A1 holds the summary marker: the product's own summary sheets. */
   summarySheets: string[];
   /** Summary sheet → the sheet it summarises (its B1), where recorded. */
@@ -70,6 +74,7 @@ export async function loadWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> 
     throw new XlsxReadError('damaged', `the workbook could not be read (${(e as Error).message})`);
   }
   if (wb.worksheets.length === 0) throw new XlsxReadError('damaged', 'the file holds no worksheet');
+  rememberFormatCodes(wb, await readFormatCodes(data));
   return wb;
 }
 
@@ -80,10 +85,10 @@ export function readWorkbookSnapshot(wb: ExcelJS.Workbook, options: { workbookNa
   const sheets: SheetSnapshot[] = [];
   const summarySheets: string[] = [];
   const summarySources: Record<string, string> = {};
-  let state: WorkbookState | null = null;
+  let stateRead: StateRead = { state: null, status: 'none', dropped: 0 };
   for (const ws of wb.worksheets) {
     if (ws.name === STATE_SHEET) {
-      state = readState(ws);
+      stateRead = readState(ws);
       continue;
     }
     if (isSummarySheet(ws)) {
@@ -92,9 +97,18 @@ export function readWorkbookSnapshot(wb: ExcelJS.Workbook, options: { workbookNa
       const source = b1 ? summarySource(cellString(b1)) : null;
       if (source !== null) summarySources[ws.name] = source;
     }
-    if (ws.state === 'visible' || ws.state === undefined) sheets.push(sheetSnapshot(ws, { theme, date1904 }));
+    if (ws.state === 'visible' || ws.state === undefined) {
+      const formats = formatCodesOf(wb, ws.name);
+      sheets.push(sheetSnapshot(ws, formats ? { theme, date1904, formats } : { theme, date1904 }));
+    }
   }
-  const read: WorkbookRead = { snapshot: { sheets }, sheetNames: wb.worksheets.map((w) => w.name), state, summarySheets };
+  const read: WorkbookRead = {
+    snapshot: { sheets },
+    sheetNames: wb.worksheets.map((w) => w.name),
+    state: stateRead.state,
+    stateRead: { status: stateRead.status, dropped: stateRead.dropped },
+    summarySheets,
+  };
   if (Object.keys(summarySources).length) read.summarySources = summarySources;
   if (options.workbookName !== undefined) read.workbookName = options.workbookName;
   return read;
@@ -105,10 +119,13 @@ export function toHostRead(read: WorkbookRead, sheetName: string, wb?: ExcelJS.W
   let sheet = read.snapshot.sheets.find((s) => s.name === sheetName);
   if (!sheet && wb) {
     const ws = wb.getWorksheet(sheetName);
-    if (ws) sheet = sheetSnapshot(ws, { theme: workbookTheme(wb), date1904: !!wb.properties?.date1904 });
+    if (ws) {
+      const formats = formatCodesOf(wb, ws.name);
+      sheet = sheetSnapshot(ws, { theme: workbookTheme(wb), date1904: !!wb.properties?.date1904, ...(formats ? { formats } : {}) });
+    }
   }
   if (!sheet) throw new Error(`no sheet named ${JSON.stringify(sheetName)}`);
-  const host: HostRead = { sheet, sheetNames: read.sheetNames, state: read.state, summarySheets: read.summarySheets };
+  const host: HostRead = { sheet, sheetNames: read.sheetNames, state: read.state, stateRead: read.stateRead, summarySheets: read.summarySheets };
   if (read.summarySources) host.summarySources = read.summarySources;
   if (read.workbookName !== undefined) host.workbookName = read.workbookName;
   return host;
@@ -119,13 +136,13 @@ export function isSummarySheet(ws: ExcelJS.Worksheet): boolean {
   return !!a1 && cellString(a1) === SUMMARY_MARKER;
 }
 
-function readState(ws: ExcelJS.Worksheet): WorkbookState | null {
+function readState(ws: ExcelJS.Worksheet): StateRead {
   const column: unknown[] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
     const cell = ws.findRow(r)?.findCell(1);
     column.push(cell ? cellString(cell) ?? null : null);
   }
-  return decodeState(column);
+  return readStateColumn(column);
 }
 
 /** A cell's value as a plain string when it holds text (rich text joined), else undefined. */
@@ -153,12 +170,14 @@ export function dateToSerial(d: Date, date1904: boolean): number {
 interface ReadContext {
   theme: string[];
   date1904: boolean;
+  /** The file's own number-format codes where exceljs reads them differently (number-formats.ts). */
+  formats?: SheetFormatCodes;
 }
 
 /** What one cell holds, as the core's reader wants it. A merged area's other cells are empty. */
 export function cellContent(cell: ExcelJS.Cell, ctx: ReadContext): CellContent | null {
   if (cell.type === V.Merge) return null;
-  const numberFormat = cell.numFmt || undefined;
+  const numberFormat = (cell.numFmt && (ctx.formats?.byCell?.get(cell.address) ?? ctx.formats?.byCode.get(cell.numFmt))) || cell.numFmt || undefined;
   let v: unknown = cell.value;
   if (cell.type === V.Formula) {
     // A formula is scored by its computed value; without a cached result it is empty.
@@ -193,23 +212,42 @@ function contentOf(v: unknown, numberFormat: string | undefined, ctx: ReadContex
   return withFormat({ value: t, type: 'string', text: t });
 }
 
-/** One worksheet as a snapshot: the used range (every cell exceljs holds, values or formats), merges, fills. */
+/** The rows exceljs holds for a sheet, skipping the rows and cells that are not in the file (exceljs keeps them as holes). */
+function presentRows(ws: ExcelJS.Worksheet): Array<{ r: number; row: ExcelJS.Row; cells: Array<{ c: number; cell: ExcelJS.Cell }> }> {
+  const out: Array<{ r: number; row: ExcelJS.Row; cells: Array<{ c: number; cell: ExcelJS.Cell }> }> = [];
+  const rows = (ws as unknown as { _rows?: Array<ExcelJS.Row | undefined> })._rows ?? [];
+  // forEach skips holes: the cost is the rows and cells in the file, not the used range's area.
+  rows.forEach((row, i) => {
+    if (!row) return;
+    const cells: Array<{ c: number; cell: ExcelJS.Cell }> = [];
+    const list = (row as unknown as { _cells?: Array<ExcelJS.Cell | undefined> })._cells ?? [];
+    list.forEach((cell, j) => {
+      if (cell) cells.push({ c: j, cell });
+    });
+    out.push({ r: i, row, cells });
+  });
+  return out;
+}
+
+/**
+ * One worksheet as a snapshot: the used range (every cell exceljs holds, values or formats),
+ * merges, fills. Only the rows and cells in the file are walked: a sheet with one value in A1 and
+ * one in XFD1048576 costs two cells and a million empty rows, not the 17 billion cells between
+ * them. A cell that is not in the file gets its row's or its column's fill; only the columns that
+ * have a fill are walked down the rows, and every slot is counted against a budget.
+ */
 export function sheetSnapshot(ws: ExcelJS.Worksheet, ctx: ReadContext): SheetSnapshot {
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
   let right = -1;
-  const rowCount = ws.rowCount;
-  for (let r = 1; r <= rowCount; r++) {
-    const row = ws.findRow(r);
-    if (!row) continue;
-    for (let c = 1; c <= row.cellCount; c++) {
-      if (!row.findCell(c)) continue;
-      if (r - 1 < top) top = r - 1;
-      if (r - 1 > bottom) bottom = r - 1;
-      if (c - 1 < left) left = c - 1;
-      if (c - 1 > right) right = c - 1;
-    }
+  const rows = presentRows(ws);
+  for (const { r, cells } of rows) {
+    if (!cells.length) continue;
+    top = Math.min(top, r);
+    bottom = Math.max(bottom, r);
+    left = Math.min(left, cells[0]!.c);
+    right = Math.max(right, cells[cells.length - 1]!.c);
   }
   const merges = readMerges(ws);
   for (const m of merges) {
@@ -222,36 +260,58 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet, ctx: ReadContext): SheetSna
   if (bottom < 0) return withProtection(snapshot, ws);
   snapshot.origin = { row: top, col: left };
   const fills: Record<string, FillSpec> = {};
-  const columnFill = new Map<number, FillSpec | null>();
-  const inherited = (col: number): FillSpec | null => {
-    if (!columnFill.has(col)) {
-      // ws.columns, not ws.getColumn(): reading must not add columns to the model.
-      const f = (ws.columns as Array<Partial<ExcelJS.Column>> | undefined)?.[col]?.style?.fill;
-      const spec = f ? fillSpecOf(f, ctx.theme) : null;
-      columnFill.set(col, spec && spec.color !== null ? spec : null);
-    }
-    return columnFill.get(col)!;
+  // Column fills (ws.columns, not ws.getColumn(): reading must not add columns to the model), for the columns that have one.
+  const columnFills: Array<{ c: number; fill: FillSpec }> = [];
+  ((ws.columns as Array<Partial<ExcelJS.Column> | undefined> | undefined) ?? []).forEach((col, c) => {
+    const f = col?.style?.fill;
+    const spec = f ? fillSpecOf(f, ctx.theme) : null;
+    if (spec && spec.color !== null && c >= left && c <= right) columnFills.push({ c, fill: spec });
+  });
+  // Every slot of the snapshot (a cell, a null before it in its row, an inherited fill) is counted against a budget.
+  let slots = bottom - top + 1;
+  const spend = (n: number) => {
+    slots += n;
+    if (slots > INPUT_LIMITS.snapshotSlots) throw new XlsxReadError('too-large', `the sheet ${ws.name} is too spread out to read`, { kind: 'sheet-area', actual: slots, limit: INPUT_LIMITS.snapshotSlots, entry: ws.name });
   };
-  for (let r = top; r <= bottom; r++) {
-    const row = ws.findRow(r + 1);
-    const line: Array<CellContent | null> = [];
-    const rowStyleFill = (row as unknown as { style?: Partial<ExcelJS.Style> } | undefined)?.style?.fill;
+  spend(0);
+  const cells: Array<Array<CellContent | null>> = [];
+  for (let i = top; i <= bottom; i++) cells.push([]);
+  for (const { r, row, cells: present } of rows) {
+    if (r < top || r > bottom) continue;
+    const line = cells[r - top]!;
+    const rowStyleFill = (row as unknown as { style?: Partial<ExcelJS.Style> }).style?.fill;
     const rowFill = rowStyleFill ? fillSpecOf(rowStyleFill, ctx.theme) : null;
-    for (let c = left; c <= right; c++) {
-      const cell = row?.findCell(c + 1);
-      if (cell) {
-        line.push(cellContent(cell, ctx));
-        fills[toA1(r, c)] = fillSpecOf(cell.style?.fill, ctx.theme);
-      } else {
-        line.push(null);
-        // A cell that is not in the file shows its row's or column's format.
-        const f = rowFill && rowFill.color !== null ? rowFill : inherited(c);
-        if (f) fills[toA1(r, c)] = { ...f };
+    const has = new Set<number>();
+    for (const { c, cell } of present) {
+      if (c < left || c > right) continue;
+      has.add(c);
+      const content = cellContent(cell, ctx);
+      if (content !== null) {
+        spend(c - left + 1 - line.length);
+        while (line.length < c - left) line.push(null);
+        line[c - left] = content;
       }
+      fills[toA1(r, c)] = fillSpecOf(cell.style?.fill, ctx.theme);
     }
-    while (line.length && line[line.length - 1] === null) line.pop();
-    snapshot.cells.push(line);
+    // A cell that is not in the file shows its row's or column's format.
+    if (rowFill && rowFill.color !== null) {
+      spend(right - left + 1);
+      for (let c = left; c <= right; c++) if (!has.has(c)) fills[toA1(r, c)] = { ...rowFill };
+    } else {
+      spend(columnFills.length);
+      for (const { c, fill } of columnFills) if (!has.has(c)) fills[toA1(r, c)] = { ...fill };
+    }
   }
+  // A row that is not in the file shows the columns' fills (no cost when no column has one).
+  if (columnFills.length) {
+    const inFile = new Set(rows.map((x) => x.r));
+    for (let r = top; r <= bottom; r++) {
+      if (inFile.has(r)) continue;
+      spend(columnFills.length);
+      for (const { c, fill } of columnFills) fills[toA1(r, c)] = { ...fill };
+    }
+  }
+  snapshot.cells = cells;
   snapshot.fills = fills;
   return withProtection(snapshot, ws);
 }

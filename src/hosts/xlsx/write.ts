@@ -118,7 +118,7 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplyResult {
     result.summarySheet = target.name;
     if (plan.summary.chart) result.skipped.push('chart');
   }
-  writeState(wb, stateSheet, plan);
+  if (!plan.keepState) writeState(wb, stateSheet, plan);
   return result;
 }
 

@@ -55,7 +55,7 @@ test('gnlc score follows the same rule: the appendix on the active tab, even whe
   const sheetScored = async (activeTab: number) => {
     const input = path.join(dir, `tab-${activeTab}.xlsx`);
     fs.writeFileSync(input, await twoAppendices(activeTab));
-    expect((await gnlc('score', input, '--report', report)).code).toBe(0);
+    expect((await gnlc('score', input, '--report', report, '--force')).code).toBe(0);
     return (JSON.parse(fs.readFileSync(report, 'utf8')) as { sheet: string }).sheet;
   };
   expect(await sheetScored(0)).toBe('Năm trước');
