@@ -169,7 +169,7 @@ describe('a scoring run: exit 0', () => {
     expect(first.messages[0]).toEqual({ code: 'other-party', text: "Belongs to another party (Sở Giáo dục và Đào tạo): not in Sở Y tế's return" });
 
     // A coordinator: the same sheet against all 57; the rows not there are "not found", not "no data".
-    const all = await gnlc('score', only, '--report', report, '--lang', 'en', '--all');
+    const all = await gnlc('score', only, '--report', report, '--lang', 'en', '--all', '--force');
     expect(all.code).toBe(0);
     expect(all.stdout).toContain('2 of 57 indicators met');
     expect(lines(all.stdout)).toContain('  … No data  55');
