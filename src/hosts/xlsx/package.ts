@@ -297,14 +297,6 @@ export class XlsxPackage {
     return writeZip(out);
   }
 
-  /** Parts that may have been changed back to what they were (a clear): compared as XML before being rewritten. */
-  private readonly revertible = new Set<string>();
-
-  /** Says a part may hold the same XML as before once patched (clearing undoes what scoring did). */
-  mayRevert(part: string): void {
-    this.revertible.add(part.toLowerCase());
-  }
-
   /**
    * A parsed part is rewritten only when its XML changed: the same text, or (for small parts and
    * those that may revert) the same XML as the stored part once parsed and serialised alike
@@ -317,7 +309,7 @@ export class XlsxPackage {
     if (after.length !== this.entries[i]!.size && (this.replaced.has(k) || after.length > 1 << 20)) return true;
     const before = entryContent(this.entries[i]!);
     if (before.equals(after)) return false;
-    if (this.replaced.has(k) || (before.length > 1 << 20 && !this.revertible.has(k))) return true;
+    if (this.replaced.has(k) || before.length > 1 << 20) return true;
     try {
       return xmlText(parseXml(before.toString('utf8')), this.escapes.get(k)) !== after.toString('utf8');
     } catch {
