@@ -66,7 +66,8 @@ export function errorCode(e: unknown): string | undefined {
 }
 const tooLarge = (e: unknown) => errorCode(e) === 'ResponsePayloadSizeLimitExceeded';
 
-const CELL_PROPERTIES: Excel.CellPropertiesLoadOptions = { format: { fill: { color: true, pattern: true } } };
+/** Every fill property Office.js exposes (ExcelApi 1.9), so the original fill is recorded, and restored, whole. */
+const CELL_PROPERTIES: Excel.CellPropertiesLoadOptions = { format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } } };
 
 interface CellBlock {
   range: Excel.Range;
@@ -79,13 +80,36 @@ function queueCells(range: Excel.Range): CellBlock {
   return { range, props: range.getCellProperties(CELL_PROPERTIES) };
 }
 
-/** Excel reports "no fill" as white with pattern None: only the pattern tells them apart. */
+const HEX = /^#[0-9a-f]{6}$/i;
+
+/**
+ * A cell's fill as read. Excel answers "no fill" in more than one way, and the product must never
+ * take a fill it did not set for none (clearing would then remove it):
+ * - pattern "None": no fill;
+ * - tintAndShade null: no fill, whatever the pattern and colour say (OfficeDev/office-js#4900:
+ *   "No Fill" reads tintAndShade null, any fill, white included, a number; there, and in #6218,
+ *   "No Fill" and white both read color "#FFFFFF" with pattern null);
+ * - otherwise a fill: a missing (null) pattern is taken for Solid, and every property read is kept
+ *   (patternColor, tintAndShade, patternTintAndShade), so "Xóa màu" puts back exactly this fill.
+ * When Excel says nothing that tells no fill from white (pattern null, tintAndShade not a number),
+ * the cell is recorded as white: restoring white over a cell that had no fill loses nothing; clearing
+ * a white one would.
+ */
 export function fillSpecOf(p: Excel.CellProperties | undefined): FillSpec {
   const fill = p?.format?.fill;
-  const pattern = fill?.pattern;
-  if (!fill || pattern === undefined || pattern === null || pattern === 'None') return { color: null };
-  const color = typeof fill.color === 'string' && /^#[0-9a-f]{6}$/i.test(fill.color) ? fill.color.toUpperCase() : null;
-  return { color, pattern };
+  if (!fill) return { color: null };
+  const pattern = typeof fill.pattern === 'string' ? fill.pattern : undefined;
+  if (pattern === 'None' || fill.tintAndShade === null) return { color: null };
+  const color = typeof fill.color === 'string' && HEX.test(fill.color) ? fill.color.toUpperCase() : null;
+  if (color === null) return { color: null };
+  const out: FillSpec = { color };
+  if (pattern !== undefined) out.pattern = pattern;
+  if (pattern !== undefined && pattern !== 'Solid') {
+    if (typeof fill.patternColor === 'string' && HEX.test(fill.patternColor)) out.patternColor = fill.patternColor.toUpperCase();
+    if (typeof fill.patternTintAndShade === 'number' && fill.patternTintAndShade !== 0) out.patternTintAndShade = fill.patternTintAndShade;
+  }
+  if (typeof fill.tintAndShade === 'number' && fill.tintAndShade !== 0) out.tintAndShade = fill.tintAndShade;
+  return out;
 }
 
 /** Appends a loaded block of rows to the snapshot (sheet coordinates from `top`, `left`). */
@@ -145,19 +169,84 @@ export async function readWorkbook(
   onRetry: () => void,
 ): Promise<{ read: HostRead; facts: WorkbookFacts }> {
   let windowRows = Math.max(1, settings.firstReadRows);
+  let mergesInBatch = settings.mergedAreas;
   for (;;) {
     try {
-      return await readOnce(context, sheetName, { ...settings, firstReadRows: windowRows }, tally, onRetry);
+      return await readOnce(context, sheetName, { ...settings, firstReadRows: windowRows }, mergesInBatch, tally, onRetry);
     } catch (e) {
-      if (!tooLarge(e) || windowRows === 1) throw e;
-      // The first batch's answer was too large (a very wide sheet): the same batch, a smaller window.
-      windowRows = Math.max(1, Math.floor(windowRows / 4));
-      onRetry();
+      if (tooLarge(e) && windowRows > 1) {
+        // The first batch's answer was too large (a very wide sheet): the same batch, a smaller window.
+        windowRows = Math.max(1, Math.floor(windowRows / 4));
+        onRetry();
+        continue;
+      }
+      if (mergesInBatch && mayBeMergedAreas(e)) {
+        // getMergedAreasOrNullObject fails past 512 merged areas, failing the whole batch with it: the
+        // batch again without it, the merged areas then read in row bands (readMergesInBands).
+        mergesInBatch = false;
+        onRetry();
+        continue;
+      }
+      throw e;
     }
   }
 }
 
-async function readOnce(context: Excel.RequestContext, sheetName: string | undefined, settings: ReadSettings, tally: Tally, onRetry: () => void): Promise<{ read: HostRead; facts: WorkbookFacts }> {
+/** Failures that cannot come from the merged-area call (so retrying without it would not help). */
+const NOT_MERGES = new Set(['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded', 'InvalidOperationInCellEditMode', 'ItemNotFound', 'AccessDenied', 'SyncTimeout']);
+
+/**
+ * Whether a failed read batch may have failed on getMergedAreasOrNullObject. The typings say it
+ * "will fail to return the result" past 512 merged areas, not with which code: any failure but
+ * those that name another cause, unless Excel's errorLocation names another call.
+ */
+function mayBeMergedAreas(e: unknown): boolean {
+  const code = errorCode(e);
+  if (code === undefined || NOT_MERGES.has(code)) return false;
+  const location = (e as { debugInfo?: { errorLocation?: unknown } }).debugInfo?.errorLocation;
+  return typeof location !== 'string' || location === '' || /merged/i.test(location);
+}
+
+/** Range.getMergedAreasOrNullObject answers at most this many merged areas (@types/office-js). */
+export const MERGED_AREAS_CAP = 512;
+
+/**
+ * The merged areas of a used range too merged for one getMergedAreasOrNullObject: the rows in bands,
+ * all bands in one sync; when a band still fails, the bands halve (an area crossing bands is
+ * answered by each, and kept once).
+ */
+async function readMergesInBands(context: Excel.RequestContext, ws: Excel.Worksheet, top: number, left: number, rows: number, cols: number, tally: Tally, onRetry: () => void): Promise<CellArea[]> {
+  let bandRows = Math.max(1, Math.ceil(rows / 4));
+  for (;;) {
+    const bands: Excel.RangeAreas[] = [];
+    for (let r = 0; r < rows; r += bandRows) {
+      const band = ws.getRange(rectAddress(top + r, left, top + Math.min(rows, r + bandRows) - 1, left + cols - 1)).getMergedAreasOrNullObject();
+      band.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount');
+      bands.push(band);
+    }
+    try {
+      tally('readChunk');
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only past the documented cap: one sync per halving
+      await context.sync();
+    } catch (e) {
+      if (bandRows === 1 || !mayBeMergedAreas(e)) throw e;
+      bandRows = Math.max(1, Math.ceil(bandRows / 2));
+      onRetry();
+      continue;
+    }
+    const seen = new Map<string, CellArea>();
+    for (const band of bands) {
+      if (band.isNullObject) continue;
+      for (const a of band.areas.items) {
+        const area = { top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 };
+        seen.set(`${area.top},${area.left},${area.bottom},${area.right}`, area);
+      }
+    }
+    return [...seen.values()].sort((a, b) => a.top - b.top || a.left - b.left);
+  }
+}
+
+async function readOnce(context: Excel.RequestContext, sheetName: string | undefined, settings: ReadSettings, mergesInBatch: boolean, tally: Tally, onRetry: () => void): Promise<{ read: HostRead; facts: WorkbookFacts }> {
   const workbook = context.workbook;
   const sheets = workbook.worksheets;
   sheets.load('items/name,items/visibility');
@@ -170,7 +259,7 @@ async function readOnce(context: Excel.RequestContext, sheetName: string | undef
   const window = used.getIntersection(used.getRow(0).getResizedRange(settings.firstReadRows - 1, 0));
   const first = queueCells(window);
   let merged: Excel.RangeAreas | null = null;
-  if (settings.mergedAreas) {
+  if (mergesInBatch) {
     merged = used.getMergedAreasOrNullObject();
     merged.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount');
   }
@@ -223,6 +312,7 @@ async function readOnce(context: Excel.RequestContext, sheetName: string | undef
     snapshot.merges = merged.areas.items.map(
       (a): CellArea => ({ top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 }),
     );
+  else if (settings.mergedAreas && !mergesInBatch) snapshot.merges = await readMergesInBands(context, ws, top, left, rows, cols, tally, onRetry);
 
   const sheetNames = sheets.items.map((s) => s.name);
   const markers = new Map<string, unknown>();

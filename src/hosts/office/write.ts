@@ -122,9 +122,23 @@ function add(map: Map<string, string[]>, key: string, address: string): void {
   list.push(address);
 }
 
-function fillKey(f: FillSpec): string {
+/** The fill a restore writes, every property Office.js can set (RangeFill: color, pattern 1.1; patternColor, tintAndShade, patternTintAndShade 1.9). */
+interface RestoreFill {
+  color: string;
+  pattern: string;
+  patternColor?: string;
+  tintAndShade?: number;
+  patternTintAndShade?: number;
+}
+
+/** 'none' for no fill, else the fill to write as a key (one write group per distinct fill). */
+export function fillKey(f: FillSpec): string {
   if (f.color === null || f.pattern === 'None') return 'none';
-  return `${f.color.toUpperCase()}|${f.pattern && SETTABLE_PATTERNS.has(f.pattern) ? f.pattern : 'Solid'}`;
+  const out: RestoreFill = { color: f.color.toUpperCase(), pattern: f.pattern && SETTABLE_PATTERNS.has(f.pattern) ? f.pattern : 'Solid' };
+  if (out.pattern !== 'Solid' && typeof f.patternColor === 'string') out.patternColor = f.patternColor.toUpperCase();
+  if (typeof f.tintAndShade === 'number' && f.tintAndShade !== 0) out.tintAndShade = f.tintAndShade;
+  if (out.pattern !== 'Solid' && typeof f.patternTintAndShade === 'number' && f.patternTintAndShade !== 0) out.patternTintAndShade = f.patternTintAndShade;
+  return JSON.stringify(out);
 }
 
 function restoreSteps(plan: WritePlan, budget: number): Step[] {
@@ -139,11 +153,25 @@ function restoreSteps(plan: WritePlan, budget: number): Step[] {
         r.writeCalls++;
         return;
       }
-      const [color = '#FFFFFF', pattern = 'Solid'] = key.split('|');
-      areas.format.fill.color = color;
+      const f = JSON.parse(key) as RestoreFill;
+      const fill = areas.format.fill;
+      // Colour first (setting it keeps the pattern), then the pattern, then what modifies them.
+      fill.color = f.color;
       r.writeCalls++;
-      if (pattern !== 'Solid') {
-        areas.format.fill.pattern = pattern as Excel.FillPattern;
+      if (f.pattern !== 'Solid') {
+        fill.pattern = f.pattern as Excel.FillPattern;
+        r.writeCalls++;
+      }
+      if (f.patternColor !== undefined) {
+        fill.patternColor = f.patternColor;
+        r.writeCalls++;
+      }
+      if (f.tintAndShade !== undefined) {
+        fill.tintAndShade = f.tintAndShade;
+        r.writeCalls++;
+      }
+      if (f.patternTintAndShade !== undefined) {
+        fill.patternTintAndShade = f.patternTintAndShade;
         r.writeCalls++;
       }
     },
@@ -394,7 +422,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   if (cells) {
     const now = new Set(cells);
     for (const g of plan.fills) for (const a of g.addresses) now.delete(a);
-    for (const { address, fill } of plan.restore) if (fillKey(fill).split('|')[1] !== undefined && fillKey(fill).split('|')[1] !== 'Solid') now.add(address);
+    for (const { address, fill } of plan.restore) if (fill.color !== null && fill.pattern !== undefined && fill.pattern !== 'None' && fill.pattern !== 'Solid') now.add(address);
     patterned.set(plan.sheet, now);
   }
   return { syncs, writeCalls: refs.writeCalls, facts: { sheetNames, stateSheet: true, charts, patterned } };

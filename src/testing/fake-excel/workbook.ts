@@ -137,11 +137,15 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
       name: (s: FakeSheet) => s.name,
       visibility: (s: FakeSheet) => s.visibility,
       position: (s: FakeSheet) => ctx.model.sheets.indexOf(s),
-      id: (s: FakeSheet) => `{sheet-${ctx.model.sheets.indexOf(s)}-${s.name}}`,
+      id: (s: FakeSheet) => s.id,
     };
   }
   protected override _navigation() {
     return { protection: () => this.protection, freezePanes: () => this.freezePanes, charts: () => this.charts };
+  }
+  /** Worksheet.id (ExcelApi 1.1): stable across renames (model.ts, FakeSheet.id). */
+  get id(): string {
+    return this.prop('id');
   }
   get name(): string {
     return this.prop('name');
