@@ -98,6 +98,8 @@ export class OfficeHost implements WorkbookHost {
   private facts: WorkbookFacts | null = null;
   /** Whether the sheet named GNLC_State is the product's (learnt with the read, or before the first write). */
   private stateOwnership: StateOwnership = 'unknown';
+  /** Set once a read batch failed on objects derived from null objects: reads then avoid them (read.ts, chainSafe). */
+  private chainSafe = false;
   /** The state the workbook held at the last read or apply (what a failed apply is reconciled against). */
   private knownState: WorkbookState | null = null;
 
@@ -175,13 +177,15 @@ export class OfficeHost implements WorkbookHost {
 
   private async readIn(context: Excel.RequestContext, sheetName: string | undefined): Promise<HostRead> {
     // Queued first, so it goes in the read's one sync.
-    const ownership = queueStateOwnership(context);
+    // (Not when calls on objects derived from a null object failed before: then apply asks, if the state sheet exists.)
+    const ownership = this.chainSafe ? () => 'unknown' as const : queueStateOwnership(context);
     const { read, facts } = await readWorkbook(
       context,
       sheetName,
-      { ...this.settings, mergedAreas: this.supports(API_VERSIONS.mergedAreas), workbookName: this.supports(API_VERSIONS.workbookName) },
+      { ...this.settings, mergedAreas: this.supports(API_VERSIONS.mergedAreas), workbookName: this.supports(API_VERSIONS.workbookName), chainSafe: this.chainSafe },
       this.tally,
       () => void this.stats.retries++,
+      () => void (this.chainSafe = true),
     );
     this.facts = facts;
     this.stateOwnership = ownership();
@@ -246,13 +250,13 @@ export class OfficeHost implements WorkbookHost {
       let facts = this.facts;
       if (!facts) {
         // Learn the workbook, and whose the state sheet is, in one small sync.
-        const ownership = queueStateOwnership(context);
+        const ownership = this.chainSafe ? () => 'unknown' as const : queueStateOwnership(context);
         facts = await probeWorkbook(context, plan.summary?.existing ? plan.summary.name : null, this.tally);
         this.stateOwnership = ownership();
       }
       if (facts.stateSheet && this.stateOwnership !== 'ours') {
         if (this.stateOwnership !== 'not-ours') {
-          const ownership = queueStateOwnership(context);
+          const ownership = queueStateOwnership(context, true);
           this.tally('probe');
           await context.sync();
           this.stateOwnership = ownership();
@@ -384,8 +388,10 @@ export class OfficeHost implements WorkbookHost {
  * 'unknown' when that sync did not run (a read retried smaller).
  */
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- the answer is read by the caller, after its sync */
-function queueStateOwnership(context: Excel.RequestContext): () => StateOwnership {
-  const sheet = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
+function queueStateOwnership(context: Excel.RequestContext, exists = false): () => StateOwnership {
+  const sheets = context.workbook.worksheets;
+  // Known to exist: getItem, so nothing below derives from a null object.
+  const sheet = exists ? sheets.getItem(STATE_SHEET) : sheets.getItemOrNullObject(STATE_SHEET);
   const a1 = sheet.getRange('A1');
   a1.load('values');
   const used = sheet.getUsedRangeOrNullObject(false);

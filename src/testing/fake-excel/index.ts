@@ -149,6 +149,8 @@ export interface FakeExcelOptions {
    * reported by Excel users (see fillReadBack in format.ts for the sources). Default 'pattern-none'.
    */
   noFillReadBack?: NoFillReadBack;
+  /** Objects derived from a null object before a sync: null objects too ('null', default) or the sync fails ('fail'). Undocumented: see FakeObject.child. */
+  nullObjectChains?: 'null' | 'fail';
   /** Change events: triggerSource support, format changes, delivery delay. */
   events?: Partial<FakeEventOptions>;
 }
@@ -163,6 +165,7 @@ export function createFakeExcel(data?: FakeWorkbookData, options: FakeExcelOptio
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     faults,
     noFillReadBack: options.noFillReadBack ?? 'pattern-none',
+    nullObjectChains: options.nullObjectChains ?? 'null',
   };
   const hub = new FakeEventHub(() => engine.model, options.events);
   engine.events = hub;
