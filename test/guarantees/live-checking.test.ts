@@ -35,7 +35,7 @@ interface Setup {
 async function setup(options: { triggerSource?: boolean; ownWriteWindowMs?: number; debounceMs?: number; originalFill?: boolean } = {}): Promise<Setup> {
   const data = sheetDataFromSnapshot(built.sheet);
   if (options.originalFill) data.cells![LITERACY] = { ...(data.cells![LITERACY] as object), fill: { color: '#FFFFFF' } };
-  const fake = createFakeExcel({ name: 'Phu-luc.xlsx', sheets: [data], active: SHEET }, { events: { triggerSource: options.triggerSource ?? true } });
+  const fake = createFakeExcel({ name: 'Phu-luc.xlsx', sheets: [data], active: SHEET }, { events: { triggerSource: options.triggerSource ?? true, formatChangesFire: true } }); // the pessimistic case: a build that also reports fills on onChanged
   const host = new OfficeHost(fake.run, { isSetSupported: () => true });
   const scored = await scoreCounted(host, c, 'vi');
   const updates: LiveUpdate[] = [];

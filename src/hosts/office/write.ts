@@ -141,6 +141,42 @@ export function fillKey(f: FillSpec): string {
   return JSON.stringify(out);
 }
 
+/**
+ * Queues a recorded fill onto a RangeFill (a range's or several areas'): the colour first (setting
+ * it keeps the pattern), then the pattern, then what modifies them; 'none' clears. Returns the
+ * write calls queued.
+ */
+export function queueFill(fill: Excel.RangeFill, spec: FillSpec): number {
+  return queueFillKey(fill, fillKey(spec));
+}
+
+function queueFillKey(fill: Excel.RangeFill, key: string): number {
+  if (key === 'none') {
+    fill.clear();
+    return 1;
+  }
+  const f = JSON.parse(key) as RestoreFill;
+  let calls = 1;
+  fill.color = f.color;
+  if (f.pattern !== 'Solid') {
+    fill.pattern = f.pattern as Excel.FillPattern;
+    calls++;
+  }
+  if (f.patternColor !== undefined) {
+    fill.patternColor = f.patternColor;
+    calls++;
+  }
+  if (f.tintAndShade !== undefined) {
+    fill.tintAndShade = f.tintAndShade;
+    calls++;
+  }
+  if (f.patternTintAndShade !== undefined) {
+    fill.patternTintAndShade = f.patternTintAndShade;
+    calls++;
+  }
+  return calls;
+}
+
 function restoreSteps(plan: WritePlan, budget: number): Step[] {
   const groups = new Map<string, string[]>();
   for (const { address, fill } of plan.restore) add(groups, fillKey(fill), address);
@@ -153,27 +189,7 @@ function restoreSteps(plan: WritePlan, budget: number): Step[] {
         r.writeCalls++;
         return;
       }
-      const f = JSON.parse(key) as RestoreFill;
-      const fill = areas.format.fill;
-      // Colour first (setting it keeps the pattern), then the pattern, then what modifies them.
-      fill.color = f.color;
-      r.writeCalls++;
-      if (f.pattern !== 'Solid') {
-        fill.pattern = f.pattern as Excel.FillPattern;
-        r.writeCalls++;
-      }
-      if (f.patternColor !== undefined) {
-        fill.patternColor = f.patternColor;
-        r.writeCalls++;
-      }
-      if (f.tintAndShade !== undefined) {
-        fill.tintAndShade = f.tintAndShade;
-        r.writeCalls++;
-      }
-      if (f.patternTintAndShade !== undefined) {
-        fill.patternTintAndShade = f.patternTintAndShade;
-        r.writeCalls++;
-      }
+      r.writeCalls += queueFillKey(areas.format.fill, key);
     },
     budget,
   );
