@@ -10,6 +10,7 @@ import { Boot, CriteriaError, Engine } from './Boot';
 import { themeFor } from './theme';
 import { localPrefs } from './prefs';
 import { ui } from '../i18n/ui';
+import { SelfCheckEntry, wantsSelfCheck } from './selfcheck';
 
 const chunk = import(/* webpackChunkName: "engine" */ './engine');
 // Failures are shown by Boot; this only keeps an early failure from being reported as unhandled.
@@ -31,6 +32,15 @@ Office.onReady((info) => {
   if (!container) return;
   const root = createRoot(container);
   const theme = themeFor(Office.context?.officeTheme);
+  if (wantsSelfCheck(window.location.search)) {
+    // "Kiểm tra Excel": the self-check page (it says where to open it when not in Excel).
+    root.render(
+      <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
+        <SelfCheckEntry inExcel={info.host === Office.HostType.Excel} lang={localPrefs.load().lang} />
+      </FluentProvider>,
+    );
+    return;
+  }
   if (info.host !== Office.HostType.Excel) {
     root.render(
       <FluentProvider theme={theme}>
