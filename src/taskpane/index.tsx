@@ -10,7 +10,6 @@ import { Boot, CriteriaError, Engine } from './Boot';
 import { themeFor } from './theme';
 import { localPrefs } from './prefs';
 import { ui } from '../i18n/ui';
-import { SelfCheckEntry, wantsSelfCheck } from './selfcheck';
 
 const chunk = import(/* webpackChunkName: "engine" */ './engine');
 // Failures are shown by Boot; this only keeps an early failure from being reported as unhandled.
@@ -32,12 +31,14 @@ Office.onReady((info) => {
   if (!container) return;
   const root = createRoot(container);
   const theme = themeFor(Office.context?.officeTheme);
-  if (wantsSelfCheck(window.location.search)) {
-    // "Kiểm tra Excel": the self-check page (it says where to open it when not in Excel).
-    root.render(
-      <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
-        <SelfCheckEntry inExcel={info.host === Office.HostType.Excel} lang={localPrefs.load().lang} />
-      </FluentProvider>,
+  if (new URLSearchParams(window.location.search).has('selfcheck')) {
+    // "Kiểm tra Excel": the self-check page, a chunk of its own (it says where to open it when not in Excel).
+    void import(/* webpackChunkName: "selfcheck" */ './selfcheck').then(({ SelfCheckEntry }) =>
+      root.render(
+        <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
+          <SelfCheckEntry inExcel={info.host === Office.HostType.Excel} lang={localPrefs.load().lang} />
+        </FluentProvider>,
+      ),
     );
     return;
   }

@@ -27,6 +27,10 @@ import { API_SET, API_VERSIONS, IsSetSupported, officeIsSetSupported } from './r
 
 /** Excel.run, or the fake's run. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run with Excel.RunOptions first (Office.js's Excel.run, and the fake's, take both forms). */
+type RunWithOptions = <T>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.RunOptions.delayForCellEdit. */
+const DELAY_FOR_CELL_EDIT = '1.11';
 
 export interface OfficeHostOptions {
   /** Office.context.requirements.isSetSupported by default; tests pass their own. */
@@ -120,10 +124,13 @@ export class OfficeHost implements WorkbookHost {
 
   /** Runs one batch through Excel.run, every sync of it under the time limit. */
   private guarded<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    return this.run(async (context) => {
+    const body = async (context: Excel.RequestContext) => {
       guardSyncs(context, this.settings.syncTimeoutMs);
       return batch(context);
-    });
+    };
+    // ExcelApi 1.11: while the person edits a cell, Excel waits for them instead of refusing the batch.
+    if (this.supports(DELAY_FOR_CELL_EDIT)) return (this.run as unknown as RunWithOptions)({ delayForCellEdit: true }, body);
+    return this.run(body);
   }
 
   /**

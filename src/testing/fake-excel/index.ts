@@ -174,8 +174,11 @@ export function createFakeExcel(data?: FakeWorkbookData, options: FakeExcelOptio
   const run = (async <T>(first: unknown, second?: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const batch = (typeof first === 'function' ? first : second) as ((context: Excel.RequestContext) => Promise<T>) | undefined;
     if (!batch) throw new TypeError('Excel.run: no batch function');
-    if (typeof first !== 'function' && !(first instanceof FakeRequestContext)) throw new TypeError('Excel.run: the context given is not a request context');
+    // Excel.run(options, batch): Excel.RunOptions (ExcelApi 1.11: delayForCellEdit).
+    const options = typeof first === 'object' && first !== null && !(first instanceof FakeRequestContext) ? (first as { delayForCellEdit?: boolean }) : null;
+    if (typeof first !== 'function' && !options && !(first instanceof FakeRequestContext)) throw new TypeError('Excel.run: the context given is not a request context');
     const context = first instanceof FakeRequestContext ? first : new FakeRequestContext(engine);
+    if (options?.delayForCellEdit) context.delayForCellEdit = true;
     const result = await batch(context as unknown as Excel.RequestContext);
     // Excel.run sends what is still queued when the batch returns (nothing queued: no round trip).
     if (context._pending() > 0) await context.sync();

@@ -186,6 +186,12 @@ export class FakeRequestContextBase {
   private created: Array<ProxyLike> = [];
   /** Proxies made while a sync runs (loaded navigation properties, collection items). */
   private during: Array<ProxyLike> | null = null;
+  /**
+   * Excel.run({ delayForCellEdit: true }, batch) (ExcelApi 1.11, Excel.RunOptions: "Determines
+   * whether Excel will delay the batch request until the user exits cell edit mode"): a sync the
+   * person's cell edit would refuse waits instead (the injected refusal is used up, then it runs).
+   */
+  delayForCellEdit = false;
   constructor(readonly engine: FakeEngineBase) {}
 
   /** @internal Commands queued since the last sync, proxies' instantiation excluded. */
@@ -224,6 +230,16 @@ export class FakeRequestContextBase {
     if (fault?.kind === 'hang') {
       record.error = 'hang';
       return new Promise<void>(() => undefined);
+    }
+    if (fault?.kind === 'refuse' && fault.code === 'InvalidOperationInCellEditMode' && this.delayForCellEdit) {
+      // Waits for the person to leave the cell, then runs.
+      return new Promise<void>((resolve) => setTimeout(resolve, 5)).then(() => {
+        this.queue = commands.concat(this.queue);
+        this.created = created.concat(this.created);
+        engine.syncLog.pop();
+        engine.counters.syncs--;
+        return this.sync();
+      });
     }
     if (fault?.kind === 'refuse') {
       record.error = fault.code;
