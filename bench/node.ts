@@ -98,7 +98,7 @@ export async function benchNode(options: BenchOptions): Promise<Row[]> {
   }
 
   // --- gnlc score on the example appendix
-  const scoreArgs = (dest: string) => ['score', SAMPLE_PATH, '--out', dest];
+  const scoreArgs = (dest: string) => ['score', SAMPLE_PATH, '--out', dest, '--force']; // the run repeats into the same file
   const sampleName = path.basename(SAMPLE_PATH);
   progress(`node: gnlc score ${sampleName}, in-process`);
   try {

@@ -379,6 +379,9 @@ export function readFieldFromCells(cells: Array<{ content: CellContent; address?
   const nonEmpty = cells.filter((c) => (c.content.type ?? inferType(c.content.value)) !== 'empty');
   if (nonEmpty.length === 0) return readField({ value: null }, field, first?.address);
   if (nonEmpty.length === 1) return readField(nonEmpty[0]!.content, field, nonEmpty[0]!.address);
+  // An error value among the cells (#VALUE! beside a printed rating) makes the field invalid: it is not "nothing marked".
+  const error = nonEmpty.find((c) => (c.content.type ?? inferType(c.content.value)) === 'error' || (typeof c.content.value === 'string' && inferType(c.content.value.trim()) === 'error'));
+  if (error) return readField(error.content, field, error.address);
   // Cells of one row are joined with a space, rows with a line break, so a mark stays beside its label.
   let joined = '';
   nonEmpty.forEach((c, i) => {

@@ -10,10 +10,15 @@ import { foldText } from './text';
 // ---------------------------------------------------------------------------------------------
 // Units
 
-/** Units a department may type after a figure or print beside it ("1.250 trẻ", "Trẻ em", "tỉ đồng"). */
+/** Units a department may type after a figure or print beside it ("1.250 trẻ", "Trẻ em", "tỉ đồng", "1,250 children"). */
 export const UNITS: ReadonlySet<string> = new Set([
   '%', 'tre', 'tre em', 'em', 'nguoi', 'ho', 'hoc sinh', 'hs', 'diem', 'lan', 'xa', 'phuong', 'don vi', 'truong', 'co so', 'doanh nghiep',
   'dong', 'trieu dong', 'ty dong', 'ti dong', 'trieu', 'ty', 'gia dinh', 'thon', 'ca nhan',
+  // An English-language return writes its units as English words ("1,234 children").
+  'child', 'children', 'person', 'persons', 'people', 'household', 'households', 'pupil', 'pupils', 'student', 'students',
+  'learner', 'learners', 'commune', 'communes', 'ward', 'wards', 'village', 'villages', 'family', 'families',
+  'unit', 'units', 'enterprise', 'enterprises', 'business', 'businesses', 'point', 'points', 'time', 'times', 'individual', 'individuals',
+  'worker', 'workers', 'vnd', 'million vnd', 'billion vnd', 'percent',
 ]);
 
 /** The unit of a rate: printed as a field's label when the appendix gives no other ("%"). */
@@ -43,7 +48,7 @@ const EVERY_PLACEHOLDER_DOTS = new RegExp(PLACEHOLDER_DOTS.source, 'g');
 export function replacePlaceholderDots(text: string, by: string): string {
   return text.replace(EVERY_PLACEHOLDER_DOTS, by);
 }
-/** A folded text of placeholders or question marks only ("...", "?", "--/--"); a lone "x" is a mark, not this. */
+/** A folded text of placeholders or question marks only ("...", "?", "--/--"); an "x" standing alone is a mark, not this. */
 const NO_DATA_PLACEHOLDER = new RegExp(`^[\\s${PLACEHOLDER_CHARS}/?*x]*$`, 'i');
 
 /** Phrases that say the figure is not there yet, folded. */
@@ -55,7 +60,8 @@ export const NO_DATA_PHRASES: readonly string[] = [
 /** True for a text that says "no data" ("Chưa có số liệu.", "N/A", "…"). */
 export function isNoDataText(t: string): boolean {
   const f = foldText(t).replace(/[.…!:;,()]+$/g, '').trim();
-  if (NO_DATA_PLACEHOLDER.test(f) && !/^x$/i.test(f)) return true;
+  // Marks one to a line ("x", "x\nx") are marks, not placeholders: two of them are two choices marked.
+  if (NO_DATA_PLACEHOLDER.test(f) && !/^x(\s+x)*$/i.test(f)) return true;
   return NO_DATA_PHRASES.includes(f);
 }
 

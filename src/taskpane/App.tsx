@@ -8,7 +8,7 @@ import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Divi
 import { TaskListSquareLtr20Regular } from '@fluentui/react-icons/lib/atoms/svg/task-list-square-ltr';
 import { Eraser20Regular } from '@fluentui/react-icons/lib/atoms/svg/eraser';
 import type { CriteriaSet } from '../core/criteria';
-import { saveMapping } from '../core/mapping';
+import { saveMapping } from '../core/mapping/save';
 import type { IndicatorResult } from '../core/score';
 import { countStatuses } from '../core/summary';
 import { Lang } from '../i18n/format';

@@ -2,6 +2,7 @@
  * Recognising the appendix as printed and as departments retype it: the header row by its words
  * (or, failing those, the columns by what they hold), the body below it, the data area. Pure.
  */
+import { cleanText } from '../text';
 import { leadingCode } from './codes';
 import { CriteriaIndex } from './criteria-index';
 import { HEADER_SCAN, SheetView, contentText, scanRight } from './grid';
@@ -9,7 +10,7 @@ import { HEADER_SCAN, SheetView, contentText, scanRight } from './grid';
 /** The widest data area the mapper reads (columns). */
 const MAX_DATA_WIDTH = 64;
 
-export type Role = 'stt' | 'standard' | 'criterion' | 'indicator' | 'responsible' | 'data' | 'note' | 'unit';
+export type Role = 'stt' | 'standard' | 'criterion' | 'indicator' | 'responsible' | 'data' | 'note' | 'unit' | 'content';
 const MAIN_ROLES: Role[] = ['standard', 'criterion', 'indicator', 'responsible', 'data'];
 
 /** The role a header cell names, from its folded words. */
@@ -20,6 +21,8 @@ function headerRole(f: string): Role | null {
   if (/^(stt|tt|so tt|so thu tu|no|#)$/.test(f)) return 'stt';
   if (/^(ghi chu|note|notes|remarks?)\b/.test(f)) return 'note';
   if (/^(don vi|don vi tinh|dvt|unit|units)$/.test(f)) return 'unit';
+  // A column of its own for the sub-fields' labels (Nam, Nữ, Tổng, Tỷ lệ) or the printed choices.
+  if (/^(noi dung|noi dung chi tiet|chi tiet|hang muc|hang muc chi tiet|thanh phan|item|items|sub items?|content|contents|breakdown)$/.test(f)) return 'content';
   if (/\bma chi so\b|\bindicator id\b|\bma truong\b|\bfield key\b/.test(f)) return null;
   if (/\bchi so\b|\bindicators?\b/.test(f)) return 'indicator';
   if (/\btieu chuan\b|\bstandards?\b/.test(f)) return 'standard';
@@ -33,8 +36,58 @@ export interface AppendixLayout {
   headerRow: number;
   bodyStart: number;
   col: Partial<Record<Role, number>>;
+  /** Columns read for the fields: the labels' own column (a 'content' column) first, then the data area. */
   data: number[];
+  /** When the data area has a column per year: the latest year's column, the one before it, and every year's column. */
+  years?: YearColumns;
   score: number;
+}
+
+export interface YearColumns {
+  current: number;
+  previous: number;
+  all: number[];
+}
+
+/** The columns whose values are scored: a column per year leaves only the latest year's. */
+export function scoredColumns(layout: AppendixLayout): number[] {
+  const years = layout.years;
+  return years ? layout.data.filter((c) => c === years.current || !years.all.includes(c)) : layout.data;
+}
+
+/** A column heading that names a year: its rank (the year, or -1 / +1 for "last year" / "this year"), or null. */
+function yearHeading(text: string, words: string): number | null {
+  if (!words || words.split(' ').length > 6) return null;
+  const year = /\b(19\d{2}|20\d{2})\b/.exec(words);
+  if (year) return Number(year[1]);
+  if (/\b(nam|ky) (truoc|ngoai|n 1)\b|\b(previous|last|prior) year\b/.test(words)) return -1;
+  if (/\b(nam|ky) (nay|bao cao|hien tai|n)\b|\b(current|this|reporting) year\b/.test(words)) return 1;
+  // "Năm" alone (its year left blank); folded it would also be "Nam", the male sub-field's label.
+  if (/^(năm|year)(\s|$)/i.test(cleanText(text).toLowerCase())) return 0;
+  return null;
+}
+
+/**
+ * The data area's columns per year, from their own headings in the header rows: the latest year is
+ * the highest year named; when the headings cannot tell the columns apart, the right-hand one.
+ */
+function yearColumns(view: SheetView, headerRows: number[], data: number[]): { years?: AppendixLayout['years']; columns: number[] } {
+  const found: Array<{ col: number; rank: number }> = [];
+  for (const c of data) {
+    let rank: number | null = null;
+    for (const r of headerRows) {
+      const m = view.mergeAt(r, c);
+      if (m && m.right > m.left) continue; // a heading over several columns ("Số liệu") names none of them
+      const t = view.text(r, c);
+      const y = yearHeading(t, view.words(t));
+      if (y !== null) rank = y;
+    }
+    if (rank !== null) found.push({ col: c, rank });
+  }
+  if (found.length < 2) return { columns: [] };
+  const distinct = new Set(found.map((f) => f.rank)).size === found.length;
+  const ordered = found.slice().sort((a, b) => (distinct ? a.rank - b.rank : 0) || a.col - b.col);
+  return { years: { current: ordered[ordered.length - 1]!.col, previous: ordered[ordered.length - 2]!.col, all: found.map((f) => f.col) }, columns: found.map((f) => f.col) };
 }
 
 export function findHeader(view: SheetView): { row: number; roles: Map<Role, number>; score: number } | null {
@@ -185,7 +238,24 @@ export function detectAppendix(view: SheetView, index: CriteriaIndex): AppendixL
   if (col.criterion === undefined || col.standard === undefined || col.indicator === undefined || col.responsible === undefined) inferColumns(view, bodyStart, col, new Set(data), isParty);
   if (col.indicator === undefined && col.criterion === undefined) return null;
   if (col.data === undefined) data = dataArea(view, headerRow, col);
-  return { headerRow, bodyStart, col, data, score };
+  const layout: AppendixLayout = { headerRow, bodyStart, col, data, score };
+  if (headerRow >= 0 && data.length >= 2) {
+    const headerRows: number[] = [];
+    for (let r = headerRow; r < bodyStart; r++) headerRows.push(r);
+    let per = yearColumns(view, headerRows, data);
+    // A second header row that is not merged into the first: the years under "Số liệu".
+    if (!per.years && bodyStart <= view.bottom && (col.indicator === undefined || !view.text(bodyStart, col.indicator).trim())) {
+      const below = yearColumns(view, [bodyStart], data);
+      if (below.years) {
+        per = below;
+        layout.bodyStart = bodyStart + 1;
+        if (layout.bodyStart <= view.bottom && isNumberingRow(view, layout.bodyStart)) layout.bodyStart++;
+      }
+    }
+    if (per.years) layout.years = per.years;
+  }
+  if (col.content !== undefined && !data.includes(col.content)) layout.data = [col.content, ...data];
+  return layout;
 }
 
 function isNumberingRow(view: SheetView, row: number): boolean {

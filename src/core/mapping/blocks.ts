@@ -117,11 +117,30 @@ export function buildBlocks(view: SheetView, index: CriteriaIndex, layout: Appen
   let blankRun = 0;
   let standard: string | null = null;
   let standardAnchor = -1;
+  // A flat table repeats the standard, criterion and indicator text on every row instead of merging
+  // them: the same text again on the next row goes on with what the row above started.
+  let standardText = '';
+  let criterionText = '';
+  let blockText = '';
+  const same = (t: string, before: string) => before !== '' && view.words(t) === before;
 
   const close = () => {
     if (current) blocks.push(current);
     current = null;
     currentAnchor = -1;
+    blockText = '';
+  };
+  const dataKey = (r: number) => layout.data.map((c) => view.text(r, c)).join('\u0001');
+  /**
+   * A flat table's next row: the block's whole text again, right below it, with other data (a row
+   * repeated with the same data too is a duplicate, a conflict, not a sub-field).
+   */
+  const continuesFlat = (block: Block, text: string, r: number): boolean => {
+    if (block.rows[block.rows.length - 1] !== r - 1) return false;
+    if (!same(text, blockText || (block.rows.length === 1 ? view.words(block.text) : ''))) return false;
+    if (!blockText) blockText = view.words(block.text);
+    const key = dataKey(r);
+    return !block.rows.some((b) => dataKey(b) === key);
   };
   /** A row whose indicator text goes on from the row above: starts in lower case or with punctuation, names no new party. */
   const continues = (block: Block, text: string, r: number): boolean => {
@@ -154,6 +173,7 @@ export function buildBlocks(view: SheetView, index: CriteriaIndex, layout: Appen
       criterionAnchor = -1;
       standard = null;
       standardAnchor = -1;
+      standardText = criterionText = '';
       continue;
     }
     // Standard and criterion context.
@@ -161,8 +181,10 @@ export function buildBlocks(view: SheetView, index: CriteriaIndex, layout: Appen
     if (std) {
       const t = std.text(r);
       const a = std.anchorRow(r);
-      if (t.trim() && a !== standardAnchor) {
+      if (t.trim() && a === r && standardAnchor === r - 1 && same(t, standardText)) standardAnchor = r;
+      else if (t.trim() && a !== standardAnchor) {
         standardAnchor = a;
+        standardText = view.words(t);
         const code = leadingCode(view.fold(t));
         standard = code && code.split('.').length >= 2 ? code.split('.').slice(0, 2).join('.') : null;
         if (a === r) newContext = true;
@@ -172,8 +194,11 @@ export function buildBlocks(view: SheetView, index: CriteriaIndex, layout: Appen
       const t = crit.text(r);
       const a = crit.anchorRow(r);
       if (t.trim()) {
-        if (a !== criterionAnchor) {
+        if (a === r && criterionAnchor === r - 1 && same(t, criterionText)) {
+          criterionAnchor = r; // the same criterion typed again on the next row
+        } else if (a !== criterionAnchor) {
           criterionAnchor = a;
+          criterionText = view.words(t);
           criterion = criterionOf(view, index, t, codeCache);
           criterionBottom = crit.merged(r) ? crit.bottomRow(r) : -1;
           newContext = true;
@@ -197,11 +222,15 @@ export function buildBlocks(view: SheetView, index: CriteriaIndex, layout: Appen
     const text = ind ? ind.text(r) : '';
     const anchor = ind ? ind.anchorRow(r) : r;
     let startsHere = ind ? (indMerged ? anchor !== currentAnchor : text.trim() !== '') : false;
+    if (startsHere && !indMerged && !newContext && current && continuesFlat(current, text, r)) {
+      startsHere = false; // the indicator's text repeated on its next row (a flat table)
+    }
     if (startsHere && !indMerged && !newContext && current && continues(current, text, r)) {
       // The indicator's text goes on in this row (a text pasted line by line): one block.
       const block = current as Block;
       block.text = `${block.text} ${text}`;
       block.tokens = view.tokensOf(block.text);
+      blockText = ''; // a text pasted line by line is not a flat table's repeated text
       startsHere = false;
     }
     if (startsHere || newContext || !current) {

@@ -9,7 +9,7 @@ export interface CriteriaIndex {
   criteria: Map<string, Criterion>;
   /** Criterion code → its title's tokens. */
   criterionTitles: Array<{ code: string; tokens: Set<string> }>;
-  /** Id → tokens of its text and of its short form. */
+  /** Id → tokens of its text and of its short form, in Vietnamese and in English. */
   texts: Map<string, Array<Set<string>>>;
   /** Responsible parties and their aliases, as folded words. */
   parties: Set<string>;
@@ -30,9 +30,13 @@ export function indexCriteria(criteria: CriteriaSet, view: SheetView): CriteriaI
     if (!crit.has(p.criterion.code)) {
       crit.set(p.criterion.code, p.criterion);
       criterionTitles.push({ code: p.criterion.code, tokens: tokens(view.words(p.criterion.title)) });
+      // An English-language return names the criterion in English.
+      if (p.criterion.titleEn) criterionTitles.push({ code: p.criterion.code, tokens: tokens(view.words(p.criterion.titleEn)) });
     }
     const t = [tokens(view.words(p.indicator.text))];
     if (p.indicator.short) t.push(tokens(view.words(p.indicator.short)));
+    if (p.indicator.textEn) t.push(tokens(view.words(p.indicator.textEn)));
+    if (p.indicator.shortEn) t.push(tokens(view.words(p.indicator.shortEn)));
     texts.set(p.indicator.id, t);
   }
   const parties = new Set<string>();

@@ -45,10 +45,12 @@ function cellRefs(view: SheetView, addresses: readonly string[]): CellRef[] {
  */
 function withoutLabel(view: SheetView, text: string, field: Field): string | null | undefined {
   const t = cleanText(text);
-  const label = view.words(field.label);
-  if (!label || label === PERCENT) return undefined;
   const words = view.words(t);
-  if (!(words === label || words.startsWith(label + ' '))) return undefined;
+  // The label as printed, or in an English-language return its English label ("Male: 1,250 children").
+  const label = [field.label, field.labelEn]
+    .map((l) => (l ? view.words(l) : ''))
+    .find((l) => l && l !== PERCENT && (words === l || words.startsWith(l + ' ')));
+  if (!label) return undefined;
   // Cut the label off the original text: as many word characters as the label has.
   let need = label.replace(/ /g, '').length;
   let i = 0;
@@ -128,7 +130,11 @@ export function readEntries(sheet: SheetSnapshot, mapping: Mapping, criteria: Cr
       const addresses = own(mapFields, field.key);
       if (!Array.isArray(addresses)) continue;
       const refs = cellRefs(view, addresses);
-      if (!refs.length) continue;
+      if (!refs.length) {
+        // A trend given only as the two years' figures: nothing typed besides them (the pair decides).
+        if (addresses.length === 0 && placement.trendPairs && own(placement.trendPairs, field.key)) fields[field.key] = { reading: readField({ value: null }, fieldSpec(field)), cells: [], raw: null };
+        continue;
+      }
       const { reading, raw } = readOne(view, field, refs);
       fields[field.key] = { reading, cells: refs.map((r) => r.address), raw };
     }

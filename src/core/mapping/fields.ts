@@ -6,10 +6,14 @@
 import { Indicator } from '../criteria';
 import { toA1 } from '../snapshot';
 import { MARK_ONLY, PERCENT, PRINTED_BLANK, UNITS, isUnitWords } from '../vocabulary';
+import { YearColumns } from './appendix-layout';
 import { Block } from './blocks';
 import { SheetView, contentText, isBlankContent } from './grid';
 import { own, record } from './records';
 import { best, overlap, similarity, tokens } from './similarity';
+
+/** Text that is a figure ("1.245", "97,2 %", "+3"). */
+const FIGURE = /^\s*[+\-−–]?\d[\d.,\s]*\s*%?\s*$/;
 
 type CellClass = 'empty' | 'covered' | 'unit' | 'label' | 'mark' | 'value';
 
@@ -121,7 +125,7 @@ export function computeStats(view: SheetView, blocks: Block[], data: number[]): 
         const content = view.cell(r, c);
         if (isBlankContent(content)) continue;
         const v = content!.value;
-        if (typeof v === 'number' || (typeof v === 'string' && /^\s*[+\-−–]?\d[\d.,\s]*\s*%?\s*$/.test(v))) counts.set(c, (counts.get(c) ?? 0) + 1);
+        if (typeof v === 'number' || (typeof v === 'string' && FIGURE.test(v))) counts.set(c, (counts.get(c) ?? 0) + 1);
       }
   let valueCol: number | undefined;
   let most = 0;
@@ -133,15 +137,50 @@ export function computeStats(view: SheetView, blocks: Block[], data: number[]): 
   return { valueCol };
 }
 
-export function assignFields(view: SheetView, block: Block, indicator: Indicator, data: number[], stats: DataStats): { fields: Record<string, string[]>; trendPairs?: Record<string, { previous?: string; current?: string }> } {
+type TrendPairs = Record<string, { previous?: string; current?: string }>;
+
+/** A cell that holds a figure (a number, or text that is one). */
+function holdsFigure(view: SheetView, row: number, col: number): boolean {
+  const content = view.cell(row, col);
+  if (isBlankContent(content)) return false;
+  const v = content!.value;
+  return typeof v === 'number' || (typeof v === 'string' && FIGURE.test(v));
+}
+
+/**
+ * A trend given as the two years' figures, in a data area with a column per year: the first row of
+ * the block with a figure under either year. Its cells are then the pair's, not the trend field's.
+ */
+function yearPair(view: SheetView, block: Block, years: YearColumns | undefined): { row: number; pair: { previous: string; current: string } } | null {
+  if (!years) return null;
+  for (const r of block.rows)
+    if (holdsFigure(view, r, years.current) || holdsFigure(view, r, years.previous)) return { row: r, pair: { previous: toA1(r, years.previous), current: toA1(r, years.current) } };
+  return null;
+}
+
+export function assignFields(
+  view: SheetView,
+  block: Block,
+  indicator: Indicator,
+  data: number[],
+  stats: DataStats,
+  years?: YearColumns,
+): { fields: Record<string, string[]>; trendPairs?: TrendPairs } {
   const fields = record<string[]>();
   if (!data.length) return { fields };
   const choiceOnly = indicator.fields.length === 1 && (indicator.fields[0]!.kind === 'rating' || indicator.fields[0]!.kind === 'trend');
   if (choiceOnly) {
-    // Every cell of the printed choice block, in reading order.
+    const field = indicator.fields[0]!;
+    const pair = field.kind === 'trend' ? yearPair(view, block, years) : null;
+    // Every cell of the printed choice block, in reading order (but a year pair's figures).
     const all: string[] = [];
-    for (const r of block.rows) for (const c of data) if (!view.covered(r, c)) all.push(toA1(r, c));
-    fields[indicator.fields[0]!.key] = all;
+    for (const r of block.rows) for (const c of data) if (!view.covered(r, c) && !(pair && pair.row === r && c === years!.current)) all.push(toA1(r, c));
+    fields[field.key] = all;
+    if (pair) {
+      const trendPairs: TrendPairs = record();
+      trendPairs[field.key] = pair.pair;
+      return { fields, trendPairs };
+    }
     return { fields };
   }
   const matcher = fieldMatcher(view, indicator);

@@ -5,7 +5,7 @@
 import { CriteriaSet } from '../criteria';
 import { SheetSnapshot } from '../snapshot';
 import { cleanText } from '../text';
-import { AppendixLayout, detectAppendix } from './appendix-layout';
+import { AppendixLayout, detectAppendix, scoredColumns } from './appendix-layout';
 import { buildBlocks } from './blocks';
 import { CriteriaIndex, indexCriteria } from './criteria-index';
 import { assignFields, computeStats } from './fields';
@@ -39,7 +39,8 @@ function mapAppendix(view: SheetView, index: CriteriaIndex, layout: AppendixLayo
     if (list) list.push(claim);
     else claims.set(claim.id, [claim]);
   }
-  const stats = computeStats(view, blocks, layout.data);
+  const data = scoredColumns(layout);
+  const stats = computeStats(view, blocks, data);
   const placements = record<IndicatorPlacement>();
   const conflicts: Mapping['conflicts'] = [];
   for (const [id, list] of claims) {
@@ -49,7 +50,7 @@ function mapAppendix(view: SheetView, index: CriteriaIndex, layout: AppendixLayo
     }
     const claim = list[0]!;
     const indicator = index.byId.get(id)!.indicator;
-    const { fields, trendPairs } = assignFields(view, claim.block, indicator, layout.data, stats);
+    const { fields, trendPairs } = assignFields(view, claim.block, indicator, data, stats, layout.years);
     const placement: IndicatorPlacement = {
       id,
       row: claim.block.rows[0]!,

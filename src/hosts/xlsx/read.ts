@@ -11,6 +11,7 @@ import { CellArea, FillSpec, SheetSnapshot, WorkbookSnapshot, toA1 } from '../..
 import { fillSpecOf, themeColors } from './colors';
 import { displayNumber } from './format';
 import { INPUT_LIMITS, InputLimitError, LimitDetail, checkZipLimits } from './limits';
+import { SheetFormatCodes, formatCodesOf, readFormatCodes, rememberFormatCodes } from './number-formats';
 
 const V = ExcelJS.ValueType;
 
@@ -70,6 +71,7 @@ export async function loadWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> 
     throw new XlsxReadError('damaged', `the workbook could not be read (${(e as Error).message})`);
   }
   if (wb.worksheets.length === 0) throw new XlsxReadError('damaged', 'the file holds no worksheet');
+  rememberFormatCodes(wb, await readFormatCodes(data));
   return wb;
 }
 
@@ -86,7 +88,10 @@ export function readWorkbookSnapshot(wb: ExcelJS.Workbook, options: { workbookNa
       continue;
     }
     if (isSummarySheet(ws)) summarySheets.push(ws.name);
-    if (ws.state === 'visible' || ws.state === undefined) sheets.push(sheetSnapshot(ws, { theme, date1904 }));
+    if (ws.state === 'visible' || ws.state === undefined) {
+      const formats = formatCodesOf(wb, ws.name);
+      sheets.push(sheetSnapshot(ws, formats ? { theme, date1904, formats } : { theme, date1904 }));
+    }
   }
   const read: WorkbookRead = {
     snapshot: { sheets },
@@ -104,7 +109,10 @@ export function toHostRead(read: WorkbookRead, sheetName: string, wb?: ExcelJS.W
   let sheet = read.snapshot.sheets.find((s) => s.name === sheetName);
   if (!sheet && wb) {
     const ws = wb.getWorksheet(sheetName);
-    if (ws) sheet = sheetSnapshot(ws, { theme: workbookTheme(wb), date1904: !!wb.properties?.date1904 });
+    if (ws) {
+      const formats = formatCodesOf(wb, ws.name);
+      sheet = sheetSnapshot(ws, { theme: workbookTheme(wb), date1904: !!wb.properties?.date1904, ...(formats ? { formats } : {}) });
+    }
   }
   if (!sheet) throw new Error(`no sheet named ${JSON.stringify(sheetName)}`);
   const host: HostRead = { sheet, sheetNames: read.sheetNames, state: read.state, stateRead: read.stateRead, summarySheets: read.summarySheets };
@@ -151,12 +159,14 @@ export function dateToSerial(d: Date, date1904: boolean): number {
 interface ReadContext {
   theme: string[];
   date1904: boolean;
+  /** The file's own number-format codes where exceljs reads them differently (number-formats.ts). */
+  formats?: SheetFormatCodes;
 }
 
 /** What one cell holds, as the core's reader wants it. A merged area's other cells are empty. */
 export function cellContent(cell: ExcelJS.Cell, ctx: ReadContext): CellContent | null {
   if (cell.type === V.Merge) return null;
-  const numberFormat = cell.numFmt || undefined;
+  const numberFormat = (cell.numFmt && (ctx.formats?.byCell?.get(cell.address) ?? ctx.formats?.byCode.get(cell.numFmt))) || cell.numFmt || undefined;
   let v: unknown = cell.value;
   if (cell.type === V.Formula) {
     // A formula is scored by its computed value; without a cached result it is empty.
