@@ -21,7 +21,7 @@ import { CellArea, FillSpec, parseA1, toA1 } from '../../core/snapshot';
 import type { SheetInfo, WorkbookHost } from '../../core/workbook';
 import { MAX_ADDRESS_LENGTH, areaCells, chunkAddressList, compressAddresses, rectAddress } from './addresses';
 import { OfficeActionError, guardSyncs, recordOutcome, refusedBeforeRunning } from './errors';
-import { SyncKind, WorkbookFacts, errorCode, fillSpecOf, probeWorkbook, queueStateRead, readWorkbook } from './read';
+import { CELL_PROPERTIES, SyncKind, WorkbookFacts, errorCode, fillSpecOf, probeWorkbook, queueStateRead, readWorkbook } from './read';
 import { applyPlan } from './write';
 import { API_SET, API_VERSIONS, IsSetSupported, officeIsSetSupported } from './requirements';
 
@@ -304,7 +304,7 @@ export class OfficeHost implements WorkbookHost {
         : { top: 0, left: 0, bottom: 0, right: 0 };
       const small = (box.bottom - box.top + 1) * (box.right - box.left + 1) <= RECONCILE_MAX_CELLS;
       const read = small ? box : { top: 0, left: 0, bottom: 0, right: 0 };
-      const props = ws.getRange(rectAddress(read.top, read.left, read.bottom, read.right)).getCellProperties({ format: { fill: { color: true, pattern: true } } });
+      const props = ws.getRange(rectAddress(read.top, read.left, read.bottom, read.right)).getCellProperties(CELL_PROPERTIES); // all five: no fill told from white as the read does
       this.tally('probe');
       await context.sync();
       const current = storedState();

@@ -73,7 +73,7 @@ export function errorCode(e: unknown): string | undefined {
 const tooLarge = (e: unknown) => errorCode(e) === 'ResponsePayloadSizeLimitExceeded';
 
 /** Every fill property Office.js exposes (ExcelApi 1.9), so the original fill is recorded, and restored, whole. */
-const CELL_PROPERTIES: Excel.CellPropertiesLoadOptions = { format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } } };
+export const CELL_PROPERTIES: Excel.CellPropertiesLoadOptions = { format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } } };
 
 interface CellBlock {
   range: Excel.Range;

@@ -9,7 +9,7 @@ import { CHECKS, CheckId, CheckResult, FILL_CASES, Observation, Skipped, judge }
 import { STATUS_FILL } from '../../core/status';
 import type { FillSpec } from '../../core/snapshot';
 import { OfficeHost, type ExcelRunner } from './host';
-import { errorCode, fillSpecOf } from './read';
+import { CELL_PROPERTIES, errorCode, fillSpecOf } from './read';
 import { API_SET, IsSetSupported, officeIsSetSupported } from './requirements';
 import { queueFill } from './write';
 
@@ -31,7 +31,7 @@ export interface SelfCheckOutcome {
 }
 
 const FILL_ROWS: Record<keyof typeof FILL_CASES, string> = { 'fill-none': 'A1', 'fill-white': 'A2', 'fill-theme': 'A3', 'fill-pattern': 'A4' };
-const FILL_PROPS: Excel.CellPropertiesLoadOptions = { format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } } };
+const FILL_PROPS = CELL_PROPERTIES;
 const MERGED = 513;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const codeOf = (e: unknown) => errorCode(e) ?? (e instanceof Error ? e.message : String(e));
