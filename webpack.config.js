@@ -46,6 +46,7 @@ module.exports = async (env, argv) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      notice: './src/commands/notice.ts',
       preview: './src/preview/preview.tsx',
     },
     output: {
@@ -75,6 +76,7 @@ module.exports = async (env, argv) => {
       }),
       page('taskpane', './src/taskpane/taskpane.html', ['taskpane']),
       page('commands', './src/commands/commands.html', ['commands']),
+      page('notice', './src/commands/notice.html', ['notice']),
       page('preview', './src/preview/preview.html', ['preview']),
     ],
     devServer: serving

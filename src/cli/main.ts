@@ -1,7 +1,7 @@
 /**
  * The command line:
  *   gnlc score <in.xlsx> [--out <scored.xlsx>] [--report <report.json>] [--html <report.html>]
- *     [--criteria <file>] [--sheet <name>] [--lang vi|en]
+ *     [--criteria <file>] [--sheet <name>] [--all] [--lang vi|en]
  *   gnlc template --out <file.xlsx> [--department <name>] [--city <name>] [--year <yyyy>]
  *     [--contact <text>] [--no-trend-pairs] [--force] [--criteria <file>] [--lang vi|en]
  *   gnlc consolidate <return.xlsx>… --out <master.xlsx> [--report <json>] [--html <html>]
@@ -73,6 +73,7 @@ const OPTIONS = {
   html: { type: 'string' },
   criteria: { type: 'string' },
   sheet: { type: 'string' },
+  all: { type: 'boolean' },
   lang: { type: 'string' },
   department: { type: 'string', multiple: true },
   city: { type: 'string' },
@@ -90,7 +91,7 @@ type Command = (typeof COMMANDS)[number];
 
 /** The options each command takes (--lang, --help and --version go with any). */
 const ALLOWED: Record<Command, readonly OptionName[]> = {
-  score: ['out', 'report', 'html', 'criteria', 'sheet', 'force'],
+  score: ['out', 'report', 'html', 'criteria', 'sheet', 'all', 'force'],
   template: ['out', 'criteria', 'department', 'city', 'year', 'contact', 'no-trend-pairs', 'force'],
   consolidate: ['out', 'report', 'html', 'criteria', 'department', 'force'],
 };
@@ -179,6 +180,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         ...(values.html !== undefined ? { html: values.html } : {}),
         criteria: criteriaFile,
         ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+        all: !!values.all,
         force: !!values.force,
         lang,
       },
@@ -215,6 +217,8 @@ interface ScoreArgs {
   html?: string;
   criteria: string;
   sheet?: string;
+  /** Score against every indicator, even a one-party return (a coordinator). */
+  all?: boolean;
   force: boolean;
   lang: Lang;
 }
@@ -264,9 +268,13 @@ async function score(args: ScoreArgs, io: CliIO): Promise<number> {
   let scored: WorkbookRun;
   try {
     // Nothing is written yet: the copy is patched below, only when --out asks for one.
-    scored = await readingInput(args.input, lang, () => scoreWorkbook(host, criteria, { lang, write: false, ...(sheet !== undefined ? { sheet } : {}) }));
+    scored = await readingInput(args.input, lang, () =>
+      scoreWorkbook(host, criteria, { lang, write: false, scope: args.all ? 'all' : 'auto', ...(sheet !== undefined ? { sheet } : {}) }),
+    );
   } catch (e) {
     if (e instanceof WorkbookError && e.code === 'NoAppendix') throw new CliFailure(EXIT.unreadable, 'no-appendix', { path: args.input, sheets: names.join(', ') });
+    if (e instanceof WorkbookError && e.code === 'NotAppendix')
+      throw new CliFailure(EXIT.unreadable, 'not-appendix', { path: args.input, sheet: e.detail.sheet ?? '', likely: e.detail.likely ?? '' });
     throw e;
   }
   const { run, plan, warnings } = scored;
@@ -281,7 +289,7 @@ async function score(args: ScoreArgs, io: CliIO): Promise<number> {
 
   const written: string[] = [];
   if (args.report !== undefined) {
-    const report = buildReport({ criteria, results: run.results, workbook: workbookName, sheet: sheetName, lang });
+    const report = buildReport({ criteria, results: run.results, workbook: workbookName, sheet: sheetName, lang, scope: run.scope });
     await writeFileAtomic(args.report, JSON.stringify(report, null, 2) + '\n', args);
     written.push(cliMessage('wrote-report', lang, { path: args.report }));
   }

@@ -141,6 +141,10 @@ export const CLI_MESSAGES = t({
     vi: (p) => `Không tìm thấy bảng phụ lục 57 chỉ số trong ${p.path}; hãy chỉ rõ trang tính bằng --sheet <tên> (các trang: ${p.sheets})`,
     en: (p) => `No appendix of the indicators was found in ${p.path}; name the sheet with --sheet <name> (sheets: ${p.sheets})`,
   },
+  'not-appendix': {
+    vi: (p) => `Trang "${p.sheet}" không phải bảng phụ lục; ${p.likely ? `bảng phụ lục có vẻ là trang "${p.likely}"` : 'tệp không có trang nào giống bảng phụ lục'} (${p.path})`,
+    en: (p) => `The sheet "${p.sheet}" is not an appendix; ${p.likely ? `the appendix looks like the sheet "${p.likely}"` : 'no sheet of the file looks like one'} (${p.path})`,
+  },
   'return-no-appendix': {
     vi: (p) => `Không tìm thấy bảng phụ lục hay biểu mẫu số liệu trong báo cáo ${p.path} (các trang: ${p.sheets})`,
     en: (p) => `No appendix or data return was found in the return ${p.path} (sheets: ${p.sheets})`,
@@ -175,8 +179,8 @@ export const CLI_MESSAGES = t({
   total: { vi: () => 'Tổng', en: () => 'Total' },
   gaps: { vi: () => 'Chỉ số chưa đạt hoặc cần xem lại:', en: () => 'Indicators not met or to check:' },
   'unmapped-list': {
-    vi: (p) => `${p.count} chỉ số không có dòng trong bảng (Chưa có số liệu): ${p.ids}`,
-    en: (p) => `${p.count} indicators have no row in the sheet (No data): ${p.ids}`,
+    vi: (p) => `${p.count} chỉ số không tìm thấy dòng trong bảng (Không tìm thấy dòng; sửa bằng "Sửa ô" trong phần bổ trợ): ${p.ids}`,
+    en: (p) => `${p.count} indicators' rows were not found in the sheet (Row not found; fix them with "Fix cells" in the add-in): ${p.ids}`,
   },
   'wrote-report': { vi: (p) => `Đã ghi báo cáo: ${p.path}`, en: (p) => `Report written: ${p.path}` },
   'wrote-copy': {
@@ -287,6 +291,8 @@ score — chấm một bảng phụ lục (tệp gốc không bao giờ bị ghi
   --report <tệp.json>    ghi báo cáo JSON: mỗi chỉ số một mục, theo thứ tự mã
   --html <tệp.html>      ghi báo cáo HTML một trang, xem và in được không cần mạng
   --sheet <tên>          trang tính cần chấm (mặc định: tự tìm bảng phụ lục)
+  --all                  chấm theo cả 57 chỉ số, kể cả báo cáo của một đơn vị (mặc định: báo cáo
+                         của một đơn vị chỉ tính các chỉ số của đơn vị đó)
   --force                ghi đè các tệp --out, --report, --html đã có (không có: tệp đã có được giữ)
 
 template — tạo biểu mẫu thu thập số liệu (ô nền vàng, kiểm tra dữ liệu, lời nhắc tiếng Việt):
@@ -327,6 +333,8 @@ score — scores one appendix (the input is never written):
   --report <file.json>    write a JSON report: one entry per indicator, in id order
   --html <file.html>      write a one-page HTML report, readable and printable offline
   --sheet <name>          the sheet to score (default: the appendix is found automatically)
+  --all                   score against every indicator, even one party's return (default: a
+                          one-party return counts that party's indicators only)
   --force                 replace existing --out, --report, --html files (without it they are kept)
 
 template — writes a data-return template (yellow input cells, data validation, input messages):

@@ -2,7 +2,8 @@
 import { CriteriaSet, listIndicators } from '../core/criteria';
 import { Consolidation, ReturnSummary } from '../core/consolidate';
 import { IndicatorResult, STATUSES } from '../core/score';
-import { Summary, headline } from '../core/summary';
+import { Summary, headline, summaryHeadline } from '../core/summary';
+import { OTHER_PARTIES_TEXT } from '../i18n/status';
 import { statusLabel } from '../core/summary-sheet';
 import { fieldRows, templateFieldLabel } from '../core/template';
 import { Lang, formatNumber } from '../i18n/format';
@@ -59,9 +60,11 @@ function formatSummaryLines(input: PrintInput): string[] {
   lines.push(cliMessage('source', lang, { workbook: input.workbook, sheet: input.sheet }));
   lines.push(cliMessage('criteria-line', lang, { id: criteria.id, version: criteria.version }));
   lines.push('');
-  lines.push(headline(summary.totals, lang));
+  lines.push(summaryHeadline(summary, lang));
   lines.push('');
   lines.push(...table([...STATUSES.map((s) => [statusLabel(s, lang), String(summary.totals[s])]), [cliMessage('total', lang), String(summary.totals.total)]]));
+  // A one-party return: the other parties' indicators, once, together.
+  if (summary.scope?.others) lines.push('  ' + OTHER_PARTIES_TEXT[lang](summary.scope.others));
   lines.push('');
   lines.push(cliMessage('by-area', lang) + ':');
   const head = ['', ...STATUSES.map((s) => statusLabel(s, lang)), cliMessage('total', lang)];

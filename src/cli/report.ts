@@ -3,8 +3,12 @@
  *
  *   { criteria: {id, version}, workbook, sheet,
  *     indicators: [{ id, status, responsible, cells, values, messages: [{code, text, cell?}] }],
- *     totals: {met, unmet, invalid, missing} }
+ *     totals: {met, unmet, invalid, missing},
+ *     scope: null | { party, ids, totals: {met, unmet, invalid, missing} } }
  *
+ * `scope` is null for a whole appendix; for one party's return (src/core/scope.ts) it names the
+ * party as the criteria file does, its indicator ids and their totals (which add up to ids).
+ * The other parties' indicators are still listed, `missing`, with the message code 'other-party'.
  * One entry per indicator of the criteria set, in id order. Extra keys may be added; none of the
  * keys above may change.
  */
@@ -14,6 +18,7 @@ import { makeIssue } from '../core/issues';
 import { Consolidation } from '../core/consolidate';
 import { IndicatorResult, STATUSES } from '../core/score';
 import { countStatuses, headline } from '../core/summary';
+import type { Scope } from '../core/scope';
 import { Lang } from '../i18n/format';
 
 const statusSchema = z.enum(STATUSES);
@@ -34,12 +39,22 @@ export const reportIndicatorSchema = z.looseObject({
   messages: z.array(reportMessageSchema).min(1),
 });
 
+const totalsSchema = z.looseObject({ met: z.number().int().min(0), unmet: z.number().int().min(0), invalid: z.number().int().min(0), missing: z.number().int().min(0) });
+
+export const reportScopeSchema = z.looseObject({
+  party: z.string().min(1),
+  ids: z.array(z.string().regex(/^\d+(\.\d+)*\.[a-z]$/)).min(1),
+  totals: totalsSchema,
+});
+
 export const reportSchema = z.looseObject({
   criteria: z.looseObject({ id: z.string().min(1), version: z.string().min(1) }),
   workbook: z.string(),
   sheet: z.string(),
   indicators: z.array(reportIndicatorSchema),
-  totals: z.looseObject({ met: z.number().int().min(0), unmet: z.number().int().min(0), invalid: z.number().int().min(0), missing: z.number().int().min(0) }),
+  totals: totalsSchema,
+  /** Absent in reports of earlier versions; null: the whole appendix. */
+  scope: reportScopeSchema.nullable().optional(),
 });
 
 export type Report = z.infer<typeof reportSchema>;
@@ -53,6 +68,8 @@ export interface ReportInput {
   workbook: string;
   sheet: string;
   lang: Lang;
+  /** The party whose return was scored (run.scope); null or absent: the whole appendix. */
+  scope?: Scope | null;
 }
 
 /** Builds the report: every indicator of the set in id order, its issues (or its reason) as messages in `lang`. */
@@ -90,14 +107,19 @@ export function buildReport(input: ReportInput): Report {
     return { id, status: r.status, responsible: r.responsible, cells: [...r.cells], values: { ...r.values }, reason: r.reason[lang], messages };
   });
   const totals = countStatuses(indicators);
+  const scope = input.scope ?? null;
+  const inScope = scope ? new Set(scope.ids) : null;
+  const scopeTotals = inScope ? countStatuses(indicators.filter((i) => inScope.has(i.id))) : null;
+  const plain = (c: ReturnType<typeof countStatuses>) => ({ met: c.met, unmet: c.unmet, invalid: c.invalid, missing: c.missing });
   return {
     criteria: { id: criteria.id, version: criteria.version },
     workbook: input.workbook,
     sheet: input.sheet,
     lang,
-    headline: headline(totals, lang),
+    headline: scope && scopeTotals ? headline(scopeTotals, lang, scope.party) : headline(totals, lang),
     indicators,
     totals,
+    scope: scope && scopeTotals ? { party: scope.party, ids: [...scope.ids], totals: plain(scopeTotals) } : null,
   };
 }
 

@@ -17,6 +17,7 @@ import { Issue } from './issues';
 import { CURRENT_SUFFIX, PREVIOUS_SUFFIX } from './layout';
 import { Mapping } from './mapping';
 import { canonicalParty, partyKey } from './parties';
+import { entryFilled } from './scope';
 import { STATUS_FILL, STATUS_FONT } from './plan';
 import { FieldValue, Reading } from './read';
 import { FieldEntry, IndicatorEntry, IndicatorResult, fieldLabel, scoreAll } from './score';
@@ -216,13 +217,6 @@ interface Ret {
   department: string;
   key: string;
   summary: ReturnSummary;
-}
-
-function entryFilled(entry: IndicatorEntry | undefined): boolean {
-  if (!entry || !entry.mapped) return false;
-  for (const fe of Object.values(entry.fields)) if (isFilled(fe)) return true;
-  for (const pair of Object.values(entry.trendPairs ?? {})) if (isFilled(pair?.previous) || isFilled(pair?.current)) return true;
-  return false;
 }
 
 function responsibleOf(entry: IndicatorEntry | undefined, indicator: Indicator, criteria: CriteriaSet): string {

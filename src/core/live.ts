@@ -9,6 +9,7 @@ import { CellContent } from './read';
 import { scoreIndicator, indicatorsInIdOrder } from './score';
 import { CellArea, SheetSnapshot, parseA1 } from './snapshot';
 import { summarise } from './summary';
+import { scopeResults } from './scope';
 
 /** "B7", "B7:D9", "$B$7:$D$9", "Sheet1!B7:D9", or several joined by commas → areas (0-based, inclusive). */
 export function parseRangeAddress(address: string): CellArea[] {
@@ -89,6 +90,8 @@ export function rescore(run: ScoreRun, sheet: SheetSnapshot, criteria: CriteriaS
   const entries = new Map(run.entries);
   for (const [id, entry] of fresh) entries.set(id, entry);
   const byId = new Map(indicatorsInIdOrder(criteria).map((i) => [i.id, i]));
-  const results = run.results.map((r) => (wanted.has(r.id) && byId.has(r.id) ? scoreIndicator(byId.get(r.id)!, entries.get(r.id), criteria) : r));
-  return { mapping: run.mapping, entries, results, summary: summarise(criteria, results) };
+  const rescored = run.results.map((r) => (wanted.has(r.id) && byId.has(r.id) ? scoreIndicator(byId.get(r.id)!, entries.get(r.id), criteria) : r));
+  // The run's scope holds: a re-checked indicator of another party stays outside it.
+  const results = scopeResults(rescored, run.scope ?? null);
+  return { mapping: run.mapping, entries, results, summary: summarise(criteria, results, run.scope ?? null), scope: run.scope ?? null };
 }

@@ -6,12 +6,14 @@ import { CriteriaSet } from './criteria';
 import { Mapping, SavedMapping, mapSheet, parseSavedMapping, readEntries, saveMapping } from './mapping';
 import { ClearPlan, FillGroup, SheetContent, WorkbookState, emptyState, planClear, planColouring } from './plan';
 import { IndicatorEntry, IndicatorResult, scoreAll } from './score';
-import { FillSpec, SheetSnapshot, safeSheetName } from './snapshot';
+import { FillSpec, SheetSnapshot } from './snapshot';
 import { Summary, summarise } from './summary';
 import { buildSummarySheet } from './summary-sheet';
 import { Lang } from '../i18n/format';
 import { Issue, makeIssue } from './issues';
 import { productColoured } from './recolour';
+import { summaryTarget } from './product-sheets';
+import { Scope, ScopeRequest, detectScope, scopeResults } from './scope';
 import { getOwn } from './state';
 
 /** What a host reads in its one read batch. */
@@ -27,6 +29,8 @@ export interface HostRead {
   stateRead?: { status: 'none' | 'ok' | 'damaged'; dropped: number };
   /** Names of sheets whose A1 holds the summary marker (the product's own summary sheets). */
   summarySheets: string[];
+  /** Summary sheet → the sheet it summarises (its B1), where recorded. */
+  summarySources?: Record<string, string>;
   workbookName?: string;
 }
 
@@ -50,19 +54,22 @@ export interface ScoreRun {
   entries: Map<string, IndicatorEntry>;
   results: IndicatorResult[];
   summary: Summary;
+  /** The party whose return this is (results and summary in its scope), or null: the whole appendix. */
+  scope: Scope | null;
 }
 
 export const SUMMARY_NAME: Record<Lang, string> = { vi: 'Tổng hợp GNLC', en: 'GNLC summary' };
 
 /** Maps and scores a sheet. */
-export function scoreSheet(sheet: SheetSnapshot, criteria: CriteriaSet, saved?: SavedMapping | null): ScoreRun {
-  return scoreMapped(sheet, mapSheet(sheet, criteria, saved ?? undefined), criteria);
+export function scoreSheet(sheet: SheetSnapshot, criteria: CriteriaSet, saved?: SavedMapping | null, scope: ScopeRequest = 'auto'): ScoreRun {
+  return scoreMapped(sheet, mapSheet(sheet, criteria, saved ?? undefined), criteria, scope);
 }
 
-function scoreMapped(sheet: SheetSnapshot, mapping: Mapping, criteria: CriteriaSet): ScoreRun {
+function scoreMapped(sheet: SheetSnapshot, mapping: Mapping, criteria: CriteriaSet, request: ScopeRequest): ScoreRun {
   const entries = readEntries(sheet, mapping, criteria);
-  const results = scoreAll(criteria, entries);
-  return { mapping, entries, results, summary: summarise(criteria, results) };
+  const scope = detectScope(mapping, entries, criteria, request);
+  const results = scopeResults(scoreAll(criteria, entries), scope);
+  return { mapping, entries, results, summary: summarise(criteria, results, scope), scope };
 }
 
 export interface ScoringOptions {
@@ -74,6 +81,8 @@ export interface ScoringOptions {
    * colours already (a live check after "Xóa màu" leaves the sheet uncoloured).
    */
   colour?: boolean | 'if-coloured';
+  /** 'auto' (default): a one-party return is scored in its party's scope; 'all': against every indicator. */
+  scope?: ScopeRequest;
 }
 
 /** The first stage of a run: the mapping of the sheet a host read (the mapping saved in its state is used when it fits the criteria). */
@@ -86,7 +95,7 @@ export function mapRead(read: HostRead, criteria: CriteriaSet): Mapping {
 export function scoreRead(read: HostRead, mapping: Mapping, criteria: CriteriaSet, options: ScoringOptions): { run: ScoreRun; plan: WritePlan; warnings: Issue[] } {
   const warnings: Issue[] = [];
   const state = read.state ?? emptyState();
-  const run = scoreMapped(read.sheet, mapping, criteria);
+  const run = scoreMapped(read.sheet, mapping, criteria, options.scope ?? 'auto');
   const fills: Record<string, FillSpec> = read.sheet.fills ?? {};
   const colour = options.colour === 'if-coloured' ? productColoured(read.state, read.sheet.name) : options.colour !== false;
   let nextState: WorkbookState = state;
@@ -105,15 +114,14 @@ export function scoreRead(read: HostRead, mapping: Mapping, criteria: CriteriaSe
   nextState = { ...nextState, mappings: { ...nextState.mappings, [read.sheet.name]: saveMapping(run.mapping) } }; // a computed key is always an own property
   const plan: WritePlan = { sheet: read.sheet.name, fills: groups, restore: [], state: nextState, ...(damaged ? { keepState: true } : {}) };
   if (options.summary !== false) {
-    const existing = read.summarySheets[0];
-    const name = existing ?? safeSheetName(SUMMARY_NAME[options.lang], read.sheetNames);
+    const { name, existing } = summaryTarget(read.sheet.name, read, SUMMARY_NAME[options.lang]);
     const content = buildSummarySheet(criteria, run.results, run.summary, {
       lang: options.lang,
       sourceSheet: read.sheet.name,
       name,
       ...(read.workbookName ? { workbookName: read.workbookName } : {}),
     });
-    plan.summary = { ...content, existing: existing !== undefined };
+    plan.summary = { ...content, existing };
   }
   return { run, plan, warnings };
 }

@@ -1,11 +1,13 @@
 /** The summary sheet as data: totals, roll-ups, every indicator with status text, a legend, a chart. */
 import { CriteriaSet } from './criteria';
 import { indicatorText, listIndicators, targetText } from './criteria-model';
-import { statusLabel, valuesText } from './result-text';
+import { resultLabel, statusLabel, valuesText } from './result-text';
+import { isOtherParty } from './result-kind';
+import { OTHER_PARTIES_TEXT } from '../i18n/status';
 import { ChartSpec, OutCell, SUMMARY_MARKER, SheetContent } from './plan';
 import { IndicatorResult } from './score';
 import { STATUSES, STATUS_FILL, STATUS_FONT, Status } from './status';
-import { Group, Summary, headline } from './summary';
+import { Group, Summary, summaryHeadline } from './summary';
 import { Lang } from '../i18n/format';
 import { SUMMARY_SHEET_TEXT } from '../i18n/summary-sheet';
 
@@ -18,8 +20,8 @@ export interface SummarySheetOptions {
   name: string;
 }
 
-function statusCell(status: Status, lang: Lang): OutCell {
-  return { value: statusLabel(status, lang), fill: STATUS_FILL[status], font: STATUS_FONT[status], bold: true };
+function statusCell(status: Status, lang: Lang, text = statusLabel(status, lang)): OutCell {
+  return { value: text, fill: STATUS_FILL[status], font: STATUS_FONT[status], bold: true };
 }
 
 export function buildSummarySheet(criteria: CriteriaSet, results: readonly IndicatorResult[], summary: Summary, options: SummarySheetOptions): SheetContent {
@@ -30,9 +32,10 @@ export function buildSummarySheet(criteria: CriteriaSet, results: readonly Indic
   const blank = () => rows.push([]);
   const header = (...labels: string[]) => push(...labels.map((l) => ({ value: l, bold: true, fill: '#DDEBF7' })));
 
-  push({ value: SUMMARY_MARKER, font: '#808080', size: 8 });
+  // A1 marks the sheet as the product's; B1 names the sheet it summarises (each source has its own summary).
+  push({ value: SUMMARY_MARKER, font: '#808080', size: 8 }, { value: options.sourceSheet, font: '#808080', size: 8 });
   push({ value: t('title'), bold: true, size: 14 });
-  push({ value: headline(summary.totals, lang), bold: true, size: 12 });
+  push({ value: summaryHeadline(summary, lang), bold: true, size: 12 });
   push({ value: `${t('source')}: ${options.workbookName ? options.workbookName + ' › ' : ''}${options.sourceSheet} · ${criteria.title} (${criteria.id} ${criteria.version})`, italic: true, font: '#595959' });
   blank();
 
@@ -40,6 +43,7 @@ export function buildSummarySheet(criteria: CriteriaSet, results: readonly Indic
   header(t('status'), t('count'));
   for (const s of STATUSES) push(statusCell(s, lang), { value: summary.totals[s] });
   push({ value: t('total'), bold: true }, { value: summary.totals.total, bold: true });
+  if (summary.scope?.others) push({ value: OTHER_PARTIES_TEXT[lang](summary.scope.others), italic: true, font: '#595959' });
   blank();
 
   const groupTable = (title: string, groups: Group[], withCode: boolean) => {
@@ -65,13 +69,14 @@ export function buildSummarySheet(criteria: CriteriaSet, results: readonly Indic
   const byId = new Map(results.map((r) => [r.id, r]));
   for (const { indicator } of listIndicators(criteria)) {
     const r = byId.get(indicator.id);
-    if (!r) continue;
+    // Other parties' indicators are counted once, above, not listed as this party's gaps.
+    if (!r || isOtherParty(r)) continue;
     const firstCell = r.cells[0];
     push(
       { value: indicator.id },
       { value: indicatorText(indicator, lang), wrap: true },
       { value: r.responsible, wrap: true },
-      statusCell(r.status, lang),
+      statusCell(r.status, lang, resultLabel(r, lang)),
       { value: valuesText(criteria, r, lang), wrap: true },
       { value: targetText(indicator, lang) },
       { value: r.reason[lang], wrap: true },

@@ -4,7 +4,8 @@ import { listIndicators } from './criteria-model';
 import type { IndicatorResult } from './score';
 import type { Status } from './status';
 import { Lang } from '../i18n/format';
-import { HEADLINE_TEXT } from '../i18n/status';
+import { HEADLINE_TEXT, SCOPED_HEADLINE_TEXT } from '../i18n/status';
+import type { Scope } from './scope';
 
 export type Counts = Record<Status, number> & { total: number };
 
@@ -32,8 +33,10 @@ export interface Summary {
   byStandard: Group[];
   byCriterion: Group[];
   byResponsible: Group[];
-  /** Every indicator that is not met, in id order. */
+  /** Every indicator that is not met, in id order (in scope only, for a one-party return). */
   gaps: Gap[];
+  /** A one-party return: its party, and how many indicators belong to other parties (not counted above). */
+  scope?: { party: string; others: number };
 }
 
 export function emptyCounts(): Counts {
@@ -53,7 +56,10 @@ export function countStatuses(results: Iterable<{ status: Status }>): Counts {
   return counts;
 }
 
-export function summarise(criteria: CriteriaSet, results: readonly IndicatorResult[]): Summary {
+/** Roll-ups of the results; with a scope (a one-party return), of that party's indicators only. */
+export function summarise(criteria: CriteriaSet, results: readonly IndicatorResult[], scope: Scope | null = null): Summary {
+  const inScope = scope ? new Set(scope.ids) : null;
+  let others = 0;
   const byId = new Map(results.map((r) => [r.id, r]));
   const totals = emptyCounts();
   const areas = new Map<string, Group>();
@@ -67,6 +73,10 @@ export function summarise(criteria: CriteriaSet, results: readonly IndicatorResu
     return g;
   };
   for (const { indicator, area, standard, criterion } of listIndicators(criteria)) {
+    if (inScope && !inScope.has(indicator.id)) {
+      others++;
+      continue;
+    }
     const r = byId.get(indicator.id);
     const status: Status = r?.status ?? 'missing';
     countStatus(totals, status);
@@ -88,11 +98,18 @@ export function summarise(criteria: CriteriaSet, results: readonly IndicatorResu
     }
   }
   const byResponsible = [...parties.values()].sort((a, b) => b.counts.total - a.counts.total || a.key.localeCompare(b.key, 'vi'));
-  return { totals, byArea: [...areas.values()], byStandard: [...standards.values()], byCriterion: [...crits.values()], byResponsible, gaps };
+  const summary: Summary = { totals, byArea: [...areas.values()], byStandard: [...standards.values()], byCriterion: [...crits.values()], byResponsible, gaps };
+  if (scope) summary.scope = { party: scope.party, others };
+  return summary;
 }
 
-/** "50 / 57 đạt" */
-export function headline(totals: Counts, lang: Lang): string {
-  return HEADLINE_TEXT[lang](totals.met, totals.total);
+/** "50 / 57 chỉ số đạt"; for a one-party return, "Sở Y tế: 2 / 2 chỉ số đạt". */
+export function headline(totals: Counts, lang: Lang, party?: string): string {
+  return party ? SCOPED_HEADLINE_TEXT[lang](party, totals.met, totals.total) : HEADLINE_TEXT[lang](totals.met, totals.total);
+}
+
+/** The headline of a summary (scoped when the summary is). */
+export function summaryHeadline(summary: Pick<Summary, 'totals' | 'scope'>, lang: Lang): string {
+  return headline(summary.totals, lang, summary.scope?.party);
 }
 

@@ -13,7 +13,7 @@
  */
 import { CriteriaSet } from './criteria';
 import { Issue } from './issues';
-import { findAppendixSheet } from './mapping';
+import { LOW_CONFIDENCE, findAppendixSheet, mapSheet } from './mapping';
 import { HostRead, ScoreRun, ScoringOptions, WritePlan, mapRead, runClear, scoreRead } from './pipeline';
 import { WorkbookState } from './plan';
 import { isStateSheetName } from './product-sheets';
@@ -46,14 +46,15 @@ export interface WorkbookHost {
 export { SCORE_STEPS } from './steps';
 export type { ScoreStep } from './steps';
 
-export type WorkbookErrorCode = 'NoAppendix' | 'SheetProtected';
+export type WorkbookErrorCode = 'NoAppendix' | 'NotAppendix' | 'SheetProtected';
 
 /** A run the core refuses before anything is written. */
 export class WorkbookError extends Error {
   constructor(
     readonly code: WorkbookErrorCode,
     message: string,
-    readonly detail: { sheet?: string; sheets?: string[] } = {},
+    /** NotAppendix: `sheet` is the sheet refused, `likely` the sheet that looks like the appendix (absent: none does). */
+    readonly detail: { sheet?: string; sheets?: string[]; likely?: string } = {},
   ) {
     super(message);
     this.name = 'WorkbookError';
@@ -74,11 +75,18 @@ export type SheetChoice =
   /** Undecided until the candidates (`appendixCandidates`) are read: choose again with them. */
   | { sheet: null; reason: 'read-candidates' }
   /** No sheet looks like an appendix. */
-  | { sheet: null; reason: 'no-appendix' };
+  | { sheet: null; reason: 'no-appendix' }
+  /** The sheet the person chose is neither an appendix nor a return: refused, naming the sheet that looks like one (null: none). */
+  | { sheet: null; reason: 'not-appendix'; chosen: string; likely: string | null };
 
 export interface ChoiceInput {
   /** The sheet the person named, if any. */
   named?: string;
+  /**
+   * The active sheet is the person's choice (the pane and the ribbon: the sheet they are looking
+   * at), not an accident of how the file was saved (the command line without --sheet).
+   */
+  activeIsChoice?: boolean;
   /** What the host read first: the named sheet, else the active one. */
   first: HostRead;
   /** The sheet this front end scored last (the pane remembers it for its session). */
@@ -88,24 +96,38 @@ export interface ChoiceInput {
 }
 
 /**
- * The one rule for every front end: a sheet named → that sheet (even when it is not an appendix);
- * else the active sheet when it is an appendix. When the named or active sheet is the product's
- * summary: the appendix scored last, or one the state knows. Otherwise the best appendix among
- * the candidates (read them, then ask again), or none.
+ * Is this sheet an appendix or a return (one party's rows), i.e. something to score? The one test,
+ * for every front end: it looks like one (a header, the template's marker, criterion codes:
+ * findAppendixSheet), or the mapper places at least one indicator on it with a sure match (an
+ * appendix typed without its header or codes).
+ */
+export function isScorableSheet(sheet: SheetSnapshot, criteria: CriteriaSet): boolean {
+  if (findAppendixSheet({ sheets: [sheet] }, criteria) !== null) return true;
+  const mapping = mapSheet(sheet, criteria);
+  return Object.values(mapping.placements).some((p) => p.confidence >= LOW_CONFIDENCE);
+}
+
+/**
+ * The one rule for every front end. When the named or active sheet is the product's summary: the
+ * appendix scored last, or one the state knows. A sheet the person chose (named; in the pane and
+ * the ribbon, the active one) → that sheet when it is an appendix or a return, else refused,
+ * naming the sheet that looks like the appendix. Otherwise the active sheet when it is an
+ * appendix, else the best appendix among the candidates (read them, then ask again), or none.
  */
 export function chooseSheet(input: ChoiceInput, criteria: CriteriaSet): SheetChoice {
   const { first } = input;
   const name = first.sheet.name;
   const isSummary = first.summarySheets.includes(name);
+  const chosen = input.named !== undefined || input.activeIsChoice === true;
   if (isSummary) {
     const known = [input.lastSheet, ...Object.keys(first.state?.mappings ?? {})].find(
       (n): n is string => !!n && n !== name && first.sheetNames.includes(n) && !first.summarySheets.includes(n),
     );
     if (known) return { sheet: known, reason: 'summary-source' };
-  } else if (input.named !== undefined) return { sheet: name, reason: 'named' };
-  else if (findAppendixSheet({ sheets: [first.sheet] }, criteria)) return { sheet: name, reason: 'active' };
+  } else if (isScorableSheet(first.sheet, criteria)) return { sheet: name, reason: input.named !== undefined ? 'named' : 'active' };
   if (!input.candidates) return { sheet: null, reason: 'read-candidates' };
-  const found = findAppendixSheet({ sheets: [...input.candidates] }, criteria);
+  const found = findAppendixSheet({ sheets: input.candidates.filter((c) => c.name !== name) }, criteria);
+  if (chosen && !isSummary) return { sheet: null, reason: 'not-appendix', chosen: name, likely: found ? found.sheet.name : null };
   return found ? { sheet: found.sheet.name, reason: 'best-appendix' } : { sheet: null, reason: 'no-appendix' };
 }
 
@@ -124,18 +146,32 @@ export function matchSheetName(names: readonly string[], wanted: string): string
 interface Target {
   sheet?: string;
   lastSheet?: string | null;
+  /** The active sheet is the person's choice (the pane, the ribbon): see ChoiceInput. */
+  activeIsChoice?: boolean;
 }
 
 /** Reads the sheet chooseSheet picks (one read when the first read decides it). */
 async function readChosen(host: WorkbookHost, criteria: CriteriaSet, target: Target): Promise<{ read: HostRead; choice: SheetChoice }> {
   const first = await host.read(target.sheet);
-  const input: ChoiceInput = { first, ...(target.sheet !== undefined ? { named: target.sheet } : {}), ...(target.lastSheet ? { lastSheet: target.lastSheet } : {}) };
+  const input: ChoiceInput = {
+    first,
+    ...(target.sheet !== undefined ? { named: target.sheet } : {}),
+    ...(target.lastSheet ? { lastSheet: target.lastSheet } : {}),
+    ...(target.activeIsChoice ? { activeIsChoice: true } : {}),
+  };
   let choice = chooseSheet(input, criteria);
   const reads = new Map<string, HostRead>([[first.sheet.name, first]]);
   if (choice.reason === 'read-candidates') {
     const names = appendixCandidates(first);
     for (const n of names) if (!reads.has(n)) reads.set(n, await host.read(n));
     choice = chooseSheet({ ...input, candidates: names.map((n) => reads.get(n)!.sheet) }, criteria);
+    if (choice.reason === 'not-appendix') {
+      const { chosen, likely } = choice;
+      throw new WorkbookError('NotAppendix', `the sheet ${chosen} is not an appendix${likely ? `; the appendix looks like ${likely}` : ''}`, {
+        sheet: chosen,
+        ...(likely ? { likely } : {}),
+      });
+    }
     if (choice.sheet === null) {
       const all = first.sheetNames.filter((n) => !isStateSheetName(n));
       throw new WorkbookError('NoAppendix', `no sheet looks like the appendix (sheets: ${all.join(', ')})`, { sheets: all });

@@ -66,6 +66,10 @@ export const MESSAGES = m({
     vi: () => 'Không tìm thấy dòng của chỉ số này trong bảng',
     en: () => "This indicator's row was not found in the sheet",
   },
+  'other-party': {
+    vi: (p) => `Thuộc đơn vị khác (${p.party}): không có trong báo cáo của ${p.scope}`,
+    en: (p) => `Belongs to another party (${p.party}): not in ${p.scope}'s return`,
+  },
   'field-unmapped': {
     vi: (p) => `Không tìm thấy ô số liệu "${p.label}"`,
     en: (p) => `The value cell for "${p.label}" was not found`,

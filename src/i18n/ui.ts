@@ -59,6 +59,10 @@ export const UI = s({
     vi: (p: { mapped: number; total: number }) => `Nhận diện được ${p.mapped} / ${p.total} chỉ số`,
     en: (p: { mapped: number; total: number }) => `${p.mapped} of ${p.total} indicators found`,
   },
+  mappedScoped: {
+    vi: (p: { mapped: number; total: number; party: string }) => `Nhận diện được ${p.mapped} / ${p.total} chỉ số của ${p.party}`,
+    en: (p: { mapped: number; total: number; party: string }) => `${p.mapped} of ${p.party}'s ${p.total} indicators found`,
+  },
   unplaced: {
     vi: (p: { count: number }) => `${p.count} chỉ số không tìm thấy dòng`,
     en: (p: { count: number }) => `${p.count} indicators not found`,
@@ -82,6 +86,19 @@ export const UI = s({
     en: (p: { met: number; total: number }) => `${p.met} / ${p.total} met`,
   },
   headlineSub: { vi: 'chỉ số đạt mục tiêu', en: 'indicators meet their target' },
+  headlineScoped: {
+    vi: (p: { party: string; met: number; total: number }) => `${p.party}: ${p.met} / ${p.total} đạt`,
+    en: (p: { party: string; met: number; total: number }) => `${p.party}: ${p.met} / ${p.total} met`,
+  },
+  otherParties: {
+    vi: (p: { count: number }) => `${p.count} chỉ số thuộc đơn vị khác: không tính vào kết quả của báo cáo này.`,
+    en: (p: { count: number }) => `${p.count} indicators belong to other parties: not counted in this return.`,
+  },
+  scoreAll: { vi: 'Chấm theo cả bộ chỉ số (điều phối viên)', en: 'Score against every indicator (coordinator)' },
+  scoreAllHint: {
+    vi: 'Bật: tính cả chỉ số của các đơn vị khác như ở bảng phụ lục đầy đủ. Tắt: báo cáo của một đơn vị chỉ tính các chỉ số của đơn vị đó.',
+    en: "On: other parties' indicators count too, as in a full appendix. Off: one party's return counts that party's indicators only.",
+  },
   countsLabel: { vi: 'Số chỉ số theo trạng thái', en: 'Indicators by status' },
   filtersTitle: { vi: 'Lọc', en: 'Filter' },
   filterStatus: { vi: 'Trạng thái', en: 'Status' },
@@ -140,6 +157,13 @@ export const UI = s({
     en: (p: { sheet: string }) => `Select cells on the sheet "${p.sheet}".`,
   },
   close: { vi: 'Đóng', en: 'Close' },
+  moveWarning: {
+    vi: (p: { cells: string; owners: string }) => `Ô đang chọn (${p.cells}) đang là ô số liệu của ${p.owners}. Chuyển ô sang chỉ số này? Mỗi ô chỉ thuộc một chỉ số.`,
+    en: (p: { cells: string; owners: string }) => `The selected cells (${p.cells}) are the value cells of ${p.owners}. Move them to this indicator? A cell belongs to one indicator only.`,
+  },
+  moveConfirm: { vi: 'Chuyển ô', en: 'Move the cells' },
+  cancel: { vi: 'Hủy', en: 'Cancel' },
+  ribbonFailed: { vi: 'Chấm điểm không thực hiện được', en: 'Scoring could not be done' },
 
   // Clearing
   cleared: {
@@ -166,6 +190,10 @@ export const UI = s({
   done: {
     vi: (p: { met: number; total: number; sheet: string }) => `Đã chấm: ${p.met} / ${p.total} chỉ số đạt. Xem trang "${p.sheet}".`,
     en: (p: { met: number; total: number; sheet: string }) => `Scored: ${p.met} of ${p.total} indicators met. See the sheet "${p.sheet}".`,
+  },
+  doneScoped: {
+    vi: (p: { party: string; met: number; total: number; sheet: string }) => `Đã chấm báo cáo của ${p.party}: ${p.met} / ${p.total} chỉ số đạt. Xem trang "${p.sheet}".`,
+    en: (p: { party: string; met: number; total: number; sheet: string }) => `Scored ${p.party}'s return: ${p.met} of ${p.total} indicators met. See the sheet "${p.sheet}".`,
   },
 
   // Templates and consolidation

@@ -55,13 +55,22 @@ function Preview() {
 
   const backend = useMemo<PaneBackend>(() => {
     const inner = officeBackend(fake.run, criteria, { isSetSupported: () => true });
+    const tools = inner.tools!;
     const after = <T,>(p: Promise<T>): Promise<T> => p.finally(refresh);
     return {
-      score: (l, onStep) => after(inner.score(l, onStep)),
+      score: (l, onStep, options) => after(inner.score(l, onStep, options)),
       clear: () => after(inner.clear()),
       select: (sheet, addresses) => after(inner.select(sheet, addresses)),
       selection: () => inner.selection(),
       saveMapping: (sheet, saved, state) => after(inner.saveMapping(sheet, saved, state)),
+      // "Mẫu và tổng hợp": the workbook view is refreshed after each change, like the other actions.
+      tools: {
+        sheets: () => tools.sheets(),
+        createTemplate: (request) => after(tools.createTemplate(request)),
+        consolidate: (request) => after(tools.consolidate(request)),
+        canImportFiles: () => tools.canImportFiles(),
+        importFiles: (files) => after(tools.importFiles(files)),
+      },
     };
   }, [fake, criteria, refresh]);
 

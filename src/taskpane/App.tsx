@@ -11,6 +11,7 @@ import type { CriteriaSet } from '../core/criteria';
 import { saveMapping } from '../core/mapping/save';
 import type { IndicatorResult } from '../core/score';
 import { countStatuses } from '../core/summary';
+import { isOtherParty } from '../core/result-kind';
 import { Lang } from '../i18n/format';
 import { T, translator } from '../i18n/ui';
 import { STATUS_TEXT } from '../i18n/status';
@@ -22,6 +23,7 @@ import {
   Status,
   applyFilters,
   assignCells,
+  cellOwners,
   expandAddresses,
   fieldName,
   indexIndicators,
@@ -116,6 +118,8 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
   const [notice, setNotice] = useState<Notice | null>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [fixing, setFixing] = useState<string | null>(null);
+  /** Selected cells that belong to other fields: the move waits for the person's word. */
+  const [pendingMove, setPendingMove] = useState<{ id: string; fieldKey: string; cells: string[]; owners: Array<{ id: string; field: string; cell: string }> } | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   /** "Kiểm tra khi nhập": on, the sheet scored last is re-checked as the person types. */
   const [live, setLive] = useState(false);
@@ -123,13 +127,18 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
   const [liveSeen, setLiveSeen] = useState<LiveView | null>(null);
   /** Counts the runs: live checking starts again from each new one. */
   const [runs, setRuns] = useState(0);
+  /** A coordinator's choice: score a one-party return against every indicator. */
+  const [scoreAll, setScoreAll] = useState(false);
   const watching = useRef<Promise<Watching | null> | null>(null);
 
   const t = useMemo(() => translator(lang), [lang]);
   const index: IndicatorIndex = useMemo(() => (criteria ? indexIndicators(criteria) : new Map()), [criteria]);
   const standards = useMemo(() => (criteria ? standardsOf(criteria) : []), [criteria]);
   const total = index.size;
-  const results = outcome?.run.results ?? [];
+  const scope = outcome?.run.scope ?? null;
+  const allResults = outcome?.run.results ?? [];
+  // A one-party return: the list holds the party's indicators; the others are counted once, in the overview.
+  const results = useMemo(() => (scope ? allResults.filter((r) => !isOtherParty(r)) : allResults), [scope, allResults]);
   const parties = useMemo(() => (criteria ? partiesOf(results, criteria) : []), [results, criteria]);
 
   useEffect(() => {
@@ -142,7 +151,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
 
   const effective: Filters = onlyMine && myParty ? { ...filters, party: myParty } : filters;
   const shown = applyFilters(results, effective, index);
-  const counts = useMemo(() => countStatuses(results), [results]);
+  const counts = outcome?.run.summary.totals ?? countStatuses([]);
   const mine = onlyMine && myParty ? countStatuses(results.filter((r) => r.responsible === myParty)) : null;
 
   /** Stops live checking and waits for a check in flight, so no re-check writes while an action runs. */
@@ -178,20 +187,25 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
   }, [live, idle, scoredSheet, runs, backend, lang]);
 
   const score = useCallback(
-    async (after?: (out: ScoreOutcome) => Notice) => {
+    async (after?: (out: ScoreOutcome) => Notice, all: boolean = scoreAll) => {
       if (!backend) return;
       setBusy('score');
       setStep('read');
       setNotice(null);
       try {
         await stopWatching();
-        const out = await backend.score(lang, (s) => setStep(s));
+        const out = await backend.score(lang, (s) => setStep(s), { scope: all ? 'all' : 'auto' });
         setOutcome(out);
         setRuns((n) => n + 1);
         setLiveSeen(null);
+        const { totals, scope: scoped } = out.run.summary;
+        const sheet = out.summarySheet ?? out.sheet;
         const done: Notice = after
           ? after(out)
-          : { intent: 'success', text: (tr) => tr('done', { met: out.run.summary.totals.met, total: out.run.summary.totals.total, sheet: out.summarySheet ?? out.sheet }) };
+          : {
+              intent: 'success',
+              text: (tr) => (scoped ? tr('doneScoped', { party: scoped.party, met: totals.met, total: totals.total, sheet }) : tr('done', { met: totals.met, total: totals.total, sheet })),
+            };
         // Warnings (a protected sheet scored but not coloured, …) come with the result.
         const warnings = out.warnings.map((w): Text => (_t, l) => w.message[l]);
         setNotice(warnings.length ? { ...done, intent: 'warning', more: [...(done.more ?? []), ...warnings] } : done);
@@ -202,7 +216,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
         setStep(null);
       }
     },
-    [backend, lang, t, stopWatching],
+    [backend, lang, t, stopWatching, scoreAll],
   );
 
   const clear = useCallback(async () => {
@@ -236,8 +250,9 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
   );
 
   const assign = useCallback(
-    async (id: string, fieldKey: string) => {
+    async (id: string, fieldKey: string, confirmed: string[] | null = null) => {
       if (!backend || !outcome) return;
+      setPendingMove(null);
       setBusy('assign');
       setNotice(null);
       try {
@@ -254,9 +269,17 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
           setBusy(null);
           return;
         }
+        const current = saveMapping(outcome.run.mapping);
+        const owners = cellOwners(current, id, fieldKey, cells);
+        // Cells of another field: moved only when the person confirmed these very cells.
+        if (owners.length && (confirmed === null || confirmed.join(',') !== cells.join(','))) {
+          setPendingMove({ id, fieldKey, cells, owners });
+          setBusy(null);
+          return;
+        }
         const indicator = index.get(id)?.indicator;
         await stopWatching();
-        const saved = assignCells(saveMapping(outcome.run.mapping), id, fieldKey, cells);
+        const saved = assignCells(current, id, fieldKey, cells);
         await backend.saveMapping(outcome.sheet, saved, outcome.state);
         await score(() => ({
           intent: 'success',
@@ -329,6 +352,25 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
           </div>
         ) : null}
 
+        {outcome && (scope || scoreAll) ? (
+          <div className={styles.live} data-section="score-all">
+            <Switch
+              label={t('scoreAll')}
+              checked={scoreAll}
+              disabled={off}
+              onChange={(_, d) => {
+                setScoreAll(d.checked);
+                void score(undefined, d.checked);
+              }}
+              aria-describedby="score-all-hint"
+              data-score-all
+            />
+            <span id="score-all-hint" className={styles.liveHint}>
+              {t('scoreAllHint')}
+            </span>
+          </div>
+        ) : null}
+
         {busy === 'score' ? <ScoreProgress current={step} t={t} /> : null}
 
         {loadError ? (
@@ -364,7 +406,14 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
         ) : (
           <>
             <div className={styles.panel}>
-              <ResultsOverview counts={counts} lang={lang} t={t} selected={filters.statuses} onToggle={toggleStatus} />
+              <ResultsOverview
+                counts={counts}
+                lang={lang}
+                t={t}
+                selected={filters.statuses}
+                onToggle={toggleStatus}
+                {...(outcome.run.summary.scope ? { scope: outcome.run.summary.scope } : {})}
+              />
             </div>
             <div className={styles.panel}>
               <FoundSummary
@@ -376,6 +425,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
                 lang={lang}
                 t={t}
                 onFix={fixFrom}
+                scope={scope}
               />
             </div>
             <Divider />
@@ -427,7 +477,13 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
                             t={t}
                             busy={busy !== null}
                             onAssign={(key) => void assign(r.id, key)}
-                            onClose={() => setFixing(null)}
+                            onClose={() => {
+                              setFixing(null);
+                              setPendingMove(null);
+                            }}
+                            pending={pendingMove && pendingMove.id === r.id ? pendingMove : null}
+                            onConfirmMove={() => pendingMove && void assign(pendingMove.id, pendingMove.fieldKey, pendingMove.cells)}
+                            onCancelMove={() => setPendingMove(null)}
                           />
                         ) : null}
                       </IndicatorCard>

@@ -11,6 +11,7 @@ import { Lang } from '../i18n/format';
 import type { Consolidation } from '../core/consolidate';
 import type { Summary } from '../core/summary';
 import { SCORE_STEPS, ScoreStep } from '../core/steps';
+import type { ScopeRequest } from '../core/scope';
 
 /** The steps of a scoring run, in order, as the pane shows them: the core's stages, each reported as it starts. */
 export const STEPS = SCORE_STEPS;
@@ -63,8 +64,13 @@ export interface Watching {
  * the person) or any error (its message is shown as it is).
  */
 export interface PaneBackend {
-  /** Scores the sheet the core's rule chooses (the active appendix, …), colours it, writes the summary; reports each step as it starts. */
-  score(lang: Lang, onStep: (step: Step) => void): Promise<ScoreOutcome>;
+  /**
+   * Scores the sheet the core's rule chooses (the active sheet when it is an appendix or a return,
+   * else refused naming the likely one; from the summary sheet, its source), colours it, writes its
+   * summary; reports each step as it starts. `scope`: 'all' scores a one-party return against every
+   * indicator (a coordinator); 'auto' (default) in its party's scope.
+   */
+  score(lang: Lang, onStep: (step: Step) => void, options?: { scope?: ScopeRequest }): Promise<ScoreOutcome>;
   /** "Xóa màu": restores the original fills of the sheet the core's rule chooses (the active appendix, or the last scored from the summary). */
   clear(): Promise<ClearOutcome>;
   /** Selects cells in the workbook (and activates their sheet). */

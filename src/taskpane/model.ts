@@ -85,8 +85,35 @@ export function expandAddresses(addresses: readonly string[]): string[] {
   return out;
 }
 
-/** The saved mapping with one field of one indicator pointed at the given cells (by hand). */
+/** Cells among `cells` that another field (of this indicator or another) is read from now: who owns which. */
+export function cellOwners(saved: SavedMapping, id: string, fieldKey: string, cells: readonly string[]): Array<{ id: string; field: string; cell: string }> {
+  const wanted = new Set(cells);
+  const out: Array<{ id: string; field: string; cell: string }> = [];
+  for (const [other, placement] of Object.entries(saved.placements))
+    for (const [field, list] of Object.entries(placement.fields)) {
+      if (other === id && field === fieldKey) continue;
+      for (const cell of list) if (wanted.has(cell)) out.push({ id: other, field, cell });
+    }
+  return out;
+}
+
+/**
+ * The saved mapping with one field of one indicator pointed at the given cells (by hand). One
+ * owner per cell: the cells are taken from any other field that was read from them.
+ */
 export function assignCells(saved: SavedMapping, id: string, fieldKey: string, cells: readonly string[]): SavedMapping {
+  const taken = new Set(cells);
+  const placements: SavedMapping['placements'] = {};
+  for (const [other, placement] of Object.entries(saved.placements)) {
+    const fields: Record<string, string[]> = {};
+    for (const [field, list] of Object.entries(placement.fields)) {
+      const kept = other === id && field === fieldKey ? list : list.filter((c) => !taken.has(c));
+      // A field left with no cell is dropped (a saved mapping lists at least one cell per field).
+      if (kept.length) fields[field] = kept;
+    }
+    placements[other] = { ...placement, fields };
+  }
+  saved = { ...saved, placements };
   const rows = cells.map((c) => parseA1(c)?.row).filter((r): r is number => r !== undefined);
   const old = saved.placements[id];
   const placement: SavedMapping['placements'][string] = {

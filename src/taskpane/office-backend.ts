@@ -9,6 +9,7 @@ import { SavedMapping } from '../core/mapping';
 import { WorkbookState } from '../core/plan';
 import { HostRead, ScoreRun, withSavedMapping } from '../core/pipeline';
 import { clearWorkbook, scoreWorkbook } from '../core/workbook';
+import type { ScopeRequest } from '../core/scope';
 import { Lang } from '../i18n/format';
 import { ExcelRunner, OfficeHost, OfficeHostOptions } from '../hosts/office/host';
 import { ClearOutcome, PaneBackend, PaneFailure, ScoreOutcome, PaneSelection, Step, Watching, WorkbookTools } from './backend';
@@ -66,12 +67,15 @@ export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: 
   return {
     host,
     tools,
-    async score(lang: Lang, onStep: (s: Step) => void): Promise<ScoreOutcome> {
+    async score(lang: Lang, onStep: (s: Step) => void, scoring: { scope?: ScopeRequest } = {}): Promise<ScoreOutcome> {
       const step = async (s: Step) => {
         onStep(s);
         await paint();
       };
-      const { read, run: result, plan, warnings } = await worded(() => scoreWorkbook(host, criteria, { lang, lastSheet, onStep: step }));
+      // The active sheet is the one the person is looking at: a sheet that is no appendix is refused, not swapped for another.
+      const { read, run: result, plan, warnings } = await worded(() =>
+        scoreWorkbook(host, criteria, { lang, lastSheet, onStep: step, activeIsChoice: true, ...(scoring.scope ? { scope: scoring.scope } : {}) }),
+      );
       lastSheet = read.sheet.name;
       lastRun = { read, run: result };
       return { run: result, sheet: read.sheet.name, ...(plan.summary ? { summarySheet: plan.summary.name } : {}), state: plan.state, warnings };

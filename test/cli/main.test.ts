@@ -151,21 +151,34 @@ describe('a scoring run: exit 0', () => {
     expect(byId['1.1.1.b'].messages).toEqual([{ code: 'met', text: expect.stringContaining('đạt mục tiêu ≥ 90%') }]);
   });
 
-  test("--lang en: English output and report; an unmapped indicator is missing and says so", async () => {
+  test("--lang en: English output and report; a department's cut of the appendix is scored in its scope, --all against every indicator", async () => {
     const only = path.join(dir, 'so-y-te.xlsx');
     await snapshotToWorkbook([buildAppendixSheet(criteria, sampleValues(criteria), { onlyParty: 'Sở Y tế' })]).xlsx.writeFile(only);
     const report = path.join(dir, 'so-y-te.json');
     const r = await gnlc('score', only, '--report', report, '--lang', 'en');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('2 of 57 indicators met');
-    expect(lines(r.stdout)).toContain('  … No data  55');
-    expect(lines(r.stdout)).toContain('  55 indicators have no row in the sheet (No data): 1.1.1.a, 1.1.1.b, 1.1.2.a, 1.1.3.a, 1.1.3.b, 1.2.1.a, 1.2.1.b, 1.2.2.a, 1.2.3.a, 1.2.4.a, 1.2.4.b, 1.3.1.a, …');
+    expect(lines(r.stdout)).toContain('Sở Y tế: 2 of 2 indicators met');
+    expect(lines(r.stdout)).toContain('  … No data  0');
+    expect(lines(r.stdout)).toContain('  55 indicators belong to other parties (not counted)');
     const data = JSON.parse(fs.readFileSync(report, 'utf8'));
     expect(reportSchema.safeParse(data).success).toBe(true);
     expect(data.indicators).toHaveLength(57);
+    expect(data.scope).toEqual({ party: 'Sở Y tế', ids: ['1.3.2.e', '1.3.2.f'], totals: { met: 2, unmet: 0, invalid: 0, missing: 0 } });
     const first = data.indicators[0];
     expect(first).toMatchObject({ id: '1.1.1.a', status: 'missing', cells: [], values: { value: null } });
-    expect(first.messages[0]).toEqual({ code: 'unmapped', text: "This indicator's row was not found in the sheet" });
+    expect(first.messages[0]).toEqual({ code: 'other-party', text: "Belongs to another party (Sở Giáo dục và Đào tạo): not in Sở Y tế's return" });
+
+    // A coordinator: the same sheet against all 57; the rows not there are "not found", not "no data".
+    const all = await gnlc('score', only, '--report', report, '--lang', 'en', '--all', '--force');
+    expect(all.code).toBe(0);
+    expect(all.stdout).toContain('2 of 57 indicators met');
+    expect(lines(all.stdout)).toContain('  … No data  55');
+    expect(lines(all.stdout)).toContain(
+      "  55 indicators' rows were not found in the sheet (Row not found; fix them with \"Fix cells\" in the add-in): 1.1.1.a, 1.1.1.b, 1.1.2.a, 1.1.3.a, 1.1.3.b, 1.2.1.a, 1.2.1.b, 1.2.2.a, 1.2.3.a, 1.2.4.a, 1.2.4.b, 1.3.1.a, …",
+    );
+    const whole = JSON.parse(fs.readFileSync(report, 'utf8'));
+    expect(whole.scope).toBeNull();
+    expect(whole.indicators[0].messages[0]).toEqual({ code: 'unmapped', text: "This indicator's row was not found in the sheet" });
     expectOneLineError(await gnlc('score', path.join(dir, 'nothing.xlsx'), '--lang', 'en'), 2, /File not found: .*nothing\.xlsx/);
     expectOneLineError(await gnlc('--lang=en', 'score', input, '--bogus'), 1, /Invalid option: --bogus/);
   });

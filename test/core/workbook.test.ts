@@ -44,6 +44,10 @@ class MemoryHost implements WorkbookHost {
       hiddenSheets: this.hidden,
       state: this.state,
       summarySheets: this.sheetList.filter((s) => s.cells[0]?.[0]?.value === SUMMARY_MARKER).map((s) => s.name),
+      // B1 of a summary names its source, as the hosts read it.
+      summarySources: Object.fromEntries(
+        this.sheetList.filter((s) => s.cells[0]?.[0]?.value === SUMMARY_MARKER && typeof s.cells[0]?.[1]?.value === 'string').map((s) => [s.name, String(s.cells[0]![1]!.value)]),
+      ),
     };
   }
   async readState(): Promise<WorkbookState | null> {
@@ -63,9 +67,26 @@ function first(host: MemoryHost, sheet?: string): Promise<HostRead> {
 }
 
 describe('chooseSheet: one rule for the pane, the ribbon, the command line and live checks', () => {
-  test('a sheet named is that sheet, appendix or not', async () => {
-    const h = new MemoryHost([APPENDIX, plain('Ghi chú')], 'Phụ lục');
-    expect(chooseSheet({ named: 'Ghi chú', first: await first(h, 'Ghi chú') }, criteria)).toEqual({ sheet: 'Ghi chú', reason: 'named' });
+  test('a sheet named is that sheet when it is an appendix; otherwise refused, naming the sheet that looks like one', async () => {
+    const h = new MemoryHost([APPENDIX, plain('Ghi chú')], 'Ghi chú');
+    expect(chooseSheet({ named: 'Phụ lục', first: await first(h, 'Phụ lục') }, criteria)).toEqual({ sheet: 'Phụ lục', reason: 'named' });
+    const notes = await first(h, 'Ghi chú');
+    expect(chooseSheet({ named: 'Ghi chú', first: notes }, criteria)).toEqual({ sheet: null, reason: 'read-candidates' });
+    expect(chooseSheet({ named: 'Ghi chú', first: notes, candidates: [APPENDIX, plain('Ghi chú')] }, criteria)).toEqual({
+      sheet: null,
+      reason: 'not-appendix',
+      chosen: 'Ghi chú',
+      likely: 'Phụ lục',
+    });
+    expect(chooseSheet({ named: 'Ghi chú', first: notes, candidates: [plain('Ghi chú')] }, criteria)).toEqual({ sheet: null, reason: 'not-appendix', chosen: 'Ghi chú', likely: null });
+  });
+
+  test('the pane and the ribbon: the active sheet is the person’s choice, refused the same way when it is no appendix', async () => {
+    const h = new MemoryHost([APPENDIX, plain('Ghi chú')], 'Ghi chú');
+    const read = await first(h);
+    expect(chooseSheet({ first: read, activeIsChoice: true, candidates: [plain('Ghi chú'), APPENDIX] }, criteria)).toMatchObject({ reason: 'not-appendix', likely: 'Phụ lục' });
+    // The command line without --sheet: the tab the file opens on is no choice; the appendix is found.
+    expect(chooseSheet({ first: read, candidates: [plain('Ghi chú'), APPENDIX] }, criteria)).toEqual({ sheet: 'Phụ lục', reason: 'best-appendix' });
   });
 
   test('the active sheet when it is an appendix, even when another one is there', async () => {
@@ -127,6 +148,27 @@ describe('scoreWorkbook', () => {
     const done = await scoreWorkbook(h, criteria, { lang: 'vi' });
     expect(h.log).toEqual(['read:Ghi chú', 'read:Phụ lục', 'read:Khác', 'apply:Phụ lục']);
     expect(done.choice.reason).toBe('best-appendix');
+  });
+
+  test('a named sheet that is no appendix: refused before anything is written, naming the likely sheet', async () => {
+    const h = new MemoryHost([APPENDIX, plain('Ghi chú')], 'Phụ lục');
+    const e = await scoreWorkbook(h, criteria, { lang: 'vi', sheet: 'Ghi chú' }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(WorkbookError);
+    expect(e).toMatchObject({ code: 'NotAppendix', detail: { sheet: 'Ghi chú', likely: 'Phụ lục' } });
+    expect(h.log.filter((l) => l.startsWith('apply'))).toEqual([]);
+  });
+
+  test('each source its own summary: scoring one sheet never overwrites the summary of another', async () => {
+    const ofAppendix: SheetSnapshot = { ...SUMMARY, cells: [[{ value: SUMMARY_MARKER }, { value: 'Phụ lục' }]] };
+    const h = new MemoryHost([APPENDIX, OTHER_APPENDIX, ofAppendix], 'Năm trước');
+    const other = await scoreWorkbook(h, criteria, { lang: 'vi', write: false });
+    expect(other.plan.summary).toMatchObject({ name: 'Tổng hợp GNLC – Năm trước', existing: false });
+    expect(other.plan.summary!.rows[0]!.map((c) => c.value)).toEqual([SUMMARY_MARKER, 'Năm trước']);
+    const again = await scoreWorkbook(h, criteria, { lang: 'vi', write: false, sheet: 'Phụ lục' });
+    expect(again.plan.summary).toMatchObject({ name: 'Tổng hợp GNLC', existing: true });
+    // A summary of an earlier version (no source recorded), alone in the workbook: still the one rewritten.
+    const old = new MemoryHost([OTHER_APPENDIX, SUMMARY], 'Năm trước');
+    expect((await scoreWorkbook(old, criteria, { lang: 'vi', write: false })).plan.summary).toMatchObject({ name: 'Tổng hợp GNLC', existing: true });
   });
 
   test('no appendix anywhere: refused before anything is written', async () => {

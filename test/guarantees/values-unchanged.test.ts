@@ -8,10 +8,12 @@
  * action: the state is read back from the workbook each time) and in the xlsx host (written to
  * bytes and opened again between actions). Every value, formula and number format of every
  * sheet a person owns is compared before and after each action; the fills, after "Xóa màu".
+ * A layout in which the core finds no appendix (isScorableSheet) is refused before anything is
+ * written, and that is checked too.
  */
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { clearWorkbook, scoreWorkbook } from '../../src/core/workbook';
+import { clearWorkbook, isScorableSheet, scoreWorkbook } from '../../src/core/workbook';
 import { scoreCounted, clearCounted } from '../hosts/office/counted';
 import { PlanError, loadWorkbook } from '../../src/hosts/xlsx';
 import { XlsxHost } from '../../src/hosts/xlsx/host';
@@ -35,6 +37,13 @@ test(`fake Excel: score, score again, clear never change a typed value; clear re
       const users = fake.workbook.sheetNames();
       const before = fakeUserCells(fake, users);
       const exported = fake.workbook.export();
+      if (!isScorableSheet(g.sheet, c)) {
+        // A layout the mapper finds nothing in is no appendix by the core's rule: refused, nothing written.
+        refused++;
+        await expect(scoreCounted(officeHost(fake), c, 'vi', { sheet: SHEET })).rejects.toMatchObject({ code: 'NotAppendix' });
+        expect(fake.workbook.export()).toEqual(exported);
+        return;
+      }
       if (g.extraSheets.some((s) => isStateName(s.name))) {
         // A person's sheet named like the state sheet: refused before anything is written.
         refused++;
@@ -92,6 +101,11 @@ test(`xlsx file: score, score again, clear never change a typed value; clear res
       const users = opened.worksheets.map((w) => w.name);
       const before = xlsxUserCells(opened, users);
 
+      if (!isScorableSheet(g.sheet, c)) {
+        await expect(scoreWorkbook(new XlsxHost(opened), c, { lang: 'vi', sheet: SHEET })).rejects.toMatchObject({ code: 'NotAppendix' });
+        expect(xlsxUserCells(opened, users)).toEqual(before);
+        return;
+      }
       if (g.extraSheets.some((s) => isStateName(s.name))) {
         // A person's sheet named like the state sheet: PlanError before anything changes.
         await expect(scoreWorkbook(new XlsxHost(opened), c, { lang: 'vi', sheet: SHEET })).rejects.toThrow(PlanError);

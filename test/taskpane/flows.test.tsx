@@ -117,6 +117,10 @@ describe('fixing the mapping', () => {
     // The right cell, as Excel reports it (absolute, sheet-qualified).
     backend.selectionToReport = { sheet: 'Phụ lục', addresses: [`'Phụ lục'!$${sample.valueCell.replace(/(\d+)/, '$$$1')}`] };
     fireEvent.click(within(fix).getByRole('button', { name: /^Gán ô đang chọn/ }));
+    // The cell lies in 2.4.1.b's rating block (its printed choices run on into the row whose text was deleted): moved on the person's word.
+    await within(fix).findByText(/^Ô đang chọn \(F\d+\) đang là ô số liệu của 2\.4\.1\.b\./);
+    expect(backend.calls).not.toContain('saveMapping:Phụ lục');
+    fireEvent.click(within(fix).getByRole('button', { name: 'Chuyển ô' }));
     await screen.findByText(`Đã gán ${sample.valueCell} cho "Số liệu" và lưu ánh xạ.`);
     expect(backend.calls.filter((c) => c.startsWith('score'))).toHaveLength(2);
     const saved = backend.state!.mappings['Phụ lục'] as { placements: Record<string, { fields: Record<string, string[]>; method: string }> };

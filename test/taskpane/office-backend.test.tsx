@@ -10,6 +10,7 @@ import { listIndicators } from '../../src/core/criteria';
 import { STATUS_FILL, STATE_SHEET, emptyState } from '../../src/core/plan';
 import { createFakeExcel } from '../../src/testing/fake-excel';
 import { officeBackend } from '../../src/taskpane/office-backend';
+import { PaneFailure } from '../../src/taskpane/backend';
 import type { ExcelRunner } from '../../src/hosts/office/host';
 import { sampleAppendix, sampleWorkbook } from '../../src/preview/sample';
 
@@ -57,6 +58,8 @@ test('selecting an indicator selects its cells; fixing the mapping uses the sele
   fireEvent.click(screen.getAllByRole('button', { name: `Sửa ô ${sample.lostId}` })[0]!);
   const fix = await screen.findByRole('region', { name: `Gán ô cho chỉ số ${sample.lostId}` });
   fireEvent.click(within(fix).getByRole('button', { name: /^Gán ô đang chọn/ }));
+  // The cell lies in 2.4.1.b's rating block (its printed choices run on into the row whose text was deleted): moved on the person's word.
+  fireEvent.click(await within(fix).findByRole('button', { name: 'Chuyển ô' }));
   await screen.findByText(`Đã gán ${sample.valueCell} cho "Số liệu" và lưu ánh xạ.`, undefined, { timeout: 15000 });
   expect(screen.getByText(`${TOTAL - 5} / ${TOTAL} đạt`)).toBeTruthy();
   expect(fake.workbook.sheet('Phụ lục')!.cell(sample.valueCell).fill).toEqual({ color: STATUS_FILL.met, pattern: 'Solid' });
@@ -131,6 +134,37 @@ test('the ribbon command scores without the pane and shows the summary sheet', a
   expect(fake.workbook.sheetNames().filter((n) => n.startsWith('Tổng hợp'))).toEqual(['Tổng hợp GNLC']);
 });
 
+test('the ribbon command on a sheet that is no appendix: a dialog says why (both languages), nothing is written, the command completes when it is closed', async () => {
+  const fake = createFakeExcel({ ...sampleWorkbook(criteria), active: 'Ghi chú' });
+  const before = fake.workbook.export();
+  const completed = jest.fn();
+  const handlers = new Map<string, () => void>();
+  const dialog = { addEventHandler: (type: string, h: () => void) => handlers.set(type, h), close: jest.fn() };
+  // Office's dialog API as documented (Office.context.ui.displayDialogAsync, DialogApi 1.1): the callback gets an AsyncResult whose value is the Dialog.
+  const displayDialogAsync = jest.fn((_url: string, _options: unknown, callback: (r: { status: string; value: unknown }) => void) => callback({ status: 'succeeded', value: dialog }));
+  const g = globalThis as unknown as { Office: unknown; Excel: unknown };
+  g.Office = {
+    onReady: () => Promise.resolve({}),
+    actions: { associate: jest.fn() },
+    EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
+    context: { requirements: { isSetSupported: () => true }, ui: { displayDialogAsync } },
+  };
+  g.Excel = fake.Excel;
+  const { scoreFromRibbon } = await import('../../src/commands/commands');
+  const running = scoreFromRibbon({ completed } as unknown as Office.AddinCommands.Event);
+  await waitFor(() => expect(displayDialogAsync).toHaveBeenCalledTimes(1));
+  const url = new URL(displayDialogAsync.mock.calls[0]![0]);
+  expect(url.pathname).toMatch(/\/notice\.html$/);
+  expect(url.searchParams.get('vi')).toMatch(/^Trang "Ghi chú" không phải bảng phụ lục; bảng phụ lục có vẻ là trang "Phụ lục"/);
+  expect(url.searchParams.get('en')).toMatch(/^The sheet "Ghi chú" is not an appendix/);
+  expect(completed).not.toHaveBeenCalled();
+  handlers.get('dialogMessageReceived')!();
+  await running;
+  expect(dialog.close).toHaveBeenCalled();
+  expect(completed).toHaveBeenCalledTimes(1);
+  expect(fake.workbook.export()).toEqual(before);
+});
+
 describe('"Kiểm tra ngay khi nhập": live checking from the pane', () => {
   const switchOf = () => screen.getByRole('switch', { name: 'Kiểm tra ngay khi nhập số liệu' });
 
@@ -172,6 +206,8 @@ describe('"Kiểm tra ngay khi nhập": live checking from the pane', () => {
     fireEvent.click(screen.getAllByRole('button', { name: `Sửa ô ${sample.lostId}` })[0]!);
     const fix = await screen.findByRole('region', { name: `Gán ô cho chỉ số ${sample.lostId}` });
     fireEvent.click(within(fix).getByRole('button', { name: /^Gán ô đang chọn/ }));
+    // The cell lies in 2.4.1.b's rating block (its printed choices run on into the row whose text was deleted): moved on the person's word.
+    fireEvent.click(await within(fix).findByRole('button', { name: 'Chuyển ô' }));
     await screen.findByText(`Đã gán ${sample.valueCell} cho "Số liệu" và lưu ánh xạ.`, undefined, { timeout: 15000 });
 
     fireEvent.click(screen.getByRole('button', { name: 'Xóa màu' }));
@@ -196,15 +232,19 @@ test('saving a mapping fixed by hand reads the stored state only (one read sync,
 });
 
 describe('which sheet "Chấm điểm" scores: the core’s one rule, as on the command line', () => {
-  test('the active sheet is not an appendix: the appendix is found and scored (every visible sheet read once)', async () => {
+  test('the active sheet is not an appendix: refused, naming the appendix, nothing written (every visible sheet read once)', async () => {
     const fake = createFakeExcel({ ...sampleWorkbook(criteria), active: 'Ghi chú' });
+    const before = fake.workbook.export();
     const backend = officeBackend(fake.run, criteria, { isSetSupported: () => true });
-    const out = await backend.score('vi', () => undefined);
-    expect(out.sheet).toBe('Phụ lục');
-    expect(out.summarySheet).toBe('Tổng hợp GNLC');
-    expect(fake.workbook.sheet('Ghi chú')!.cells()).toEqual(createFakeExcel(sampleWorkbook(criteria)).workbook.sheet('Ghi chú')!.cells());
-    // Read "Ghi chú" (not an appendix), read "Phụ lục", write.
-    expect(backend.host.stats).toMatchObject({ syncs: 3, readSyncs: 2, writeSyncs: 1 });
+    const e = await backend.score('vi', () => undefined).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(PaneFailure);
+    expect((e as PaneFailure).text.vi).toBe(
+      'Trang "Ghi chú" không phải bảng phụ lục; bảng phụ lục có vẻ là trang "Phụ lục". Hãy mở trang đó rồi bấm "Chấm điểm". Bảng tính không bị thay đổi.',
+    );
+    expect((e as PaneFailure).text.en).toMatch(/^The sheet "Ghi chú" is not an appendix; the appendix looks like the sheet "Phụ lục"/);
+    expect(fake.workbook.export()).toEqual(before);
+    // Read "Ghi chú" (not an appendix), read "Phụ lục" to name it; no write.
+    expect(backend.host.stats).toMatchObject({ readSyncs: 2, writeSyncs: 0 });
   });
 
   test('no sheet is an appendix: refused before anything is written, worded for the person', async () => {
@@ -212,8 +252,8 @@ describe('which sheet "Chấm điểm" scores: the core’s one rule, as on the 
     const before = fake.workbook.export();
     const backend = officeBackend(fake.run, criteria, { isSetSupported: () => true });
     const e = await backend.score('vi', () => undefined).catch((x: unknown) => x);
-    expect((e as { text: Record<string, string> }).text.vi).toMatch(/Không tìm thấy trang phụ lục/);
-    expect((e as { text: Record<string, string> }).text.en).toMatch(/No appendix sheet/);
+    expect((e as { text: Record<string, string> }).text.vi).toMatch(/^Trang "Sheet1" không phải bảng phụ lục; sổ làm việc không có trang nào giống bảng phụ lục/);
+    expect((e as { text: Record<string, string> }).text.en).toMatch(/^The sheet "Sheet1" is not an appendix; no sheet of the workbook looks like one/);
     expect(fake.workbook.export()).toEqual(before);
   });
 });

@@ -78,8 +78,8 @@ export function coreBackend(criteria: CriteriaSet, sheet: SheetSnapshot): CoreBa
     failNext(method, message) {
       failures.set(method, message);
     },
-    async score(lang: Lang, onStep: (s: Step) => void): Promise<ScoreOutcome> {
-      b.calls.push(`score:${lang}`);
+    async score(lang: Lang, onStep: (s: Step) => void, options: { scope?: 'auto' | 'all' } = {}): Promise<ScoreOutcome> {
+      b.calls.push(`score:${lang}${options.scope === 'all' ? ':all' : ''}`);
       const at = async (s: Step) => {
         onStep(s);
         const g = gates.get(s);
@@ -97,7 +97,7 @@ export function coreBackend(criteria: CriteriaSet, sheet: SheetSnapshot): CoreBa
       }
       const read = { sheet: { ...b.sheet, fills: { ...b.fills } }, sheetNames: [b.sheet.name], state: b.state, summarySheets: [] };
       await at('map');
-      const { run, plan, warnings } = runScoring(read, criteria, { lang });
+      const { run, plan, warnings } = runScoring(read, criteria, { lang, ...(options.scope ? { scope: options.scope } : {}) });
       await at('score');
       await at('write');
       for (const g of plan.fills) for (const a of g.addresses) b.fills[a] = { color: g.color };

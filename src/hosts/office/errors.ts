@@ -31,6 +31,7 @@ export type FailureKind =
   | 'sheet-missing'
   | 'not-owned-sheet'
   | 'no-appendix'
+  | 'not-appendix'
   | 'busy'
   | 'unknown';
 
@@ -85,7 +86,7 @@ export interface DescribedError {
 
 type Text = Record<Lang, string>;
 
-const KIND_TEXT: Record<FailureKind, (p: { sheet?: string; seconds?: number; detail?: string }) => Text> = {
+const KIND_TEXT: Record<FailureKind, (p: { sheet?: string; seconds?: number; detail?: string; likely?: string }) => Text> = {
   'cell-edit-mode': () => ({
     vi: 'Excel đang ở chế độ sửa ô. Hãy thoát chế độ sửa ô (nhấn Enter hoặc Esc) rồi thử lại.',
     en: 'Excel is in cell edit mode. Leave it (press Enter or Esc), then try again.',
@@ -122,6 +123,10 @@ const KIND_TEXT: Record<FailureKind, (p: { sheet?: string; seconds?: number; det
     vi: 'Không tìm thấy trang phụ lục để chấm: không trang nào có các chỉ số của bộ tiêu chí. Hãy mở trang phụ lục rồi thử lại.',
     en: 'No appendix sheet to score: no sheet holds the indicators of the criteria. Open the appendix sheet, then try again.',
   }),
+  'not-appendix': (p) => ({
+    vi: `Trang "${p.sheet ?? ''}" không phải bảng phụ lục; ${p.likely ? `bảng phụ lục có vẻ là trang "${p.likely}". Hãy mở trang đó rồi bấm "Chấm điểm".` : 'sổ làm việc không có trang nào giống bảng phụ lục.'}`,
+    en: `The sheet "${p.sheet ?? ''}" is not an appendix; ${p.likely ? `the appendix looks like the sheet "${p.likely}". Open that sheet, then click "Score".` : 'no sheet of the workbook looks like one.'}`,
+  }),
   busy: () => ({
     vi: 'Excel đang bận hoặc mất kết nối. Hãy đợi một lát rồi thử lại.',
     en: 'Excel is busy or the connection was lost. Wait a moment, then try again.',
@@ -151,6 +156,7 @@ const RETRY: Record<FailureKind, boolean> = {
   'sheet-missing': true,
   'not-owned-sheet': false,
   'no-appendix': false,
+  'not-appendix': false,
   busy: true,
   unknown: true,
 };
@@ -166,7 +172,7 @@ function oneLine(s: unknown): string {
 export function failureKind(e: unknown): FailureKind {
   if (e instanceof OfficeActionError) return e.code === 'SyncTimeout' ? 'timeout' : 'not-owned-sheet';
   if (e instanceof OfficeHostError) return e.code === 'NoValues' ? 'no-values' : 'sheet-too-large';
-  if (e instanceof WorkbookError) return e.code === 'NoAppendix' ? 'no-appendix' : 'sheet-protected';
+  if (e instanceof WorkbookError) return e.code === 'NoAppendix' ? 'no-appendix' : e.code === 'NotAppendix' ? 'not-appendix' : 'sheet-protected';
   switch (errorCode(e)) {
     case 'InvalidOperationInCellEditMode':
       return 'cell-edit-mode';
@@ -198,7 +204,12 @@ export function failureKind(e: unknown): FailureKind {
  */
 export function describeOfficeError(e: unknown, lang: Lang): DescribedError {
   const kind = failureKind(e);
-  const detail = e instanceof OfficeActionError ? e.detail : e instanceof WorkbookError && e.detail.sheet !== undefined ? { sheet: e.detail.sheet } : {};
+  const detail =
+    e instanceof OfficeActionError
+      ? e.detail
+      : e instanceof WorkbookError && e.detail.sheet !== undefined
+        ? { sheet: e.detail.sheet, ...(e.detail.likely !== undefined ? { likely: e.detail.likely } : {}) }
+        : {};
   const code = e instanceof OfficeActionError || e instanceof OfficeHostError || e instanceof WorkbookError ? e.code : errorCode(e);
   const text = KIND_TEXT[kind]({
     ...detail,

@@ -19,7 +19,7 @@
  * the same batch are null objects too, so loading through them yields nothing rather than an error.
  */
 import { STATE_SHEET, WorkbookState } from '../../core/plan';
-import { isSummaryMarker } from '../../core/product-sheets';
+import { isSummaryMarker, summarySource } from '../../core/product-sheets';
 import { StateRead, readStateColumn } from '../../core/state';
 import type { HostRead } from '../../core/pipeline';
 import type { CellContent } from '../../core/read';
@@ -158,7 +158,8 @@ function queueProbes(sheets: Excel.WorksheetCollection, count: number): Probe[] 
   for (let i = 0; i < count; i++) {
     if (i > 0) sheet = sheet.getNextOrNullObject();
     sheet.load('name');
-    const a1 = sheet.getRange('A1');
+    // A1: the product's marker; B1: the sheet a summary summarises.
+    const a1 = sheet.getRange('A1:B1');
     a1.load('values');
     sheet.charts.load('items/name');
     probes.push({ sheet, a1 });
@@ -351,10 +352,12 @@ async function readOnce(context: Excel.RequestContext, sheetName: string | undef
 
   const sheetNames = sheets.items.map((s) => s.name);
   const markers = new Map<string, unknown>();
+  const sources = new Map<string, unknown>();
   const charts = new Map<string, string[]>();
   for (const p of probes) {
     if (p.sheet.isNullObject) break;
     markers.set(p.sheet.name, p.a1.values?.[0]?.[0]);
+    sources.set(p.sheet.name, p.a1.values?.[0]?.[1]);
     charts.set(p.sheet.name, p.sheet.charts.items.map((c) => c.name));
   }
   const rest = sheetNames.filter((n) => !markers.has(n));
@@ -363,7 +366,7 @@ async function readOnce(context: Excel.RequestContext, sheetName: string | undef
     // More tabs than the probe walked: their A1 in one more batch (names are known now).
     const extra = rest.map((name) => {
       const s = sheets.getItem(name);
-      const a1 = s.getRange('A1');
+      const a1 = s.getRange('A1:B1');
       a1.load('values');
       s.charts.load('items/name');
       return { name, a1, sheet: s };
@@ -372,6 +375,7 @@ async function readOnce(context: Excel.RequestContext, sheetName: string | undef
     await context.sync();
     for (const e of extra) {
       markers.set(e.name, e.a1.values?.[0]?.[0]);
+      sources.set(e.name, e.a1.values?.[0]?.[1]);
       charts.set(e.name, e.sheet.charts.items.map((c) => c.name));
     }
   }
@@ -380,6 +384,12 @@ async function readOnce(context: Excel.RequestContext, sheetName: string | undef
 
   const stored = storedState ? storedState() : ({ state: null, status: 'none', dropped: 0 } as StateRead);
   const read: HostRead = { sheet: snapshot, sheetNames, hiddenSheets, state: stored.state, stateRead: { status: stored.status, dropped: stored.dropped }, summarySheets };
+  const summarySources: Record<string, string> = {};
+  for (const n of summarySheets) {
+    const source = summarySource(sources.get(n));
+    if (source !== null) summarySources[n] = source;
+  }
+  if (Object.keys(summarySources).length) read.summarySources = summarySources;
   if (settings.workbookName && typeof workbook.name === 'string' && workbook.name !== '') read.workbookName = workbook.name;
   const patterned = new Set(Object.keys(fills).filter((a) => fills[a]!.pattern !== undefined && fills[a]!.pattern !== 'Solid'));
   return { read, facts: { sheetNames, stateSheet: !stateSheet.isNullObject, charts, patterned: new Map([[snapshot.name, patterned]]) } };

@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { HostRead } from '../../core/pipeline';
 import { STATE_SHEET, SUMMARY_MARKER, WorkbookState } from '../../core/plan';
+import { summarySource } from '../../core/product-sheets';
 import { StateRead, readStateColumn } from '../../core/state';
 import type { CellContent } from '../../core/read';
 import { CellArea, FillSpec, SheetSnapshot, WorkbookSnapshot, toA1 } from '../../core/snapshot';
@@ -42,6 +43,8 @@ export interface WorkbookRead {
   stateRead: { status: StateRead['status']; dropped: number };
   /** Sheets whose A1 holds the summary marker: the product's own summary sheets. */
   summarySheets: string[];
+  /** Summary sheet → the sheet it summarises (its B1), where recorded. */
+  summarySources?: Record<string, string>;
   workbookName?: string;
 }
 
@@ -81,13 +84,19 @@ export function readWorkbookSnapshot(wb: ExcelJS.Workbook, options: { workbookNa
   const date1904 = !!wb.properties?.date1904;
   const sheets: SheetSnapshot[] = [];
   const summarySheets: string[] = [];
+  const summarySources: Record<string, string> = {};
   let stateRead: StateRead = { state: null, status: 'none', dropped: 0 };
   for (const ws of wb.worksheets) {
     if (ws.name === STATE_SHEET) {
       stateRead = readState(ws);
       continue;
     }
-    if (isSummarySheet(ws)) summarySheets.push(ws.name);
+    if (isSummarySheet(ws)) {
+      summarySheets.push(ws.name);
+      const b1 = ws.findRow(1)?.findCell(2);
+      const source = b1 ? summarySource(cellString(b1)) : null;
+      if (source !== null) summarySources[ws.name] = source;
+    }
     if (ws.state === 'visible' || ws.state === undefined) {
       const formats = formatCodesOf(wb, ws.name);
       sheets.push(sheetSnapshot(ws, formats ? { theme, date1904, formats } : { theme, date1904 }));
@@ -100,6 +109,7 @@ export function readWorkbookSnapshot(wb: ExcelJS.Workbook, options: { workbookNa
     stateRead: { status: stateRead.status, dropped: stateRead.dropped },
     summarySheets,
   };
+  if (Object.keys(summarySources).length) read.summarySources = summarySources;
   if (options.workbookName !== undefined) read.workbookName = options.workbookName;
   return read;
 }
@@ -116,6 +126,7 @@ export function toHostRead(read: WorkbookRead, sheetName: string, wb?: ExcelJS.W
   }
   if (!sheet) throw new Error(`no sheet named ${JSON.stringify(sheetName)}`);
   const host: HostRead = { sheet, sheetNames: read.sheetNames, state: read.state, stateRead: read.stateRead, summarySheets: read.summarySheets };
+  if (read.summarySources) host.summarySources = read.summarySources;
   if (read.workbookName !== undefined) host.workbookName = read.workbookName;
   return host;
 }

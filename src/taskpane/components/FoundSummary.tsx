@@ -31,13 +31,17 @@ export interface FoundSummaryProps {
   lang: Lang;
   t: T;
   onFix: (id: string) => void;
+  /** A one-party return: only its indicators are looked for (the others belong to other parties, not "not found"). */
+  scope?: { party: string; ids: readonly string[] } | null;
 }
 
-export function FoundSummary({ mapping, sheet, summarySheet, total, index, lang, t, onFix }: FoundSummaryProps) {
+export function FoundSummary({ mapping, sheet, summarySheet, total, index, lang, t, onFix, scope }: FoundSummaryProps) {
   const styles = useStyles();
-  const unplaced = mapping.unplaced;
-  const conflicts = mapping.conflicts;
-  const mapped = total - new Set([...unplaced, ...conflicts.map((c) => c.id)]).size;
+  const wanted = scope ? new Set(scope.ids) : null;
+  const unplaced = wanted ? mapping.unplaced.filter((id) => wanted.has(id)) : mapping.unplaced;
+  const conflicts = wanted ? mapping.conflicts.filter((c) => wanted.has(c.id)) : mapping.conflicts;
+  const looked = scope ? scope.ids.length : total;
+  const mapped = looked - new Set([...unplaced, ...conflicts.map((c) => c.id)]).size;
   const item = (id: string, extra?: string) => {
     const placed = index.get(id);
     return (
@@ -71,7 +75,7 @@ export function FoundSummary({ mapping, sheet, summarySheet, total, index, lang,
           </>
         ) : null}
       </dl>
-      <div data-found="mapped">{t('mapped', { mapped, total })}</div>
+      <div data-found="mapped">{scope ? t('mappedScoped', { mapped, total: looked, party: scope.party }) : t('mapped', { mapped, total })}</div>
       {unplaced.length ? (
         <>
           <p className={styles.problems}>{t('unplaced', { count: unplaced.length })}</p>

@@ -8,7 +8,7 @@ import { TableCellEdit20Regular } from '@fluentui/react-icons/lib/atoms/svg/tabl
 import type { CriteriaSet } from '../../core/criteria';
 import { PlacedIndicator, indicatorText, targetText } from '../../core/criteria-model';
 import type { IndicatorResult } from '../../core/score';
-import { valuesText } from '../../core/result-text';
+import { resultStatusText, valuesText } from '../../core/result-text';
 import { STATUS_FILL } from '../../core/status';
 import { Lang } from '../../i18n/format';
 import { T } from '../../i18n/ui';
@@ -76,7 +76,7 @@ function IndicatorCardView({ result, placed, criteria, lang, t, selected, onSele
     >
       <button type="button" className={styles.head} onClick={() => onSelect(result)} aria-describedby={`${headId}-hint`} id={headId}>
         <span className={styles.topline}>
-          <StatusLabel status={result.status} lang={lang} />
+          <StatusLabel status={result.status} lang={lang} text={resultStatusText(result, lang)} />
           <span className={styles.id}>{id}</span>
         </span>
         <span className={styles.text}>{indicatorText(placed.indicator, lang)}</span>

@@ -2,7 +2,8 @@
  * Fixing the mapping of one indicator: for each field, the cells it is read from now and a
  * "Gán ô đang chọn" button that points it at the cells selected in the sheet.
  */
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { CursorClick20Regular } from '@fluentui/react-icons/lib/atoms/svg/cursor-click';
 import { Dismiss20Regular } from '@fluentui/react-icons/lib/atoms/svg/dismiss';
 import type { Indicator } from '../../core/criteria';
@@ -39,13 +40,36 @@ export interface MappingFixProps {
   busy: boolean;
   onAssign: (fieldKey: string) => void;
   onClose: () => void;
+  /** Selected cells that already belong to other fields, waiting for "Chuyển ô" or "Hủy". */
+  pending?: { fieldKey: string; cells: string[]; owners: Array<{ id: string; field: string; cell: string }> } | null;
+  onConfirmMove?: () => void;
+  onCancelMove?: () => void;
 }
 
-export function MappingFix({ indicator, placement, lang, t, busy, onAssign, onClose }: MappingFixProps) {
+export function MappingFix({ indicator, placement, lang, t, busy, onAssign, onClose, pending, onConfirmMove, onCancelMove }: MappingFixProps) {
   const styles = useStyles();
   const titleId = `fix-${indicator.id.replace(/\./g, '-')}`;
+  const root = useRef<HTMLElement>(null);
+  // Opened: brought into view and focused, so the keyboard (and a screen reader) is where the panel is.
+  useEffect(() => {
+    root.current?.scrollIntoView?.({ block: 'nearest' });
+    root.current?.focus();
+  }, []);
   return (
-    <section className={styles.root} aria-labelledby={titleId} data-mapping-fix={indicator.id}>
+    <section
+      className={styles.root}
+      aria-labelledby={titleId}
+      data-mapping-fix={indicator.id}
+      ref={root}
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          if (pending) onCancelMove?.();
+          else onClose();
+        }
+      }}
+    >
       <div className={styles.top}>
         <h3 className={styles.title} id={titleId}>
           {t('mappingTitle', { id: indicator.id })}
@@ -53,6 +77,24 @@ export function MappingFix({ indicator, placement, lang, t, busy, onAssign, onCl
         <Button size="small" appearance="subtle" icon={<Dismiss20Regular />} aria-label={t('close')} title={t('close')} onClick={onClose} />
       </div>
       <p className={styles.help}>{t('mappingHelp')}</p>
+      {pending ? (
+        <MessageBar intent="warning" layout="multiline" data-move-warning>
+          <MessageBarBody>
+            {t('moveWarning', {
+              cells: pending.cells.join(', '),
+              owners: [...new Set(pending.owners.map((o) => (o.id === indicator.id ? fieldName(indicator, o.field, lang, t('value')) : o.id)))].join(', '),
+            })}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" appearance="primary" disabled={busy} onClick={onConfirmMove}>
+              {t('moveConfirm')}
+            </Button>
+            <Button size="small" onClick={onCancelMove}>
+              {t('cancel')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
       <ul className={styles.list}>
         {indicator.fields.map((field) => {
           const cells = fieldCells(placement, field.key);

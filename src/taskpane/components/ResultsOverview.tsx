@@ -15,6 +15,7 @@ const useStyles = makeStyles({
   count: { justifyContent: 'flex-start', columnGap: tokens.spacingHorizontalS, minWidth: 0, paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
   countLabel: { flexGrow: 1, textAlign: 'start', fontWeight: tokens.fontWeightRegular, lineHeight: tokens.lineHeightBase200 },
   countNumber: { fontWeight: tokens.fontWeightBold, fontVariantNumeric: 'tabular-nums' },
+  others: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
 export interface ResultsOverviewProps {
@@ -23,18 +24,25 @@ export interface ResultsOverviewProps {
   t: T;
   selected: Status[];
   onToggle: (status: Status) => void;
+  /** A one-party return: the party (the counts are its indicators') and how many indicators belong to others. */
+  scope?: { party: string; others: number };
 }
 
-export function ResultsOverview({ counts, lang, t, selected, onToggle }: ResultsOverviewProps) {
+export function ResultsOverview({ counts, lang, t, selected, onToggle, scope }: ResultsOverviewProps) {
   const styles = useStyles();
   return (
     <section className={styles.root} aria-labelledby="results-title" data-section="overview">
       <h2 className={styles.headline} id="results-title">
         <span className={styles.big} data-headline>
-          {t('headline', { met: counts.met, total: counts.total })}
+          {scope ? t('headlineScoped', { party: scope.party, met: counts.met, total: counts.total }) : t('headline', { met: counts.met, total: counts.total })}
         </span>
         <span className={styles.sub}>{t('headlineSub')}</span>
       </h2>
+      {scope?.others ? (
+        <p className={styles.others} data-others={scope.others}>
+          {t('otherParties', { count: scope.others })}
+        </p>
+      ) : null}
       <div className={styles.counts} role="group" aria-label={`${t('countsLabel')} — ${t('filterStatus')}`}>
         {STATUSES.map((s) => (
           <ToggleButton

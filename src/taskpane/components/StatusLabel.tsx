@@ -38,12 +38,13 @@ export function StatusIcon({ status, className }: { status: Status; className?: 
   return <Icon aria-hidden="true" className={mergeClasses(styles.icon, styles[status], className)} data-status-icon={status} />;
 }
 
-export function StatusLabel({ status, lang, className }: { status: Status; lang: Lang; className?: string }) {
+/** `text`: the status in words when it says more than the status ("Không tìm thấy dòng" for a missing row). */
+export function StatusLabel({ status, lang, className, text }: { status: Status; lang: Lang; className?: string; text?: string }) {
   const styles = useStyles();
   return (
     <span className={mergeClasses(styles.root, className)} data-status={status}>
       <StatusIcon status={status} />
-      <span className={styles[status]}>{STATUS_TEXT[status][lang]}</span>
+      <span className={styles[status]}>{text ?? STATUS_TEXT[status][lang]}</span>
     </span>
   );
 }

@@ -55,12 +55,13 @@ describe.each(VARIANTS)('%s', (_, variant) => {
   });
 });
 
-test("a department's own return: its rows are scored, the others are missing (not found)", async () => {
+test("a department's own return: its rows are scored, the others are missing as other parties' (not its missing data)", async () => {
   const sheet = buildAppendixSheet(criteria, values(), { onlyParty: 'Sở Y tế' });
   const wb = await loadWorkbook(await toBuffer(snapshotToWorkbook([sheet])));
   const run = scoreSheet(readWorkbookSnapshot(wb).snapshot.sheets[0]!, criteria);
   const byStatus = (s: Status) => run.results.filter((r) => r.status === s).map((r) => r.id);
   expect(byStatus('met')).toEqual(['1.3.2.e', '1.3.2.f']);
   expect(byStatus('missing')).toHaveLength(55);
-  expect(run.results.find((r) => r.id === '1.1.1.a')!.issues[0]!.code).toBe('unmapped');
+  expect(run.results.find((r) => r.id === '1.1.1.a')!.issues[0]!.code).toBe('other-party');
+  expect(run.summary.totals).toMatchObject({ met: 2, missing: 0, total: 2 });
 });
