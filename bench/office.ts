@@ -106,7 +106,7 @@ export async function benchOffice(_options: BenchOptions): Promise<Row[]> {
           baselineName: `floor under the ${(c.maxResponseBytes / 1024 / 1024).toFixed(0)} MB answer limit`,
           baseline: floor,
           budget: CHUNK_BUDGET,
-          note: `${c.chunkSyncs} extra read syncs for ${(c.readBytes / 1e6).toFixed(2)} MB of cell data (OfficeHost: first window 2,000 rows, then 40,000 cells per sync)`,
+          note: `${c.chunkSyncs} extra read syncs for ${(c.readBytes / 1e6).toFixed(2)} MB of cell data (OfficeHost: first window 2,000 rows, then 25,000 cells per sync)`,
         });
       }
       if (!base) throw new Error('the 57-indicator return could not be measured');

@@ -5,13 +5,62 @@
  * names a resource, resource ids are unique, every URL is https, and every icon under the dev
  * server's /assets/ exists in assets/.
  *
- *   node scripts/validate-manifest.mjs [manifest.xml]      exit 0 = valid, 1 = invalid, 2 = usage
+ * First, where the network allows, Microsoft's online validation service through
+ * office-addin-manifest (the store's checks); when it cannot be reached in GNLC_VALIDATE_TIMEOUT_MS
+ * (default 8,000 ms), or the package cannot load, the offline checks alone, and the output says
+ * which was used. GNLC_VALIDATE_OFFLINE=1 skips the online service.
+ *
+ *   node scripts/validate-manifest.mjs [manifest.xml]         exit 0 = valid, 1 = invalid, 2 = usage
+ *   node scripts/validate-manifest.mjs --info [manifest.xml]  the manifest as office-addin-manifest reads it (JSON)
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import xmllint from 'xmllint-wasm';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The manifest as office-addin-manifest reads it. Its XML handler is loaded directly: the package's
+ * main entry also loads the JSON-manifest tooling, whose fs-extra dependency may be absent.
+ */
+export async function readManifestInfo(file) {
+  const { ManifestHandlerXml } = require('office-addin-manifest/lib/manifestHandler/manifestHandlerXml');
+  return new ManifestHandlerXml(file).parseManifest();
+}
+
+/**
+ * Microsoft's online validation (office-addin-manifest's validateManifest), or why it was not used.
+ * @returns {Promise<{ used: true, valid: boolean, errors: string[] } | { used: false, reason: string }>}
+ */
+export async function validateOnline(file, timeoutMs = Number(process.env.GNLC_VALIDATE_TIMEOUT_MS ?? 8000)) {
+  if (process.env.GNLC_VALIDATE_OFFLINE === '1') return { used: false, reason: 'GNLC_VALIDATE_OFFLINE=1' };
+  let online;
+  try {
+    ({ validateManifest: online } = require('office-addin-manifest/lib/validate'));
+  } catch (e) {
+    return { used: false, reason: `office-addin-manifest's validator cannot load (${String(e.message).split('\n')[0]})` };
+  }
+  let timer;
+  const timeout = new Promise((resolve) => {
+    timer = setTimeout(() => resolve({ used: false, reason: `no answer from the online service in ${timeoutMs} ms` }), timeoutMs);
+    timer.unref?.();
+  });
+  try {
+    const answer = await Promise.race([
+      online(file).then(
+        (v) => (v.status !== undefined && v.status >= 500) || (!v.report && !v.isValid) ? { used: false, reason: `the online service answered ${v.status ?? '?'} ${v.statusText ?? ''}`.trim() } : { used: true, valid: !!v.isValid, errors: (v.report?.errors ?? []).map((e) => `${e.title ?? 'Error'}: ${e.content ?? ''}`) },
+        (e) => ({ used: false, reason: String(e.message).split('\n').slice(0, 2).join(' ') }),
+      ),
+      timeout,
+    ]);
+    return answer;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCHEMA_DIR = join(ROOT, 'schemas', 'office-manifest');
@@ -64,7 +113,9 @@ function crossCheck(xml, name, assetsDir) {
 
 const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
-  const file = resolve(process.argv[2] ?? join(ROOT, 'manifest.xml'));
+  const args = process.argv.slice(2);
+  const info = args[0] === '--info';
+  const file = resolve((info ? args[1] : args[0]) ?? join(ROOT, 'manifest.xml'));
   let xml;
   try {
     xml = await readFile(file, 'utf8');
@@ -72,11 +123,21 @@ if (invokedDirectly) {
     console.error(`cannot read ${file}: ${e.message}`);
     process.exit(2);
   }
+  if (info) {
+    console.log(JSON.stringify(await readManifestInfo(file)));
+    process.exit(0);
+  }
+  const online = await validateOnline(file);
   const { valid, errors } = await validateManifest(xml, { fileName: file });
-  if (valid) {
-    console.log(`${file}: valid (Office add-in manifest schema 1.1, VersionOverrides 1.0)`);
+  if (online.used) errors.unshift(...online.errors);
+  const how = online.used
+    ? "Microsoft's online validation service (office-addin-manifest), then the offline checks"
+    : `offline: Office add-in manifest schema 1.1 + VersionOverrides 1.0 XSDs and cross-checks; online validation not used: ${online.reason}`;
+  if (valid && (!online.used || online.valid)) {
+    console.log(`${file}: valid (${how})`);
+    process.exit(0);
   } else {
-    console.error(`${file}: INVALID`);
+    console.error(`${file}: INVALID (${how})`);
     for (const e of errors) console.error(`  ${e}`);
     process.exit(1);
   }

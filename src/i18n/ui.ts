@@ -176,7 +176,10 @@ export const UI = s({
   },
 
   // Errors
-  notExcel: { vi: 'Phần bổ trợ này chạy trong Excel.', en: 'This add-in runs in Excel.' },
+  notExcel: {
+    vi: 'Đây là phần bổ trợ của Excel: hãy mở nó trong Excel (trên máy tính hoặc Excel trên web), từ Trang đầu → Phần bổ trợ → Chấm điểm thành phố học tập.',
+    en: 'This is an Excel add-in: open it in Excel (desktop or Excel on the web), from Home → Add-ins → Learning city scorer.',
+  },
   errorTitle: { vi: 'Không thực hiện được', en: 'Something went wrong' },
   errorCriteria: { vi: 'Bộ tiêu chí đi kèm không hợp lệ', en: 'The bundled criteria set is invalid' },
   errorLoading: {

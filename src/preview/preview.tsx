@@ -17,6 +17,9 @@ import { parseLocalAddress, cellA1 } from '../testing/fake-excel/address';
 import { Lang } from '../i18n/format';
 import { ui } from '../i18n/ui';
 import { sampleWorkbook } from './sample';
+import { SelfCheckPage } from '../taskpane/selfcheck/SelfCheckPage';
+import { selfCheckRunner, wantsSelfCheck } from '../taskpane/selfcheck';
+import { fakeWorkbookBase64 } from '../testing/fake-excel';
 import { WorkbookView } from './WorkbookView';
 
 const useStyles = makeStyles({
@@ -124,7 +127,18 @@ function Preview() {
         </div>
         {/* Not a landmark: the pane's own <main> is top-level, as in Excel. */}
         <div className={styles.pane} data-pane>
-          <App key={book} backend={backend} criteria={criteria} onLangChange={setLang} />
+          {wantsSelfCheck(window.location.search) ? (
+            // The self-check against the fake (taskpane.html?selfcheck runs it against the real Excel).
+            <SelfCheckPage
+              key={book}
+              runner={(onResult) => selfCheckRunner(fake.run, { importSample: fakeWorkbookBase64({ sheets: [{ name: 'GNLC mẫu', cells: { A1: 'GNLC self-check' } }] }), eventWaitMs: 200, isSetSupported: () => true })((r) => (onResult(r), refresh()))}
+              lang={lang}
+              about="preview (fake Excel)"
+              onBack={() => window.location.assign(window.location.pathname)}
+            />
+          ) : (
+            <App key={book} backend={backend} criteria={criteria} onLangChange={setLang} />
+          )}
         </div>
       </div>
     </div>

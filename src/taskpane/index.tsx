@@ -31,6 +31,17 @@ Office.onReady((info) => {
   if (!container) return;
   const root = createRoot(container);
   const theme = themeFor(Office.context?.officeTheme);
+  if (new URLSearchParams(window.location.search).has('selfcheck')) {
+    // "Kiểm tra Excel": the self-check page, a chunk of its own (it says where to open it when not in Excel).
+    void import(/* webpackChunkName: "selfcheck" */ './selfcheck').then(({ SelfCheckEntry }) =>
+      root.render(
+        <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
+          <SelfCheckEntry inExcel={info.host === Office.HostType.Excel} lang={localPrefs.load().lang} />
+        </FluentProvider>,
+      ),
+    );
+    return;
+  }
   if (info.host !== Office.HostType.Excel) {
     root.render(
       <FluentProvider theme={theme}>

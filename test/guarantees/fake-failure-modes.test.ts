@@ -86,7 +86,7 @@ describe('change events', () => {
   }
 
   test('the add-in’s writes: after the sync, ThisLocalAddin; a person’s edits: Unknown, Local or Remote', async () => {
-    const fake = book();
+    const fake = book({ events: { formatChangesFire: true } }); // fills on onChanged too: the pessimistic switch
     const { seen } = await listen(fake);
     await fake.run(async (ctx) => {
       ctx.workbook.worksheets.getItem('S').getRanges('B2:B3,D4').format.fill.color = '#FF0000';

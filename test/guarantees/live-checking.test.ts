@@ -32,11 +32,12 @@ interface Setup {
   errors: DescribedError[];
 }
 
-async function setup(options: { triggerSource?: boolean; ownWriteWindowMs?: number; debounceMs?: number; originalFill?: boolean } = {}): Promise<Setup> {
+async function setup(options: { triggerSource?: boolean; ownWriteWindowMs?: number; debounceMs?: number; originalFill?: boolean; delayForCellEdit?: boolean } = {}): Promise<Setup> {
   const data = sheetDataFromSnapshot(built.sheet);
   if (options.originalFill) data.cells![LITERACY] = { ...(data.cells![LITERACY] as object), fill: { color: '#FFFFFF' } };
-  const fake = createFakeExcel({ name: 'Phu-luc.xlsx', sheets: [data], active: SHEET }, { events: { triggerSource: options.triggerSource ?? true } });
-  const host = new OfficeHost(fake.run, { isSetSupported: () => true });
+  const fake = createFakeExcel({ name: 'Phu-luc.xlsx', sheets: [data], active: SHEET }, { events: { triggerSource: options.triggerSource ?? true, formatChangesFire: true } }); // the pessimistic case: a build that also reports fills on onChanged
+  // delayForCellEdit (ExcelApi 1.11) off unless asked: the cell-edit test is about builds without it.
+  const host = new OfficeHost(fake.run, { isSetSupported: (_s, v) => v !== '1.11' || options.delayForCellEdit === true });
   const scored = await scoreCounted(host, c, 'vi');
   const updates: LiveUpdate[] = [];
   const errors: DescribedError[] = [];

@@ -73,12 +73,13 @@ async function failure(p: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the action to fail');
 }
 
-describe('the person is editing a cell (InvalidOperationInCellEditMode)', () => {
+describe('the person is editing a cell (InvalidOperationInCellEditMode), on builds before ExcelApi 1.11 (no delayForCellEdit)', () => {
+  const before111 = { isSetSupported: (_s: string, v: string) => v !== '1.11' };
   test('at the read: a clear message, nothing written; the same action works once they leave edit mode', async () => {
     const fake = book();
     const before = fake.workbook.export();
     fake.inject({ kind: 'refuse', code: 'InvalidOperationInCellEditMode' });
-    const e = await failure(scoreCounted(host(fake), c, 'vi'));
+    const e = await failure(scoreCounted(host(fake, before111), c, 'vi'));
     const d = describeOfficeError(e, 'vi');
     expect(d).toMatchObject({ kind: 'cell-edit-mode', retry: true, code: 'InvalidOperationInCellEditMode' });
     expect(d.message).toContain('Hãy thoát chế độ sửa ô (nhấn Enter hoặc Esc) rồi thử lại');
@@ -92,7 +93,7 @@ describe('the person is editing a cell (InvalidOperationInCellEditMode)', () => 
     const fake = book();
     const before = fake.workbook.export();
     fake.inject({ kind: 'refuse', code: 'InvalidOperationInCellEditMode' }, { when: (s) => s.writes > 0 });
-    const e = await failure(scoreCounted(host(fake), c, 'vi'));
+    const e = await failure(scoreCounted(host(fake, before111), c, 'vi'));
     expect(workbookOutcome(e)).toBe('unchanged');
     expect(describeOfficeError(e, 'vi').message).toMatch(/Hãy thoát chế độ sửa ô .* Bảng tính không bị thay đổi\.$/);
     expect(fake.workbook.export()).toEqual(before);

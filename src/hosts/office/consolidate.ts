@@ -14,7 +14,7 @@
  * the web's 5 MB response limit, which then fails the read (nothing is written).
  *
  * `importReturnFiles` (ExcelApi 1.13) inserts every sheet of each .xlsx file at the end of the
- * workbook with Workbook.insertWorksheetsFromBase64, in one sync, and reports the new names.
+ * workbook with Workbook.insertWorksheetsFromBase64, one file per sync, and reports the new names.
  */
 import type { CriteriaSet } from '../../core/criteria';
 import { Consolidation, ReturnInput, buildMasterSheet, consolidate } from '../../core/consolidate';
@@ -184,15 +184,36 @@ export function canImportFiles(isSetSupported: IsSetSupported = officeIsSetSuppo
 }
 
 /**
- * Inserts every sheet of each file at the end of the workbook (one sync for all the files) and
- * returns the new sheets' names by file. Excel names a sheet whose name is taken "Name (2)".
+ * Inserts every sheet of each file at the end of the workbook and returns the new sheets' names by
+ * file. Excel names a sheet whose name is taken "Name (2)".
+ * - One file per sync: the base64 text is the request's payload, and Excel on the web refuses a
+ *   request over 5 MB ("Resource limits and performance optimization for Office Add-ins"), so
+ *   files are never added up into one request; a file Excel refuses fails alone, after the files
+ *   before it went in (the error says which file: `file` on the error).
+ * - insertWorksheetsFromBase64 answers the new sheets' IDs (@types/office-js: "Returns an array
+ *   of IDs corresponding to each newly inserted worksheet"): one last sync turns them into names.
  */
 export async function importReturnFiles(run: ExcelRunner, files: readonly ReturnFile[]): Promise<Array<{ file: string; sheets: string[] }>> {
   if (!files.length) return [];
   return run(async (context) => {
     const wb = context.workbook as Excel.Workbook;
-    const results = files.map((f) => ({ file: f.name, names: wb.insertWorksheetsFromBase64(f.base64.replace(/^data:[^,]*,/, ''), { positionType: 'End' }) }));
+    const inserted: Array<{ file: string; ids: string[] }> = [];
+    for (const f of files) {
+      const ids = wb.insertWorksheetsFromBase64(f.base64.replace(/^data:[^,]*,/, ''), { positionType: 'End' });
+      try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one file per request: Excel on the web's 5 MB request limit
+        await context.sync();
+      } catch (e) {
+        if (e && typeof e === 'object') Object.assign(e, { file: f.name, imported: inserted.map((i) => i.file) });
+        throw e;
+      }
+      inserted.push({ file: f.name, ids: [...ids.value] });
+    }
+    const sheets = wb.worksheets;
+    sheets.load('items/id,items/name');
     await context.sync();
-    return results.map((r) => ({ file: r.file, sheets: [...r.names.value] }));
+    const nameOf = new Map(sheets.items.map((s) => [s.id, s.name]));
+    // An answer that is not a known ID is taken as the sheet's name (what older builds are said to answer).
+    return inserted.map((r) => ({ file: r.file, sheets: r.ids.map((id) => nameOf.get(id) ?? id) }));
   });
 }

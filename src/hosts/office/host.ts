@@ -21,19 +21,26 @@ import { CellArea, FillSpec, parseA1, toA1 } from '../../core/snapshot';
 import type { SheetInfo, WorkbookHost } from '../../core/workbook';
 import { MAX_ADDRESS_LENGTH, areaCells, chunkAddressList, compressAddresses, rectAddress } from './addresses';
 import { OfficeActionError, guardSyncs, recordOutcome, refusedBeforeRunning } from './errors';
-import { SyncKind, WorkbookFacts, errorCode, fillSpecOf, probeWorkbook, queueStateRead, readWorkbook } from './read';
+import { CELL_PROPERTIES, SyncKind, WorkbookFacts, errorCode, fillSpecOf, probeWorkbook, queueStateRead, readWorkbook } from './read';
 import { applyPlan } from './write';
 import { API_SET, API_VERSIONS, IsSetSupported, officeIsSetSupported } from './requirements';
 
 /** Excel.run, or the fake's run. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run with Excel.RunOptions first (Office.js's Excel.run, and the fake's, take both forms). */
+type RunWithOptions = <T>(options: { delayForCellEdit?: boolean }, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.RunOptions.delayForCellEdit. */
+const DELAY_FOR_CELL_EDIT = '1.11';
 
 export interface OfficeHostOptions {
   /** Office.context.requirements.isSetSupported by default; tests pass their own. */
   isSetSupported?: IsSetSupported;
   /** Rows of the used range read in the first (only) read batch. Default 2,000. */
   firstReadRows?: number;
-  /** Cells per extra read sync below the first window (≈ 100 bytes each against Excel on the web's 5 MB). Default 40,000. */
+  /**
+   * Cells per extra read sync below the first window (≈ 160 bytes each against Excel on the web's 5 MB, with all five
+   * fill properties read: the sample appendix's read answer grew from 112.6 kB to 179.2 kB in the fake). Default 25,000.
+   */
   readCellsPerSync?: number;
   /** Tabs whose A1 (summary marker) is read in the first batch. Default 40. */
   probeSheets?: number;
@@ -95,6 +102,8 @@ export class OfficeHost implements WorkbookHost {
   private facts: WorkbookFacts | null = null;
   /** Whether the sheet named GNLC_State is the product's (learnt with the read, or before the first write). */
   private stateOwnership: StateOwnership = 'unknown';
+  /** Set once a read batch failed on objects derived from null objects: reads then avoid them (read.ts, chainSafe). */
+  private chainSafe = false;
   /** The state the workbook held at the last read or apply (what a failed apply is reconciled against). */
   private knownState: WorkbookState | null = null;
 
@@ -105,7 +114,7 @@ export class OfficeHost implements WorkbookHost {
     this.isSetSupported = options.isSetSupported ?? officeIsSetSupported;
     this.settings = {
       firstReadRows: options.firstReadRows ?? 2000,
-      readCellsPerSync: options.readCellsPerSync ?? 40_000,
+      readCellsPerSync: options.readCellsPerSync ?? 25_000,
       probeSheets: options.probeSheets ?? 40,
       maxSheetCells: options.maxSheetCells ?? 5_000_000,
       writeCellsPerSync: options.writeCellsPerSync ?? 20_000,
@@ -115,10 +124,13 @@ export class OfficeHost implements WorkbookHost {
 
   /** Runs one batch through Excel.run, every sync of it under the time limit. */
   private guarded<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    return this.run(async (context) => {
+    const body = async (context: Excel.RequestContext) => {
       guardSyncs(context, this.settings.syncTimeoutMs);
       return batch(context);
-    });
+    };
+    // ExcelApi 1.11: while the person edits a cell, Excel waits for them instead of refusing the batch.
+    if (this.supports(DELAY_FOR_CELL_EDIT)) return (this.run as unknown as RunWithOptions)({ delayForCellEdit: true }, body);
+    return this.run(body);
   }
 
   /**
@@ -172,13 +184,15 @@ export class OfficeHost implements WorkbookHost {
 
   private async readIn(context: Excel.RequestContext, sheetName: string | undefined): Promise<HostRead> {
     // Queued first, so it goes in the read's one sync.
-    const ownership = queueStateOwnership(context);
+    // (Not when calls on objects derived from a null object failed before: then apply asks, if the state sheet exists.)
+    const ownership = this.chainSafe ? () => 'unknown' as const : queueStateOwnership(context);
     const { read, facts } = await readWorkbook(
       context,
       sheetName,
-      { ...this.settings, mergedAreas: this.supports(API_VERSIONS.mergedAreas), workbookName: this.supports(API_VERSIONS.workbookName) },
+      { ...this.settings, mergedAreas: this.supports(API_VERSIONS.mergedAreas), workbookName: this.supports(API_VERSIONS.workbookName), chainSafe: this.chainSafe },
       this.tally,
       () => void this.stats.retries++,
+      () => void (this.chainSafe = true),
     );
     this.facts = facts;
     this.stateOwnership = ownership();
@@ -243,13 +257,13 @@ export class OfficeHost implements WorkbookHost {
       let facts = this.facts;
       if (!facts) {
         // Learn the workbook, and whose the state sheet is, in one small sync.
-        const ownership = queueStateOwnership(context);
+        const ownership = this.chainSafe ? () => 'unknown' as const : queueStateOwnership(context);
         facts = await probeWorkbook(context, plan.summary?.existing ? plan.summary.name : null, this.tally);
         this.stateOwnership = ownership();
       }
       if (facts.stateSheet && this.stateOwnership !== 'ours') {
         if (this.stateOwnership !== 'not-ours') {
-          const ownership = queueStateOwnership(context);
+          const ownership = queueStateOwnership(context, true);
           this.tally('probe');
           await context.sync();
           this.stateOwnership = ownership();
@@ -290,7 +304,7 @@ export class OfficeHost implements WorkbookHost {
         : { top: 0, left: 0, bottom: 0, right: 0 };
       const small = (box.bottom - box.top + 1) * (box.right - box.left + 1) <= RECONCILE_MAX_CELLS;
       const read = small ? box : { top: 0, left: 0, bottom: 0, right: 0 };
-      const props = ws.getRange(rectAddress(read.top, read.left, read.bottom, read.right)).getCellProperties({ format: { fill: { color: true, pattern: true } } });
+      const props = ws.getRange(rectAddress(read.top, read.left, read.bottom, read.right)).getCellProperties(CELL_PROPERTIES); // all five: no fill told from white as the read does
       this.tally('probe');
       await context.sync();
       const current = storedState();
@@ -381,8 +395,10 @@ export class OfficeHost implements WorkbookHost {
  * 'unknown' when that sync did not run (a read retried smaller).
  */
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- the answer is read by the caller, after its sync */
-function queueStateOwnership(context: Excel.RequestContext): () => StateOwnership {
-  const sheet = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
+function queueStateOwnership(context: Excel.RequestContext, exists = false): () => StateOwnership {
+  const sheets = context.workbook.worksheets;
+  // Known to exist: getItem, so nothing below derives from a null object.
+  const sheet = exists ? sheets.getItem(STATE_SHEET) : sheets.getItemOrNullObject(STATE_SHEET);
   const a1 = sheet.getRange('A1');
   a1.load('values');
   const used = sheet.getUsedRangeOrNullObject(false);

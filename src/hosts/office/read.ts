@@ -23,7 +23,7 @@ import { isSummaryMarker, summarySource } from '../../core/product-sheets';
 import { StateRead, readStateColumn } from '../../core/state';
 import type { HostRead } from '../../core/pipeline';
 import type { CellContent } from '../../core/read';
-import { CellArea, FillSpec, SheetSnapshot, toA1 } from '../../core/snapshot';
+import { CellArea, FillSpec, SheetSnapshot, parseA1, toA1 } from '../../core/snapshot';
 import { rectAddress } from './addresses';
 import { VALUE_TYPE } from './value-types';
 
@@ -38,6 +38,12 @@ export interface ReadSettings {
   maxSheetCells: number;
   mergedAreas: boolean;
   workbookName: boolean;
+  /**
+   * Never derive an object from one that may be a null object before a sync (the state sheet's column
+   * through getItemOrNullObject, the tab walk through getNextOrNullObject): what Excel does with such a
+   * chain is not documented. Set after a read batch failed that way (see readWorkbook).
+   */
+  chainSafe?: boolean;
 }
 
 /** What the adapter remembers of the workbook between a read and the apply that follows it. */
@@ -66,7 +72,8 @@ export function errorCode(e: unknown): string | undefined {
 }
 const tooLarge = (e: unknown) => errorCode(e) === 'ResponsePayloadSizeLimitExceeded';
 
-const CELL_PROPERTIES: Excel.CellPropertiesLoadOptions = { format: { fill: { color: true, pattern: true } } };
+/** Every fill property Office.js exposes (ExcelApi 1.9), so the original fill is recorded, and restored, whole. */
+export const CELL_PROPERTIES: Excel.CellPropertiesLoadOptions = { format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true } } };
 
 interface CellBlock {
   range: Excel.Range;
@@ -79,13 +86,36 @@ function queueCells(range: Excel.Range): CellBlock {
   return { range, props: range.getCellProperties(CELL_PROPERTIES) };
 }
 
-/** Excel reports "no fill" as white with pattern None: only the pattern tells them apart. */
+const HEX = /^#[0-9a-f]{6}$/i;
+
+/**
+ * A cell's fill as read. Excel answers "no fill" in more than one way, and the product must never
+ * take a fill it did not set for none (clearing would then remove it):
+ * - pattern "None": no fill;
+ * - tintAndShade null: no fill, whatever the pattern and colour say (OfficeDev/office-js#4900:
+ *   "No Fill" reads tintAndShade null, any fill, white included, a number; there, and in #6218,
+ *   "No Fill" and white both read color "#FFFFFF" with pattern null);
+ * - otherwise a fill: a missing (null) pattern is taken for Solid, and every property read is kept
+ *   (patternColor, tintAndShade, patternTintAndShade), so "Xóa màu" puts back exactly this fill.
+ * When Excel says nothing that tells no fill from white (pattern null, tintAndShade not a number),
+ * the cell is recorded as white: restoring white over a cell that had no fill loses nothing; clearing
+ * a white one would.
+ */
 export function fillSpecOf(p: Excel.CellProperties | undefined): FillSpec {
   const fill = p?.format?.fill;
-  const pattern = fill?.pattern;
-  if (!fill || pattern === undefined || pattern === null || pattern === 'None') return { color: null };
-  const color = typeof fill.color === 'string' && /^#[0-9a-f]{6}$/i.test(fill.color) ? fill.color.toUpperCase() : null;
-  return { color, pattern };
+  if (!fill) return { color: null };
+  const pattern = typeof fill.pattern === 'string' ? fill.pattern : undefined;
+  if (pattern === 'None' || fill.tintAndShade === null) return { color: null };
+  const color = typeof fill.color === 'string' && HEX.test(fill.color) ? fill.color.toUpperCase() : null;
+  if (color === null) return { color: null };
+  const out: FillSpec = { color };
+  if (pattern !== undefined) out.pattern = pattern;
+  if (pattern !== undefined && pattern !== 'Solid') {
+    if (typeof fill.patternColor === 'string' && HEX.test(fill.patternColor)) out.patternColor = fill.patternColor.toUpperCase();
+    if (typeof fill.patternTintAndShade === 'number' && fill.patternTintAndShade !== 0) out.patternTintAndShade = fill.patternTintAndShade;
+  }
+  if (typeof fill.tintAndShade === 'number' && fill.tintAndShade !== 0) out.tintAndShade = fill.tintAndShade;
+  return out;
 }
 
 /** Appends a loaded block of rows to the snapshot (sheet coordinates from `top`, `left`). */
@@ -144,21 +174,115 @@ export async function readWorkbook(
   settings: ReadSettings,
   tally: Tally,
   onRetry: () => void,
+  onChainSafe?: () => void,
 ): Promise<{ read: HostRead; facts: WorkbookFacts }> {
   let windowRows = Math.max(1, settings.firstReadRows);
+  let mergesInBatch = settings.mergedAreas;
+  let chainSafe = settings.chainSafe === true;
   for (;;) {
     try {
-      return await readOnce(context, sheetName, { ...settings, firstReadRows: windowRows }, tally, onRetry);
+      return await readOnce(context, sheetName, { ...settings, firstReadRows: windowRows, chainSafe }, mergesInBatch, tally, onRetry);
     } catch (e) {
-      if (!tooLarge(e) || windowRows === 1) throw e;
-      // The first batch's answer was too large (a very wide sheet): the same batch, a smaller window.
-      windowRows = Math.max(1, Math.floor(windowRows / 4));
+      if (tooLarge(e) && windowRows > 1) {
+        // The first batch's answer was too large (a very wide sheet): the same batch, a smaller window.
+        windowRows = Math.max(1, Math.floor(windowRows / 4));
+        onRetry();
+        continue;
+      }
+      if (!mayBeDerivedCall(e)) throw e;
       onRetry();
+      if (mergesInBatch && (chainSafe || errorAt(e, /merged/i))) {
+        // getMergedAreasOrNullObject fails past 512 merged areas, failing the whole batch with it: the
+        // batch again without it, the merged areas then read in row bands (readMergesInBands).
+        mergesInBatch = false;
+      } else if (!chainSafe) {
+        // Maybe Excel refuses calls on an object derived from a null object: the batch again without any.
+        chainSafe = true;
+        onChainSafe?.();
+      } else throw e;
     }
   }
 }
 
-async function readOnce(context: Excel.RequestContext, sheetName: string | undefined, settings: ReadSettings, tally: Tally, onRetry: () => void): Promise<{ read: HostRead; facts: WorkbookFacts }> {
+/** Failures no retry of the batch in another shape would help with. */
+const NOT_DERIVED = new Set(['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded', 'InvalidOperationInCellEditMode', 'AccessDenied', 'SyncTimeout', 'StateSheetNotOwned']);
+
+/**
+ * Whether a failed read batch may have failed on a call the documentation does not vouch for: a
+ * call on an object derived from a null object, or getMergedAreasOrNullObject past 512 merged areas
+ * (the typings say it "will fail to return the result", not with which code).
+ */
+function mayBeDerivedCall(e: unknown): boolean {
+  const code = errorCode(e);
+  return code !== undefined && !NOT_DERIVED.has(code) && !(e instanceof OfficeHostError);
+}
+
+/** Whether Excel's debugInfo.errorLocation names the call. */
+function errorAt(e: unknown, call: RegExp): boolean {
+  const location = (e as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo?.errorLocation;
+  return typeof location === 'string' && call.test(location);
+}
+
+/** Range.getMergedAreasOrNullObject answers at most this many merged areas (@types/office-js). */
+export const MERGED_AREAS_CAP = 512;
+
+/**
+ * The merged areas of a used range too merged for one getMergedAreasOrNullObject: the rows in bands,
+ * all bands in one sync; when a band still fails, the bands halve (an area crossing bands is
+ * answered by each, and kept once).
+ */
+/**
+ * The rectangles of a RangeAreas.address ("Sheet1!A1:B4, Sheet1!D1:D4", the typings' example; a
+ * sheet name with spaces or marks quoted, quotes doubled). The sheet is known, so its prefix is
+ * taken off exactly (a name may hold commas).
+ */
+export function areasOfAddress(address: string | null | undefined, sheet: string): CellArea[] {
+  if (typeof address !== 'string') return [];
+  const prefixes = [`'${sheet.replace(/'/g, "''")}'!`, `${sheet}!`];
+  const out: CellArea[] = [];
+  let rest = address.trim();
+  while (rest) {
+    const prefix = prefixes.find((p) => rest.startsWith(p));
+    if (prefix) rest = rest.slice(prefix.length);
+    const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?\s*(?:,\s*|$)/i.exec(rest);
+    if (!m) break;
+    const p = parseA1(`${m[1]}${m[2]}`);
+    const q = m[3] ? parseA1(`${m[3]}${m[4]}`) : p;
+    if (p && q) out.push({ top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) });
+    rest = rest.slice(m[0].length);
+  }
+  return out;
+}
+
+async function readMergesInBands(context: Excel.RequestContext, ws: Excel.Worksheet, top: number, left: number, rows: number, cols: number, tally: Tally, onRetry: () => void): Promise<CellArea[]> {
+  let bandRows = Math.max(1, Math.ceil(rows / 4));
+  for (;;) {
+    const bands: Excel.RangeAreas[] = [];
+    for (let r = 0; r < rows; r += bandRows) {
+      const band = ws.getRange(rectAddress(top + r, left, top + Math.min(rows, r + bandRows) - 1, left + cols - 1)).getMergedAreasOrNullObject();
+      band.load('address');
+      bands.push(band);
+    }
+    try {
+      tally('readChunk');
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only past the documented cap: one sync per halving
+      await context.sync();
+    } catch (e) {
+      if (bandRows === 1 || !mayBeDerivedCall(e)) throw e;
+      bandRows = Math.max(1, Math.ceil(bandRows / 2));
+      onRetry();
+      continue;
+    }
+    const seen = new Map<string, CellArea>();
+    for (const band of bands) {
+      if (band.isNullObject) continue;
+      for (const area of areasOfAddress(band.address, ws.name)) seen.set(`${area.top},${area.left},${area.bottom},${area.right}`, area);
+    }
+    return [...seen.values()].sort((a, b) => a.top - b.top || a.left - b.left);
+  }
+}
+
+async function readOnce(context: Excel.RequestContext, sheetName: string | undefined, settings: ReadSettings, mergesInBatch: boolean, tally: Tally, onRetry: () => void): Promise<{ read: HostRead; facts: WorkbookFacts }> {
   const workbook = context.workbook;
   const sheets = workbook.worksheets;
   sheets.load('items/name,items/visibility');
@@ -171,14 +295,17 @@ async function readOnce(context: Excel.RequestContext, sheetName: string | undef
   const window = used.getIntersection(used.getRow(0).getResizedRange(settings.firstReadRows - 1, 0));
   const first = queueCells(window);
   let merged: Excel.RangeAreas | null = null;
-  if (settings.mergedAreas) {
+  if (mergesInBatch) {
+    // Its own address, not its `areas` (a collection derived from what may be a null object).
     merged = used.getMergedAreasOrNullObject();
-    merged.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount');
+    merged.load('address');
   }
   const stateSheet = sheets.getItemOrNullObject(STATE_SHEET);
-  const storedState = queueStateColumnRead(sheets);
+  stateSheet.load('name');
+  const safe = settings.chainSafe === true;
+  let storedState = safe ? null : queueStateColumnRead(sheets);
   if (settings.workbookName) workbook.load('name');
-  const probes = queueProbes(sheets, settings.probeSheets);
+  const probes = safe ? [] : queueProbes(sheets, settings.probeSheets);
   tally('read');
   await context.sync();
 
@@ -220,10 +347,8 @@ async function readOnce(context: Excel.RequestContext, sheetName: string | undef
   if (rows === 1 && cols === 1 && snapshot.cells[0]?.length === 0 && fills['A1']?.color === null && top === 0 && left === 0) snapshot.cells = [];
   snapshot.fills = fills;
   if (ws.protection.protected) snapshot.protected = true;
-  if (merged && !merged.isNullObject)
-    snapshot.merges = merged.areas.items.map(
-      (a): CellArea => ({ top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 }),
-    );
+  if (merged && !merged.isNullObject) snapshot.merges = areasOfAddress(merged.address, ws.name);
+  else if (settings.mergedAreas && !mergesInBatch) snapshot.merges = await readMergesInBands(context, ws, top, left, rows, cols, tally, onRetry);
 
   const sheetNames = sheets.items.map((s) => s.name);
   const markers = new Map<string, unknown>();
@@ -236,7 +361,8 @@ async function readOnce(context: Excel.RequestContext, sheetName: string | undef
     charts.set(p.sheet.name, p.sheet.charts.items.map((c) => c.name));
   }
   const rest = sheetNames.filter((n) => !markers.has(n));
-  if (rest.length) {
+  if (!storedState && !stateSheet.isNullObject) storedState = queueStateColumnRead(sheets, true);
+  if (rest.length || (safe && storedState)) {
     // More tabs than the probe walked: their A1 in one more batch (names are known now).
     const extra = rest.map((name) => {
       const s = sheets.getItem(name);
@@ -256,7 +382,7 @@ async function readOnce(context: Excel.RequestContext, sheetName: string | undef
   const summarySheets = sheetNames.filter((n) => n !== STATE_SHEET && isSummaryMarker(markers.get(n)));
   const hiddenSheets = sheets.items.filter((s) => s.visibility !== 'Visible').map((s) => s.name);
 
-  const stored = storedState();
+  const stored = storedState ? storedState() : ({ state: null, status: 'none', dropped: 0 } as StateRead);
   const read: HostRead = { sheet: snapshot, sheetNames, hiddenSheets, state: stored.state, stateRead: { status: stored.status, dropped: stored.dropped }, summarySheets };
   const summarySources: Record<string, string> = {};
   for (const n of summarySheets) {
@@ -298,8 +424,9 @@ export function queueStateRead(sheets: Excel.WorksheetCollection): () => Workboo
 }
 
 /** As queueStateRead, with how the state read (state.ts: none, ok with records dropped, or damaged). */
-export function queueStateColumnRead(sheets: Excel.WorksheetCollection): () => StateRead {
-  const column = sheets.getItemOrNullObject(STATE_SHEET).getRange('A:A').getUsedRangeOrNullObject(true);
+export function queueStateColumnRead(sheets: Excel.WorksheetCollection, exists = false): () => StateRead {
+  // Known to exist: getItem (no object derived from a null object); else the undocumented chain.
+  const column = (exists ? sheets.getItem(STATE_SHEET) : sheets.getItemOrNullObject(STATE_SHEET)).getRange('A:A').getUsedRangeOrNullObject(true);
   column.load('values,rowIndex');
   return () => (!column.isNullObject && column.rowIndex === 0 ? readStateColumn(column.values.map((r) => r[0])) : { state: null, status: 'none', dropped: 0 });
 }

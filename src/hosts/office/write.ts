@@ -122,9 +122,59 @@ function add(map: Map<string, string[]>, key: string, address: string): void {
   list.push(address);
 }
 
-function fillKey(f: FillSpec): string {
+/** The fill a restore writes, every property Office.js can set (RangeFill: color, pattern 1.1; patternColor, tintAndShade, patternTintAndShade 1.9). */
+interface RestoreFill {
+  color: string;
+  pattern: string;
+  patternColor?: string;
+  tintAndShade?: number;
+  patternTintAndShade?: number;
+}
+
+/** 'none' for no fill, else the fill to write as a key (one write group per distinct fill). */
+export function fillKey(f: FillSpec): string {
   if (f.color === null || f.pattern === 'None') return 'none';
-  return `${f.color.toUpperCase()}|${f.pattern && SETTABLE_PATTERNS.has(f.pattern) ? f.pattern : 'Solid'}`;
+  const out: RestoreFill = { color: f.color.toUpperCase(), pattern: f.pattern && SETTABLE_PATTERNS.has(f.pattern) ? f.pattern : 'Solid' };
+  if (out.pattern !== 'Solid' && typeof f.patternColor === 'string') out.patternColor = f.patternColor.toUpperCase();
+  if (typeof f.tintAndShade === 'number' && f.tintAndShade !== 0) out.tintAndShade = f.tintAndShade;
+  if (out.pattern !== 'Solid' && typeof f.patternTintAndShade === 'number' && f.patternTintAndShade !== 0) out.patternTintAndShade = f.patternTintAndShade;
+  return JSON.stringify(out);
+}
+
+/**
+ * Queues a recorded fill onto a RangeFill (a range's or several areas'): the colour first (setting
+ * it keeps the pattern), then the pattern, then what modifies them; 'none' clears. Returns the
+ * write calls queued.
+ */
+export function queueFill(fill: Excel.RangeFill, spec: FillSpec): number {
+  return queueFillKey(fill, fillKey(spec));
+}
+
+function queueFillKey(fill: Excel.RangeFill, key: string): number {
+  if (key === 'none') {
+    fill.clear();
+    return 1;
+  }
+  const f = JSON.parse(key) as RestoreFill;
+  let calls = 1;
+  fill.color = f.color;
+  if (f.pattern !== 'Solid') {
+    fill.pattern = f.pattern as Excel.FillPattern;
+    calls++;
+  }
+  if (f.patternColor !== undefined) {
+    fill.patternColor = f.patternColor;
+    calls++;
+  }
+  if (f.tintAndShade !== undefined) {
+    fill.tintAndShade = f.tintAndShade;
+    calls++;
+  }
+  if (f.patternTintAndShade !== undefined) {
+    fill.patternTintAndShade = f.patternTintAndShade;
+    calls++;
+  }
+  return calls;
 }
 
 function restoreSteps(plan: WritePlan, budget: number): Step[] {
@@ -139,13 +189,7 @@ function restoreSteps(plan: WritePlan, budget: number): Step[] {
         r.writeCalls++;
         return;
       }
-      const [color = '#FFFFFF', pattern = 'Solid'] = key.split('|');
-      areas.format.fill.color = color;
-      r.writeCalls++;
-      if (pattern !== 'Solid') {
-        areas.format.fill.pattern = pattern as Excel.FillPattern;
-        r.writeCalls++;
-      }
+      r.writeCalls += queueFillKey(areas.format.fill, key);
     },
     budget,
   );
@@ -394,7 +438,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   if (cells) {
     const now = new Set(cells);
     for (const g of plan.fills) for (const a of g.addresses) now.delete(a);
-    for (const { address, fill } of plan.restore) if (fillKey(fill).split('|')[1] !== undefined && fillKey(fill).split('|')[1] !== 'Solid') now.add(address);
+    for (const { address, fill } of plan.restore) if (fill.color !== null && fill.pattern !== undefined && fill.pattern !== 'None' && fill.pattern !== 'Solid') now.add(address);
     patterned.set(plan.sheet, now);
   }
   return { syncs, writeCalls: refs.writeCalls, facts: { sheetNames, stateSheet: true, charts, patterned } };

@@ -5,6 +5,7 @@
  * with no return, departments that were guessed.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { SELF_CHECK_UI } from '../../i18n/selfcheck';
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { CriteriaSet } from '../../core/criteria';
 import { headline } from '../../core/summary';
@@ -271,6 +272,15 @@ export function ToolsPanel({ tools, criteria, lang, t }: Props) {
           ) : null}
         </section>
       ) : null}
+      <section className={styles.box} aria-labelledby="tools-selfcheck">
+        <h3 id="tools-selfcheck" className={styles.title}>
+          {SELF_CHECK_UI.title[lang]}
+        </h3>
+        {/* "?selfcheck" of the page the pane is (taskpane.html in Excel, preview.html in the preview). */}
+        <Button as="a" size="small" href="?selfcheck" data-action="selfcheck">
+          {SELF_CHECK_UI.title[lang]}
+        </Button>
+      </section>
     </div>
   );
 }

@@ -18,8 +18,13 @@ import { Batch, FakeClientResult, FakeEngineBase, FakeObject, FakeRequestContext
 import { CellData, FakeSheet, FakeWorkbookModel } from './model';
 import type { FakeEventHub } from './events';
 
+/** How "no fill" reads back: see fillReadBack (format.ts) for the sources of each variant. */
+export type NoFillReadBack = 'pattern-none' | 'pattern-null-white';
+
 export interface FakeEngine extends FakeEngineBase {
   model: FakeWorkbookModel;
+  /** How a cell with no fill reads back (default 'pattern-none'). */
+  noFillReadBack?: NoFillReadBack;
   /** Worksheet change events (see events.ts); absent: no events. */
   events?: FakeEventHub;
 }

@@ -8,9 +8,10 @@
  *   Excel, where they arrive later through the host), each handler call counted until it settles;
  * - the add-in's own writes fire events with `triggerSource: 'ThisLocalAddin'` (or none at all,
  *   `triggerSource: false`, as builds before ExcelApi 1.14 do), `source: 'Local'`;
- * - format changes (fills) fire onChanged too unless `formatChangesFire` is false: Excel documents
- *   onChanged for data changes, but an add-in must not loop if a build also reports formatting;
- *   modelling the pessimistic case is what makes the "never loops" test mean something;
+ * - format changes (fills) fire `onFormatChanged` (ExcelApi 1.9: "Occurs when the format is changed
+ *   on a specific worksheet"), not onChanged ("Occurs when data changes in a specific worksheet"),
+ *   both @types/office-js, Excel.Worksheet; `formatChangesFire: true` makes them fire onChanged
+ *   as well, the pessimistic case an add-in must not loop on;
  * - what a person types (`workbook.setCell`) fires `triggerSource: 'Unknown'`, `source: 'Local'`,
  *   or `source: 'Remote'` for a co-author in Excel on the web.
  */
@@ -34,13 +35,13 @@ export interface FakeChangedEventArgs {
 export interface FakeEventOptions {
   /** Report `triggerSource` (ExcelApi 1.14). Default true; false models older builds. */
   triggerSource: boolean;
-  /** The add-in's and the person's format changes (fills) fire onChanged too. Default true (pessimistic). */
+  /** The add-in's and the person's format changes (fills) fire onChanged too. Default false (the documentation); true is the pessimistic case. */
   formatChangesFire: boolean;
   /** Milliseconds between a change and its delivery. Default 0 (the next macrotask). */
   delayMs: number;
 }
 
-export const DEFAULT_EVENT_OPTIONS: FakeEventOptions = { triggerSource: true, formatChangesFire: true, delayMs: 0 };
+export const DEFAULT_EVENT_OPTIONS: FakeEventOptions = { triggerSource: true, formatChangesFire: false, delayMs: 0 };
 
 export type FakeChangedHandler = (args: FakeChangedEventArgs) => Promise<unknown>;
 
@@ -48,6 +49,8 @@ interface Registration {
   id: number;
   sheet: FakeSheet;
   handler: FakeChangedHandler;
+  /** onChanged, or onFormatChanged (its args: type 'WorksheetFormatChanged', worksheetId, address, source). */
+  event: 'changed' | 'format';
 }
 
 export class FakeEventHub {
@@ -59,7 +62,7 @@ export class FakeEventHub {
   private registrations: Registration[] = [];
   private nextId = 1;
   /** Writes made by the add-in in the sync running now: delivered after it. */
-  private buffered: Array<{ sheet: FakeSheet; rects: Rect[] }> = [];
+  private buffered: Array<{ sheet: FakeSheet; rects: Rect[]; kind: 'value' | 'format' }> = [];
   private inflight = 0;
   private waiters: Array<() => void> = [];
 
@@ -71,9 +74,9 @@ export class FakeEventHub {
   }
 
   /** @internal A handler added through onChanged.add, registered when its sync runs. */
-  register(sheet: FakeSheet, handler: FakeChangedHandler): number {
+  register(sheet: FakeSheet, handler: FakeChangedHandler, event: 'changed' | 'format' = 'changed'): number {
     const id = this.nextId++;
-    this.registrations.push({ id, sheet, handler });
+    this.registrations.push({ id, sheet, handler, event });
     return id;
   }
 
@@ -85,25 +88,27 @@ export class FakeEventHub {
   /** Handlers registered now (on one sheet, or on all). */
   handlerCount(sheet?: string): number {
     const lower = sheet?.toLowerCase();
-    return this.registrations.filter((r) => lower === undefined || r.sheet.name.toLowerCase() === lower).length;
+    return this.registrations.filter((r) => r.event === 'changed' && (lower === undefined || r.sheet.name.toLowerCase() === lower)).length;
   }
 
   /** @internal The add-in changed cells during the sync running now. */
   record(sheet: FakeSheet, rects: Rect[], kind: 'value' | 'format'): void {
-    if (kind === 'format' && !this.options.formatChangesFire) return;
     if (!rects.length) return;
-    this.buffered.push({ sheet, rects: rects.map((r) => ({ ...r })) });
+    this.buffered.push({ sheet, rects: rects.map((r) => ({ ...r })), kind });
   }
 
   /** @internal After a sync: the add-in's changes, as events. */
   flush(): void {
     const changes = this.buffered;
     this.buffered = [];
-    for (const { sheet, rects } of changes) {
+    for (const { sheet, rects, kind } of changes) {
+      const address = rects.map((r) => localAddress(r)).join(',');
+      if (kind === 'format') this.deliverFormat(sheet, address);
+      if (kind === 'format' && !this.options.formatChangesFire) continue;
       const args: FakeChangedEventArgs = {
         type: 'WorksheetChanged',
         worksheetId: this.idOf(sheet),
-        address: rects.map((r) => localAddress(r)).join(','),
+        address,
         changeType: 'RangeEdited',
         source: 'Local',
       };
@@ -114,6 +119,7 @@ export class FakeEventHub {
 
   /** A change the person (or a co-author) made. */
   user(sheet: FakeSheet, address: string, options: { source?: 'Local' | 'Remote'; changeType?: FakeChangeType; format?: boolean } = {}): void {
+    if (options.format) this.deliverFormat(sheet, address);
     if (options.format && !this.options.formatChangesFire) return;
     const args: FakeChangedEventArgs = {
       type: 'WorksheetChanged',
@@ -133,17 +139,22 @@ export class FakeEventHub {
   }
 
   private idOf(sheet: FakeSheet): string {
-    return `{sheet-${this.model().sheets.indexOf(sheet)}-${sheet.name}}`;
+    return sheet.id;
   }
 
-  private deliver(sheet: FakeSheet, args: FakeChangedEventArgs): void {
-    const targets = this.registrations.filter((r) => r.sheet === sheet);
+  /** onFormatChanged's args (Excel.WorksheetFormatChangedEventArgs: type, worksheetId, address, source). */
+  private deliverFormat(sheet: FakeSheet, address: string): void {
+    this.deliver(sheet, { type: 'WorksheetFormatChanged', worksheetId: this.idOf(sheet), address, source: 'Local' } as unknown as FakeChangedEventArgs, 'format');
+  }
+
+  private deliver(sheet: FakeSheet, args: FakeChangedEventArgs, event: 'changed' | 'format' = 'changed'): void {
+    const targets = this.registrations.filter((r) => r.sheet === sheet && r.event === event);
     if (!targets.length) return;
     this.inflight++;
     setTimeout(() => {
       // Handlers removed before delivery are not called.
       const live = targets.filter((t) => this.registrations.includes(t));
-      if (live.length) this.delivered.push(args);
+      if (live.length && event === 'changed') this.delivered.push(args);
       Promise.all(
         live.map((t) =>
           Promise.resolve()

@@ -8,7 +8,11 @@
  * - WorksheetFreezePanes.freezeAt / freezeColumns (ExcelApi 1.7).
  * - Workbook.insertWorksheetsFromBase64 (ExcelApi 1.13). The fake cannot open an .xlsx: it takes
  *   base64 of the JSON of FakeWorkbookData (`fakeWorkbookBase64`), inserts its sheets at the end
- *   and, like Excel, gives a sheet whose name is taken the name "Name (2)".
+ *   and, like Excel, gives a sheet whose name is taken the name "Name (2)". It returns the new
+ *   sheets' IDs, not their names (@types/office-js, Workbook.insertWorksheetsFromBase64: "Returns
+ *   an array of IDs corresponding to each newly inserted worksheet"), and the base64 text itself
+ *   counts against the request limit (5 MB in Excel on the web: "Resource limits and performance
+ *   optimization for Office Add-ins", payload size of a request).
  *
  * The members are attached to the fake's classes when this module is loaded (index.ts loads it);
  * what they record is read back with `fakeSheetExtras(fake, sheet)`.
@@ -211,7 +215,7 @@ class WorkbookExtras extends FakeWorkbook {
     const result = new FakeClientResult<string[]>();
     this.invoke(
       'insertWorksheetsFromBase64',
-      [base64File.length, options],
+      [base64File, options],
       (m) => {
         const model = m as FakeWorkbookModel;
         if (options?.positionType !== undefined && options.positionType !== 'End') bad('the fake inserts at the end only');
@@ -226,7 +230,7 @@ class WorkbookExtras extends FakeWorkbook {
         const wanted = options?.sheetNamesToInsert;
         const source = new FakeWorkbookModel(data).sheets.filter((s) => !wanted || wanted.some((w) => w.toLowerCase() === s.name.toLowerCase()));
         if (wanted && source.length !== wanted.length) throw new FakeOfficeError('ItemNotFound', 'a sheet to insert is not in the file');
-        const names: string[] = [];
+        const ids: string[] = [];
         for (const s of source) {
           let name = s.name;
           for (let i = 2; model.find(name); i++) {
@@ -235,9 +239,9 @@ class WorkbookExtras extends FakeWorkbook {
           }
           s.name = name;
           model.sheets.push(s);
-          names.push(name);
+          ids.push(s.id);
         }
-        return names;
+        return ids;
       },
       { write: true, result },
     );

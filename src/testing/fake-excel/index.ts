@@ -11,15 +11,17 @@
  *   fake.counters.syncs; fake.workbook.fill('Phụ lục', 'E12');
  */
 import { FakeRequestContext } from './workbook';
-import type { FakeEngine } from './base';
+import type { FakeEngine, NoFillReadBack } from './base';
 import { DEFAULT_LIMITS, FakeCounters, FakeFault, FakeFaultRule, FakeLimits, FakeSyncInfo } from './proxy';
 import { FakeChangeType, FakeChangedEventArgs, FakeEventHub, FakeEventOptions } from './events';
-import { CellData, FakeCellInput, FakeChartData, FakeSheetData, FakeWorkbookData, FakeWorkbookModel, Visibility, exportWorkbook, normaliseColor, valueType, writeValue } from './model';
+import { CellData, FakeCellInput, FakeChartData, FakeFill, FakeFillInput, toFakeFill, FakeSheetData, FakeWorkbookData, FakeWorkbookModel, Visibility, exportWorkbook, valueType, writeValue } from './model';
 import { cellA1, parseLocalAddress } from './address';
 import type { SheetSnapshot } from '../../core/snapshot';
 
 export { FakeOfficeError, isFakeOfficeError } from './errors';
 export type { FakeErrorCode } from './errors';
+export type { NoFillReadBack } from './base';
+export type { FakeFill, FakeFillInput } from './model';
 export type { FakeCounters, FakeLimits, FakeLogEntry, FakeSyncRecord, FakeFault, FakeSyncInfo } from './proxy';
 export type { FakeChangedEventArgs, FakeChangeType, FakeEventOptions } from './events';
 export { DEFAULT_LIMITS, FakeClientResult } from './proxy';
@@ -58,7 +60,7 @@ export interface CellView {
   numberFormat: string;
   valueType: string;
   /** null = no fill. */
-  fill: { color: string; pattern: string } | null;
+  fill: FakeFill | null;
   font: { bold: boolean; italic: boolean; color: string | null; size: number | null };
   wrap: boolean;
   hyperlink: CellData['hyperlink'] | null;
@@ -91,7 +93,7 @@ export interface FakeWorkbookAccess {
   /** Types into a cell: fires onChanged (triggerSource 'Unknown'; `source: 'Remote'` for a co-author in Excel on the web). */
   setCell(sheet: string, address: string, input: FakeCellInput, options?: { source?: 'Local' | 'Remote' }): void;
   /** Recolours a cell (fires onChanged when the fake's events report format changes). */
-  setFill(sheet: string, address: string, fill: { color: string; pattern?: string } | null): void;
+  setFill(sheet: string, address: string, fill: FakeFillInput | null): void;
   /** Protects or unprotects a sheet (Review › Protect Sheet). */
   protect(sheet: string, on?: boolean): void;
   /** Deletes a sheet, as a person or a co-author would. */
@@ -142,6 +144,13 @@ export interface FakeExcel {
 
 export interface FakeExcelOptions {
   limits?: Partial<FakeLimits>;
+  /**
+   * How a cell with no fill reads back (getCellProperties, RangeFill): each variant is one
+   * reported by Excel users (see fillReadBack in format.ts for the sources). Default 'pattern-none'.
+   */
+  noFillReadBack?: NoFillReadBack;
+  /** Objects derived from a null object before a sync: null objects too ('null', default) or the sync fails ('fail'). Undocumented: see FakeObject.child. */
+  nullObjectChains?: 'null' | 'fail';
   /** Change events: triggerSource support, format changes, delivery delay. */
   events?: Partial<FakeEventOptions>;
 }
@@ -155,6 +164,8 @@ export function createFakeExcel(data?: FakeWorkbookData, options: FakeExcelOptio
     syncLog: [],
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     faults,
+    noFillReadBack: options.noFillReadBack ?? 'pattern-none',
+    nullObjectChains: options.nullObjectChains ?? 'null',
   };
   const hub = new FakeEventHub(() => engine.model, options.events);
   engine.events = hub;
@@ -163,8 +174,11 @@ export function createFakeExcel(data?: FakeWorkbookData, options: FakeExcelOptio
   const run = (async <T>(first: unknown, second?: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const batch = (typeof first === 'function' ? first : second) as ((context: Excel.RequestContext) => Promise<T>) | undefined;
     if (!batch) throw new TypeError('Excel.run: no batch function');
-    if (typeof first !== 'function' && !(first instanceof FakeRequestContext)) throw new TypeError('Excel.run: the context given is not a request context');
+    // Excel.run(options, batch): Excel.RunOptions (ExcelApi 1.11: delayForCellEdit).
+    const options = typeof first === 'object' && first !== null && !(first instanceof FakeRequestContext) ? (first as { delayForCellEdit?: boolean }) : null;
+    if (typeof first !== 'function' && !options && !(first instanceof FakeRequestContext)) throw new TypeError('Excel.run: the context given is not a request context');
     const context = first instanceof FakeRequestContext ? first : new FakeRequestContext(engine);
+    if (options?.delayForCellEdit) context.delayForCellEdit = true;
     const result = await batch(context as unknown as Excel.RequestContext);
     // Excel.run sends what is still queued when the batch returns (nothing queued: no round trip).
     if (context._pending() > 0) await context.sync();
@@ -260,7 +274,7 @@ export function createFakeExcel(data?: FakeWorkbookData, options: FakeExcelOptio
         if (input.error !== undefined) c.error = input.error;
         if (input.fill !== undefined) {
           if (input.fill === null) delete c.fill;
-          else c.fill = { color: normaliseColor(input.fill.color), pattern: input.fill.pattern ?? 'Solid' };
+          else c.fill = toFakeFill(input.fill);
         }
       }
       s.tidy(row, col);
@@ -270,7 +284,7 @@ export function createFakeExcel(data?: FakeWorkbookData, options: FakeExcelOptio
       const { s, row, col } = cellAt(sheet, address);
       const c = s.edit(row, col);
       if (fill === null) delete c.fill;
-      else c.fill = { color: normaliseColor(fill.color), pattern: fill.pattern ?? 'Solid' };
+      else c.fill = toFakeFill(fill);
       s.tidy(row, col);
       hub.user(s, address.toUpperCase(), { format: true });
     },
@@ -354,7 +368,11 @@ export function sheetDataFromSnapshot(snapshot: SheetSnapshot, extra: Partial<Om
     if (f.color === null || f.pattern === 'None') continue;
     const existing = cells[address];
     const base = existing && typeof existing === 'object' ? existing : existing === undefined || existing === null ? {} : { value: existing };
-    cells[address] = { ...base, fill: { color: f.color, pattern: f.pattern ?? 'Solid' } };
+    const fill: FakeFillInput = { color: f.color, pattern: f.pattern ?? 'Solid' };
+    if (f.patternColor !== undefined) fill.patternColor = f.patternColor;
+    if (f.tintAndShade !== undefined) fill.tintAndShade = f.tintAndShade;
+    if (f.patternTintAndShade !== undefined) fill.patternTintAndShade = f.patternTintAndShade;
+    cells[address] = { ...base, fill };
   }
   return {
     name: snapshot.name,

@@ -22,6 +22,31 @@ export interface FakeHyperlink {
   screenTip?: string;
 }
 
+/**
+ * A cell's fill as stored: every property Excel.RangeFill exposes (ExcelApi 1.1 color, pattern;
+ * 1.9 patternColor, tintAndShade, patternTintAndShade). Absent extras mean Excel's defaults
+ * (automatic pattern colour, no tint). How it reads back: format.ts, fillReadBack.
+ */
+export interface FakeFill {
+  color: string;
+  pattern: string;
+  patternColor?: string | null;
+  tintAndShade?: number;
+  patternTintAndShade?: number;
+}
+
+/** A fill as a test gives it (pattern defaults to Solid). */
+export type FakeFillInput = { color: string; pattern?: string; patternColor?: string | null; tintAndShade?: number; patternTintAndShade?: number };
+
+/** The stored fill of a test's input. */
+export function toFakeFill(input: FakeFillInput): FakeFill {
+  const fill: FakeFill = { color: normaliseColor(input.color), pattern: input.pattern ?? 'Solid' };
+  if (input.patternColor !== undefined) fill.patternColor = input.patternColor === null ? null : normaliseColor(input.patternColor);
+  if (input.tintAndShade !== undefined && input.tintAndShade !== 0) fill.tintAndShade = input.tintAndShade;
+  if (input.patternTintAndShade !== undefined && input.patternTintAndShade !== 0) fill.patternTintAndShade = input.patternTintAndShade;
+  return fill;
+}
+
 /** One cell as stored. No `fill` means no fill (Excel reports it as "#FFFFFF" with pattern "None"). */
 export interface CellData {
   value?: string | number | boolean;
@@ -31,14 +56,14 @@ export interface CellData {
   numberFormat?: string;
   /** The displayed text, when the test wants a particular one; else derived from the value. */
   text?: string;
-  fill?: { color: string; pattern: string };
+  fill?: FakeFill;
   font?: FakeFont;
   wrap?: boolean;
   hyperlink?: FakeHyperlink;
 }
 
 /** A cell as a test gives it: a value, or the full record (fill may also be null = no fill). */
-export type FakeCellInput = string | number | boolean | null | (Omit<CellData, 'fill' | 'value'> & { value?: string | number | boolean | null; fill?: { color: string; pattern?: string } | null });
+export type FakeCellInput = string | number | boolean | null | (Omit<CellData, 'fill' | 'value'> & { value?: string | number | boolean | null; fill?: FakeFillInput | null });
 
 export interface FakeChartData {
   name: string;
@@ -89,6 +114,8 @@ export function normaliseColor(color: string): string {
   throw new FakeOfficeError('InvalidArgument', `not a colour: ${color}`);
 }
 
+let sheetIds = 0;
+
 export class FakeSheet {
   readonly cells = new Map<number, CellData>();
   merges: Rect[] = [];
@@ -97,6 +124,12 @@ export class FakeSheet {
   frozenRows = 0;
   readonly columnWidths = new Map<number, number>();
   charts: FakeChartData[] = [];
+  /**
+   * The sheet's ID: Worksheet.id is "a value that uniquely identifies the worksheet in a given
+   * workbook", kept when the sheet is renamed or moved (@types/office-js, Excel.Worksheet.id);
+   * Excel answers a GUID in braces, and getItem/getItemOrNullObject take the name or the ID.
+   */
+  readonly id = `{${(++sheetIds).toString(16).toUpperCase().padStart(8, '0')}-0000-4000-8000-FA4EE0000000}`;
   constructor(public name: string) {}
 
   get(row: number, col: number): CellData | undefined {
@@ -262,6 +295,10 @@ export class FakeWorkbookModel {
   }
 
   find(name: string): FakeSheet | null {
+    if (name.startsWith('{')) {
+      const byId = this.sheets.find((s) => s.id === name);
+      if (byId) return byId;
+    }
     const lower = name.toLowerCase();
     return this.sheets.find((s) => s.name.toLowerCase() === lower) ?? null;
   }
@@ -330,7 +367,7 @@ function cellFromInput(input: FakeCellInput): CellData | null {
   if (input.error || (typeof input.value === 'string' && EXCEL_ERROR.test(input.value))) c.error = true;
   if (input.numberFormat !== undefined) c.numberFormat = input.numberFormat;
   if (input.text !== undefined) c.text = input.text;
-  if (input.fill) c.fill = { color: normaliseColor(input.fill.color), pattern: input.fill.pattern ?? 'Solid' };
+  if (input.fill) c.fill = toFakeFill(input.fill);
   if (input.font) c.font = { ...input.font };
   if (input.wrap !== undefined) c.wrap = input.wrap;
   if (input.hyperlink) c.hyperlink = { ...input.hyperlink };

@@ -124,6 +124,8 @@ export interface FakeEngineBase {
   faults?: FakeFaultRule[];
   /** Called after every sync that ran commands (succeeded or failed): the event hub delivers change events. */
   afterSync?: (index: number) => void;
+  /** Objects derived from a null object: null objects too ('null', default) or a failed sync ('fail'). See FakeObject.child. */
+  nullObjectChains?: 'null' | 'fail';
 }
 
 export interface Batch {
@@ -184,6 +186,12 @@ export class FakeRequestContextBase {
   private created: Array<ProxyLike> = [];
   /** Proxies made while a sync runs (loaded navigation properties, collection items). */
   private during: Array<ProxyLike> | null = null;
+  /**
+   * Excel.run({ delayForCellEdit: true }, batch) (ExcelApi 1.11, Excel.RunOptions: "Determines
+   * whether Excel will delay the batch request until the user exits cell edit mode"): a sync the
+   * person's cell edit would refuse waits instead (the injected refusal is used up, then it runs).
+   */
+  delayForCellEdit = false;
   constructor(readonly engine: FakeEngineBase) {}
 
   /** @internal Commands queued since the last sync, proxies' instantiation excluded. */
@@ -222,6 +230,16 @@ export class FakeRequestContextBase {
     if (fault?.kind === 'hang') {
       record.error = 'hang';
       return new Promise<void>(() => undefined);
+    }
+    if (fault?.kind === 'refuse' && fault.code === 'InvalidOperationInCellEditMode' && this.delayForCellEdit) {
+      // Waits for the person to leave the cell, then runs.
+      return new Promise<void>((resolve) => setTimeout(resolve, 5)).then(() => {
+        this.queue = commands.concat(this.queue);
+        this.created = created.concat(this.created);
+        engine.syncLog.pop();
+        engine.counters.syncs--;
+        return this.sync();
+      });
     }
     if (fault?.kind === 'refuse') {
       record.error = fault.code;
@@ -356,10 +374,18 @@ export abstract class FakeObject<T> {
     throw new FakeOfficeError('PropertyNotLoaded', `${this._typeName}.${name} was not loaded`);
   }
 
-  /** A child proxy resolved from this one (null when this is null). */
+  /**
+   * A child proxy resolved from this one. When this is a null object, what Excel does is not
+   * documented ("…OrNullObject methods and properties": the null object's own properties read null;
+   * nothing is said of objects derived from it): the fake answers a null object too ('null',
+   * the default), or fails the sync with InvalidObjectPath ('fail', createFakeExcel's
+   * nullObjectChains) — the product must work either way; the self-check asks the real Excel.
+   */
   protected child<C>(resolve: (t: T) => C | null): () => C | null {
     return () => {
       const t = this._resolve();
+      if (t === null && this.context.engine.nullObjectChains === 'fail')
+        throw new FakeOfficeError('InvalidObjectPath', `an object derived from a null ${this._typeName}`, `${this._typeName} (null object)`);
       return t === null ? null : resolve(t);
     };
   }

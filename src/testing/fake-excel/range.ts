@@ -3,15 +3,15 @@ import { FakeOfficeError } from './errors';
 import { MAX_COLS, MAX_ROWS, Rect, fullAddress, intersect, localAddress, parseAddressOn, parseLocalAddress, rectCells, rectCols, rectRows, splitSheet } from './address';
 import { FakeClientResult, FakeObject } from './proxy';
 import { CellData, FakeSheet, displayText, valueType, writeValue } from './model';
-import { AreasT, Ctx, FakeCollection, RangeT, alive, changed, checkGet, ctxOf, eachCell, grid, matrix, writable } from './base';
-import { FakeRangeFormat } from './format';
+import { AreasT, Ctx, FakeCollection, NoFillReadBack, RangeT, alive, changed, checkGet, ctxOf, eachCell, grid, matrix, writable } from './base';
+import { FakeRangeFormat, fillReadBack } from './format';
 
 interface CellPropertiesLoad {
   address?: boolean;
-  format?: { fill?: { color?: boolean; pattern?: boolean }; font?: { bold?: boolean; italic?: boolean; color?: boolean; size?: boolean }; wrapText?: boolean };
+  format?: { fill?: { color?: boolean; pattern?: boolean; patternColor?: boolean; tintAndShade?: boolean; patternTintAndShade?: boolean }; font?: { bold?: boolean; italic?: boolean; color?: boolean; size?: boolean }; wrapText?: boolean };
 }
 
-function cellProperties(sheet: FakeSheet, row: number, col: number, want: CellPropertiesLoad): Record<string, unknown> {
+function cellProperties(sheet: FakeSheet, row: number, col: number, want: CellPropertiesLoad, noFill: NoFillReadBack | undefined): Record<string, unknown> {
   const c = sheet.get(row, col);
   const out: Record<string, unknown> = {};
   if (want.address) out.address = fullAddress(sheet.name, { top: row, left: col, bottom: row, right: col });
@@ -20,9 +20,9 @@ function cellProperties(sheet: FakeSheet, row: number, col: number, want: CellPr
     const wf = want.format;
     if (wf.fill) {
       const fill: Record<string, unknown> = {};
-      // Excel reports "no fill" as white with pattern None.
-      if (wf.fill.color) fill.color = c?.fill ? c.fill.color : '#FFFFFF';
-      if (wf.fill.pattern) fill.pattern = c?.fill ? c.fill.pattern : 'None';
+      // As RangeFill reads back (the sources: fillReadBack in format.ts).
+      const back = fillReadBack(c, noFill);
+      for (const key of ['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'] as const) if (wf.fill[key]) fill[key] = back[key];
       format.fill = fill;
     }
     if (wf.font) {
@@ -38,6 +38,9 @@ function cellProperties(sheet: FakeSheet, row: number, col: number, want: CellPr
   }
   return out;
 }
+
+/** Range.getMergedAreasOrNullObject fails past this many merged areas (@types/office-js). */
+export const MAX_MERGED_AREAS = 512;
 
 export class FakeRange extends FakeObject<RangeT> {
   readonly _typeName = 'Range';
@@ -189,7 +192,7 @@ export class FakeRange extends FakeObject<RangeT> {
       [load],
       (t) => {
         checkGet(ctxOf(this), t.rect);
-        return grid(t.rect, (r, c) => cellProperties(t.sheet, r, c, load));
+        return grid(t.rect, (r, c) => cellProperties(t.sheet, r, c, load, ctxOf(this).engine.noFillReadBack));
       },
       { write: false, result },
     );
@@ -201,6 +204,10 @@ export class FakeRange extends FakeObject<RangeT> {
       this.context,
       this.child((t) => {
         const rects = t.sheet.merges.filter((m) => intersect(m, t.rect)).map((m) => ({ ...m, kind: 'cells' as const }));
+        // "if the merged areas count in this range is more than 512, then this method will fail to return
+        // the result" (@types/office-js, Range.getMergedAreasOrNullObject). The error code is not documented:
+        // the fake answers GeneralException, located at the call.
+        if (rects.length > MAX_MERGED_AREAS) throw new FakeOfficeError('GeneralException', `${rects.length} merged areas (more than ${MAX_MERGED_AREAS})`, 'Range.getMergedAreasOrNullObject');
         return rects.length ? { sheet: t.sheet, rects } : null;
       }),
     );

@@ -137,11 +137,15 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
       name: (s: FakeSheet) => s.name,
       visibility: (s: FakeSheet) => s.visibility,
       position: (s: FakeSheet) => ctx.model.sheets.indexOf(s),
-      id: (s: FakeSheet) => `{sheet-${ctx.model.sheets.indexOf(s)}-${s.name}}`,
+      id: (s: FakeSheet) => s.id,
     };
   }
   protected override _navigation() {
     return { protection: () => this.protection, freezePanes: () => this.freezePanes, charts: () => this.charts };
+  }
+  /** Worksheet.id (ExcelApi 1.1): stable across renames (model.ts, FakeSheet.id). */
+  get id(): string {
+    return this.prop('id');
   }
   get name(): string {
     return this.prop('name');
@@ -254,13 +258,20 @@ export class FakeWorksheet extends FakeObject<FakeSheet> {
   }
   /** Worksheet.onChanged (ExcelApi 1.7): add registers at the next sync; the result's remove() at the sync after it. */
   get onChanged(): { add(handler: FakeChangedHandler): { context: FakeRequestContextBase; remove(): void } } {
+    return this.eventHandlers('onChanged', 'changed');
+  }
+  /** Worksheet.onFormatChanged (ExcelApi 1.9): format changes (fills) arrive here (events.ts). */
+  get onFormatChanged(): { add(handler: FakeChangedHandler): { context: FakeRequestContextBase; remove(): void } } {
+    return this.eventHandlers('onFormatChanged', 'format');
+  }
+  private eventHandlers(name: string, event: 'changed' | 'format'): { add(handler: FakeChangedHandler): { context: FakeRequestContextBase; remove(): void } } {
     return {
       add: (handler: FakeChangedHandler) => {
-        this.invoke('onChanged.add', [], (s) => void ctxOf(this).engine.events?.register(alive(ctxOf(this), s), handler), { write: false });
+        this.invoke(`${name}.add`, [], (s) => void ctxOf(this).engine.events?.register(alive(ctxOf(this), s), handler, event), { write: false });
         return {
           context: this.context,
           remove: () => {
-            this.invoke('onChanged.remove', [], (s) => ctxOf(this).engine.events?.unregister(s, handler), { write: false });
+            this.invoke(`${name}.remove`, [], (s) => ctxOf(this).engine.events?.unregister(s, handler), { write: false });
           },
         };
       },
@@ -275,6 +286,17 @@ export class FakeWorksheetProtection extends FakeObject<FakeSheet> {
   }
   get protected(): boolean {
     return this.prop('protected');
+  }
+  /** WorksheetProtection.protect (ExcelApi 1.2; "Protects a worksheet. Fails if the worksheet has already been protected"). */
+  protect(): void {
+    this.invoke('protect', [], (s) => {
+      if (s.protected) throw new FakeOfficeError('InvalidOperation', 'the sheet is already protected');
+      s.protected = true;
+    }, { write: true });
+  }
+  /** WorksheetProtection.unprotect (ExcelApi 1.2). */
+  unprotect(): void {
+    this.invoke('unprotect', [], (s) => void (s.protected = false), { write: true });
   }
 }
 

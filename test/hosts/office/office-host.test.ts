@@ -408,7 +408,7 @@ describe('a 10,000-row sheet', () => {
     expect(result.run.summary.totals).toMatchObject({ met: 54, unmet: 1, invalid: 1, missing: 1 });
     expect(result.read.sheet.cells).toHaveLength(10_000);
     const cols = 7;
-    const chunks = Math.ceil((10_000 - 2000) / Math.floor(40_000 / cols));
+    const chunks = Math.ceil((10_000 - 2000) / Math.floor(25_000 / cols));
     expect(result.counts).toMatchObject({ readSyncs: 1, readChunkSyncs: chunks, writeSyncs: 1, writeChunkSyncs: 0, retries: 0 });
     expect(result.counts.syncs).toBe(2 + chunks);
     expect(fake.syncLog.every((s) => !s.error && s.responseBytes <= fake.limits.maxResponseBytes)).toBe(true);
