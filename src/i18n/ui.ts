@@ -151,6 +151,11 @@ export const UI = s({
     vi: (p: { field: string; cells: string }) => `Đã gán ${p.cells} cho "${p.field}" và lưu ánh xạ.`,
     en: (p: { field: string; cells: string }) => `Assigned ${p.cells} to "${p.field}" and saved the mapping.`,
   },
+  undoAssign: { vi: 'Hoàn tác lần gán ô', en: 'Undo the assignment' },
+  assignUndone: {
+    vi: (p: { id: string }) => `Đã hoàn tác: các ô của chỉ số ${p.id} trở lại như trước lần gán.`,
+    en: (p: { id: string }) => `Undone: the cells of indicator ${p.id} are back as they were before the assignment.`,
+  },
   noSelection: { vi: 'Chưa chọn ô nào trong bảng tính.', en: 'No cells are selected in the sheet.' },
   wrongSheet: {
     vi: (p: { sheet: string }) => `Hãy chọn ô trên trang "${p.sheet}".`,

@@ -4,11 +4,12 @@
  * Talks to the workbook only through a PaneBackend (Office, the preview's fake Excel, tests).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Divider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Divider, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { TaskListSquareLtr20Regular } from '@fluentui/react-icons/lib/atoms/svg/task-list-square-ltr';
 import { Eraser20Regular } from '@fluentui/react-icons/lib/atoms/svg/eraser';
 import type { CriteriaSet } from '../core/criteria';
 import { saveMapping } from '../core/mapping/save';
+import type { SavedMapping } from '../core/mapping/types';
 import type { IndicatorResult } from '../core/score';
 import { countStatuses } from '../core/summary';
 import { isOtherParty } from '../core/result-kind';
@@ -116,6 +117,8 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
   const [step, setStep] = useState<Step | null>(null);
   const [outcome, setOutcome] = useState<ScoreOutcome | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  /** The mapping as it was before the last hand-made assignment, so it can be undone. */
+  const [undoable, setUndoable] = useState<{ sheet: string; id: string; before: SavedMapping } | null>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [fixing, setFixing] = useState<string | null>(null);
   /** Selected cells that belong to other fields: the move waits for the person's word. */
@@ -281,6 +284,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
         await stopWatching();
         const saved = assignCells(current, id, fieldKey, cells);
         await backend.saveMapping(outcome.sheet, saved, outcome.state);
+        setUndoable({ sheet: outcome.sheet, id, before: current });
         await score(() => ({
           intent: 'success',
           text: (tr, l) => tr('assigned', { field: indicator ? fieldName(indicator, fieldKey, l, tr('value')) : fieldKey, cells: cells.join(', ') }),
@@ -292,6 +296,22 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
     },
     [backend, outcome, index, score, t, lang, stopWatching],
   );
+
+  const undoAssign = useCallback(async () => {
+    if (!backend || !outcome || !undoable || undoable.sheet !== outcome.sheet) return;
+    const { id, before } = undoable;
+    setUndoable(null);
+    setBusy('assign');
+    setNotice(null);
+    try {
+      await stopWatching();
+      await backend.saveMapping(outcome.sheet, before, outcome.state);
+      await score(() => ({ intent: 'success', text: (tr) => tr('assignUndone', { id }) }));
+    } catch (e) {
+      setNotice({ intent: 'error', title: (tr) => tr('errorTitle'), text: errorText(e) });
+      setBusy(null);
+    }
+  }, [backend, outcome, undoable, score, stopWatching]);
 
   const onSelectCard = useCallback((r: IndicatorResult) => void select(r), [select]);
   const onFixCard = useCallback((id: string) => setFixing((cur) => (cur === id ? null : id)), []);
@@ -392,6 +412,13 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
                   <div key={i}>{say(m, t, lang)}</div>
                 ))}
               </MessageBarBody>
+              {undoable && outcome?.sheet === undoable.sheet && notice.intent === 'success' ? (
+                <MessageBarActions>
+                  <Button size="small" disabled={busy !== null} onClick={() => void undoAssign()} data-action="undo-assign">
+                    {t('undoAssign')}
+                  </Button>
+                </MessageBarActions>
+              ) : null}
             </MessageBar>
           ) : null}
         </div>

@@ -3,7 +3,7 @@
  * Issue #12 part 5, "Gán ô đang chọn" made safe: the fix panel comes into view with the focus and
  * closes with Escape; selected cells that already belong to another indicator are not taken
  * silently — the pane names their owner and moves them only when told ("Chuyển ô"), and a cell
- * then has one owner.
+ * then has one owner; an assignment can be undone.
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { listIndicators } from '../../src/core/criteria';
@@ -65,4 +65,23 @@ test('cells of another indicator: named, moved only on "Chuyển ô", then owned
   expect(saved[LOST]!.fields.value).toEqual([taken]);
   expect(saved['1.1.1.a']!.fields.value).toBeUndefined();
   expect(document.querySelector('li[data-indicator="1.1.1.a"]')!.getAttribute('data-status')).toBe('missing');
+});
+
+test('an assignment can be undone: the mapping goes back to what it was, and the indicator with it', async () => {
+  const { backend, built } = setup();
+  const taken = built.expected['1.1.1.a']!.valueCells.value!;
+  backend.selectionToReport = { sheet: backend.sheet.name, addresses: [taken] };
+  const panel = await openFix();
+  fireEvent.click(within(panel).getByRole('button', { name: /^Gán ô đang chọn/ }));
+  fireEvent.click(await within(panel).findByRole('button', { name: 'Chuyển ô' }));
+  await waitFor(() => expect(document.querySelector('li[data-indicator="1.1.1.a"]')!.getAttribute('data-status')).toBe('missing'));
+
+  fireEvent.click(await screen.findByRole('button', { name: 'Hoàn tác lần gán ô' }));
+  await screen.findByText(`Đã hoàn tác: các ô của chỉ số ${LOST} trở lại như trước lần gán.`);
+  expect(backend.calls.filter((c) => c.startsWith('saveMapping'))).toHaveLength(2);
+  const saved = (backend.state!.mappings[backend.sheet.name] as { placements: Record<string, { fields: Record<string, string[]> }> }).placements;
+  expect(saved['1.1.1.a']!.fields.value).toEqual([taken]);
+  expect(saved[LOST]?.fields.value ?? []).not.toContain(taken);
+  expect(document.querySelector('li[data-indicator="1.1.1.a"]')!.getAttribute('data-status')).not.toBe('missing');
+  expect(screen.queryByRole('button', { name: 'Hoàn tác lần gán ô' })).toBeNull();
 });
