@@ -113,6 +113,8 @@ export const UI = s({
   },
   noneShown: { vi: 'Không có chỉ số nào khớp bộ lọc.', en: 'No indicator matches the filters.' },
   listLabel: { vi: 'Danh sách chỉ số', en: 'Indicators' },
+  showDetails: { vi: (p: { id: string }) => `Xem chi tiết chỉ số ${p.id}`, en: (p: { id: string }) => `Show details of indicator ${p.id}` },
+  hideDetails: { vi: 'Thu gọn', en: 'Collapse' },
 
   // My department
   myDept: { vi: 'Chỉ đơn vị của tôi', en: 'Only my department' },
