@@ -552,7 +552,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
             <AccordionItem value="tools">
               <AccordionHeader as="h2">{t('toolsTitle')}</AccordionHeader>
               <AccordionPanel>
-                {backend?.tools && criteria ? <ToolsPanel tools={backend.tools} criteria={criteria} lang={lang} t={t} /> : <Spinner size="tiny" label={t('loading')} />}
+                {backend?.tools && criteria ? <ToolsPanel tools={backend.tools} criteria={criteria} lang={lang} t={t} notReturns={outcome ? [outcome.sheet, ...(outcome.summarySheet ? [outcome.summarySheet] : [])] : []} /> : <Spinner size="tiny" label={t('loading')} />}
               </AccordionPanel>
             </AccordionItem>
           </Accordion>

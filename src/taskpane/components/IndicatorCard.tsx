@@ -83,12 +83,15 @@ function IndicatorCardView({ result, placed, criteria, lang, t, selected, onSele
             onSelect(result);
           }}
           aria-expanded={false}
-          aria-label={`${resultStatusText(result, lang)} · ${id} · ${indicatorText(placed.indicator, lang)}. ${t('showDetails', { id })}`}
+          aria-describedby={`${headId}-hint`}
           id={headId}
         >
           <StatusLabel status={result.status} lang={lang} text={resultStatusText(result, lang)} />
           <span className={styles.id}>{id}</span>
           <span className={styles.lineText}>{indicatorText(placed.indicator, lang)}</span>
+          <span id={`${headId}-hint`} hidden>
+            {t('showDetails', { id })}
+          </span>
         </button>
       </li>
     );
