@@ -85,6 +85,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     boxShadow: tokens.shadow4,
   },
+  results: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   shown: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   empty: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase300 },
@@ -491,59 +492,62 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
               filtered={isFiltered(filters)}
               onClear={() => setFilters(NO_FILTERS)}
             />
-            <div className={styles.sticky} data-section="status-bar">
-              <StatusCounts counts={counts} lang={lang} t={t} selected={filters.statuses} onToggle={toggleStatus} />
-              <span className={styles.shown} aria-live="polite" data-shown>
-                {t('shown', { shown: shown.length, total: results.length })}
-              </span>
+            {/* The bar sticks within this box: it scrolls away with the list's end, never over the tools below. */}
+            <div className={styles.results}>
+              <div className={styles.sticky} data-section="status-bar">
+                <StatusCounts counts={counts} lang={lang} t={t} selected={filters.statuses} onToggle={toggleStatus} />
+                <span className={styles.shown} aria-live="polite" data-shown>
+                  {t('shown', { shown: shown.length, total: results.length })}
+                </span>
+              </div>
+              <section aria-labelledby="list-title" data-section="list">
+                <h2 className={styles.listTitle} id="list-title">
+                  {t('listLabel')}
+                </h2>
+                {shown.length ? (
+                  <ul className={styles.list} aria-labelledby="list-title">
+                    {shown.map((r) => {
+                      const placed = index.get(r.id);
+                      if (!placed) return null;
+                      return (
+                        <IndicatorCard
+                          key={r.id}
+                          result={r}
+                          placed={placed}
+                          criteria={criteria}
+                          lang={lang}
+                          t={t}
+                          selected={selectedId === r.id}
+                          onSelect={onSelectCard}
+                          onFix={onFixCard}
+                          fixing={fixing === r.id}
+                        >
+                          {fixing === r.id ? (
+                            <MappingFix
+                              indicator={placed.indicator}
+                              placement={outcome.run.mapping.placements[r.id]}
+                              lang={lang}
+                              t={t}
+                              busy={busy !== null}
+                              onAssign={(key) => void assign(r.id, key)}
+                              onClose={() => {
+                                setFixing(null);
+                                setPendingMove(null);
+                              }}
+                              pending={pendingMove && pendingMove.id === r.id ? pendingMove : null}
+                              onConfirmMove={() => pendingMove && void assign(pendingMove.id, pendingMove.fieldKey, pendingMove.cells)}
+                              onCancelMove={() => setPendingMove(null)}
+                            />
+                          ) : null}
+                        </IndicatorCard>
+                      );
+                    })}
+                  </ul>
+                ) : (
+                  <p className={styles.empty}>{t('noneShown')}</p>
+                )}
+              </section>
             </div>
-            <section aria-labelledby="list-title" data-section="list">
-              <h2 className={styles.listTitle} id="list-title">
-                {t('listLabel')}
-              </h2>
-              {shown.length ? (
-                <ul className={styles.list} aria-labelledby="list-title">
-                  {shown.map((r) => {
-                    const placed = index.get(r.id);
-                    if (!placed) return null;
-                    return (
-                      <IndicatorCard
-                        key={r.id}
-                        result={r}
-                        placed={placed}
-                        criteria={criteria}
-                        lang={lang}
-                        t={t}
-                        selected={selectedId === r.id}
-                        onSelect={onSelectCard}
-                        onFix={onFixCard}
-                        fixing={fixing === r.id}
-                      >
-                        {fixing === r.id ? (
-                          <MappingFix
-                            indicator={placed.indicator}
-                            placement={outcome.run.mapping.placements[r.id]}
-                            lang={lang}
-                            t={t}
-                            busy={busy !== null}
-                            onAssign={(key) => void assign(r.id, key)}
-                            onClose={() => {
-                              setFixing(null);
-                              setPendingMove(null);
-                            }}
-                            pending={pendingMove && pendingMove.id === r.id ? pendingMove : null}
-                            onConfirmMove={() => pendingMove && void assign(pendingMove.id, pendingMove.fieldKey, pendingMove.cells)}
-                            onCancelMove={() => setPendingMove(null)}
-                          />
-                        ) : null}
-                      </IndicatorCard>
-                    );
-                  })}
-                </ul>
-              ) : (
-                <p className={styles.empty}>{t('noneShown')}</p>
-              )}
-            </section>
           </>
         )}
 
