@@ -33,8 +33,12 @@ const OPEN_BUDGET: Row['budget'] = { max: 1.2, machineIndependent: true };
 const ALL_BUDGET: Row['budget'] = { max: 1.9, machineIndependent: true };
 
 interface Built {
-  /** .js files of each output, with raw and gzipped sizes; `open`: loaded by the page itself (the entry's files), not later. */
-  product: Array<{ file: string; raw: number; gzip: number; open: boolean }>;
+  /**
+   * .js files of each output, with raw and gzipped sizes; `open`: loaded by the page itself (the
+   * entry's files); `engine`: fetched by import() as the pane opens (the engine's chunk group).
+   * The rest (the self-check page) is fetched only when asked for.
+   */
+  product: Array<{ file: string; raw: number; gzip: number; open: boolean; engine?: boolean }>;
   baseline: Array<{ file: string; raw: number; gzip: number; open: boolean }>;
   components: number;
   icons: number;
@@ -121,7 +125,10 @@ async function build(): Promise<Built> {
         const data = fs.readFileSync(path.join(dir, file));
         return { file, raw: data.length, gzip: gzipSize(data), open: open.has(file) };
       });
-  const productFiles = sizes(path.join(WEB, 'product'), entryFiles(0, 'taskpane'));
+  const engineGroup = stats.stats[0]!.toJson({ all: false, chunkGroups: true }).namedChunkGroups?.['engine']?.assets ?? [];
+  const engineFiles = new Set(engineGroup.map((a) => a.name));
+  if (engineFiles.size === 0) throw new Error('webpack stats name no "engine" chunk group');
+  const productFiles = sizes(path.join(WEB, 'product'), entryFiles(0, 'taskpane')).map((f) => ({ ...f, engine: engineFiles.has(f.file) }));
   const baselineFiles = sizes(path.join(WEB, 'baseline'), entryFiles(1, 'baseline'));
   if (!productFiles.some((f) => f.open) || !baselineFiles.some((f) => f.open)) throw new Error('webpack stats name no entry files');
   return { product: productFiles, baseline: baselineFiles, ...counts, ms: Date.now() - t0 };
@@ -199,7 +206,7 @@ export async function benchPane(options: BenchOptions): Promise<Row[]> {
   const rows: Row[] = [];
   const baselineName = 'React + Fluent UI baseline page';
   const openRow = { group, name: 'JS loaded at open (taskpane.js), gzipped', unit: 'KB', baselineName, budget: OPEN_BUDGET };
-  const allRow = { group, name: 'JS in all (+ engine chunks), gzipped', unit: 'KB', baselineName, budget: ALL_BUDGET };
+  const allRow = { group, name: 'JS as the pane opens (+ engine chunks), gzipped', unit: 'KB', baselineName, budget: ALL_BUDGET };
   const renderRow = { group, name: 'time to first render (fake host)', unit: 'ms', baselineName };
   const readyRow = { group, name: 'time until it can score (engine loaded)', unit: 'ms', baselineName: `${baselineName}, first render` };
   let built: Built;
@@ -211,7 +218,8 @@ export async function benchPane(options: BenchOptions): Promise<Row[]> {
   }
   const files = (xs: Built['product']) => `${xs.map((f) => f.file).join(' + ')}: ${kb(sum(xs, 'raw'))} minified, ${kb(sum(xs, 'gzip'))} gzipped`;
   const open = built.product.filter((f) => f.open);
-  const later = built.product.filter((f) => !f.open);
+  const later = built.product.filter((f) => !f.open && f.engine);
+  const onDemand = built.product.filter((f) => !f.open && !f.engine);
   const baseGz = sum(built.baseline, 'gzip');
   rows.push({
     ...openRow,
@@ -221,9 +229,9 @@ export async function benchPane(options: BenchOptions): Promise<Row[]> {
   });
   rows.push({
     ...allRow,
-    value: sum(built.product, 'gzip') / 1024,
+    value: (sum(open, 'gzip') + sum(later, 'gzip')) / 1024,
     baseline: baseGz / 1024,
-    note: `fetched by import() as the pane opens, in parallel with its first paint: ${later.length ? files(later) : 'none'}`,
+    note: `fetched by import() as the pane opens, in parallel with its first paint: ${later.length ? files(later) : 'none'}; fetched only when asked for, not counted: ${onDemand.length ? files(onDemand) : 'none'}`,
   });
   progress('pane: first render in Chromium');
   try {
