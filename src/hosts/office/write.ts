@@ -378,7 +378,7 @@ function summarySteps(content: SheetContent & { existing: boolean }, facts: Work
         const added = sheet.charts.add('ColumnStacked', source, 'Columns');
         added.name = SUMMARY_CHART_NAME;
         added.title.text = chart.title;
-        added.setPosition(toA1(chart.at.row, chart.at.col));
+        added.setPosition(toA1(chart.at.row, chart.at.col), chart.to ? toA1(chart.to.row, chart.to.col) : undefined);
         r.writeCalls += 4;
         chart.seriesColors.forEach((color, i) => {
           added.series.getItemAt(i).format.fill.setSolidColor(color);
