@@ -11,7 +11,7 @@
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ROOT, SAMPLE, scratch } from './helpers';
+import { BIN, ROOT, SAMPLE, buildCli, scratch } from './helpers';
 import { statusLabel } from '../../src/core/result-text';
 import { STATUSES } from '../../src/core/status';
 import { STATE_MARKER, SUMMARY_MARKER } from '../../src/core/plan';
@@ -23,9 +23,7 @@ const expectNoMarker = (p: Page) => {
   for (const m of MARKERS) expect(text(p)).not.toContain(m);
 };
 
-const BIN = path.join(ROOT, 'bin', 'gnlc.js');
-const BUILT = path.join(ROOT, 'dist', 'cli', 'cli', 'main.js');
-
+/** A tool the test needs, found on PATH; missing: an error that says what to install. */
 function tool(name: string, pkg: string): string {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     const p = path.join(dir, name);
@@ -34,25 +32,9 @@ function tool(name: string, pkg: string): string {
   throw new Error(`${name} is not installed: install the Debian package ${pkg} (apt-get install ${pkg}) to run this test`);
 }
 
-function newestSource(): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    if (!fs.existsSync(dir)) return;
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.ts$/.test(e.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
-    }
-  };
-  for (const d of ['core', 'i18n', 'hosts/xlsx', 'cli']) walk(path.join(ROOT, 'src', d));
-  return newest;
-}
-
 let dir: string;
 beforeAll(() => {
-  if (!fs.existsSync(BUILT) || fs.statSync(BUILT).mtimeMs < newestSource()) {
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'pipe' });
-  }
+  buildCli();
   dir = scratch();
 }, 180_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
