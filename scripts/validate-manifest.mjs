@@ -14,7 +14,7 @@
  *   node scripts/validate-manifest.mjs --info [manifest.xml]  the manifest as office-addin-manifest reads it (JSON)
  */
 import { readFile, readdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -32,6 +32,36 @@ export async function readManifestInfo(file) {
 }
 
 /**
+ * Why office-addin-manifest's validator cannot load, in words: for a module not found, which
+ * package asked for it and whether that package declares it (@microsoft/app-manifest, which
+ * office-addin-manifest uses, requires fs-extra without declaring it, so npm does not install it).
+ */
+export function whyNotLoadable(e) {
+  const message = String(e?.message ?? e);
+  const missing = /Cannot find module '([^']+)'/.exec(message)?.[1];
+  const from = /Require stack:\s*\n\s*-\s*(.+)/.exec(message)?.[1]?.trim();
+  if (e?.code !== 'MODULE_NOT_FOUND' || !missing || !from) return `office-addin-manifest's validator cannot load (${message.split('\n')[0]})`;
+  const parts = from.split(/[\\/]/);
+  const at = parts.lastIndexOf('node_modules');
+  const pkgName = at >= 0 ? (parts[at + 1]?.startsWith('@') ? `${parts[at + 1]}/${parts[at + 2]}` : parts[at + 1]) : undefined;
+  let declared = null;
+  if (pkgName) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(parts.slice(0, at + (pkgName.includes('/') ? 3 : 2)).join('/') || '/', 'package.json'), 'utf8'));
+      declared = [pkg.dependencies, pkg.peerDependencies, pkg.optionalDependencies].some((d) => d && Object.hasOwn(d, missing));
+    } catch {
+      declared = null;
+    }
+  }
+  const who = pkgName ?? from;
+  const fault =
+    declared === false
+      ? `${who} requires "${missing}" without declaring it as a dependency, so npm did not install it (a packaging fault upstream, not a fault of the manifest)`
+      : `${who} requires "${missing}", which is not installed`;
+  return `office-addin-manifest cannot load: ${fault}`;
+}
+
+/**
  * Microsoft's online validation (office-addin-manifest's validateManifest), or why it was not used.
  * @returns {Promise<{ used: true, valid: boolean, errors: string[] } | { used: false, reason: string }>}
  */
@@ -41,7 +71,7 @@ export async function validateOnline(file, timeoutMs = Number(process.env.GNLC_V
   try {
     ({ validateManifest: online } = require('office-addin-manifest/lib/validate'));
   } catch (e) {
-    return { used: false, reason: `office-addin-manifest's validator cannot load (${String(e.message).split('\n')[0]})` };
+    return { used: false, reason: whyNotLoadable(e) };
   }
   let timer;
   const timeout = new Promise((resolve) => {

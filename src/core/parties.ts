@@ -46,3 +46,8 @@ export function listParties(criteria: CriteriaSet): Array<{ party: string; indic
   }
   return [...out.values()];
 }
+
+/** The expert panel's assessment ("Đánh giá của chuyên gia"): a party of its own, not a department that sends a return. */
+export function isExpertAssessment(party: string): boolean {
+  return partyKey(party) === partyKey('Đánh giá của chuyên gia');
+}

@@ -84,7 +84,7 @@ export const MESSAGES = m({
   },
   // Running
   'sheet-protected': {
-    vi: (p) => `Trang "${p.sheet}" đang được bảo vệ nên không tô màu được; kết quả vẫn có ở trang tổng hợp. Hãy bỏ bảo vệ trang (Review › Unprotect Sheet) nếu muốn tô màu`,
+    vi: (p) => `Trang "${p.sheet}" đang được bảo vệ nên không tô màu được; kết quả vẫn có ở trang tổng hợp. Hãy bỏ bảo vệ trang (Xem lại › Bỏ bảo vệ trang tính) nếu muốn tô màu`,
     en: (p) => `The sheet "${p.sheet}" is protected, so it cannot be coloured; the results are on the summary sheet. Unprotect the sheet (Review › Unprotect Sheet) to colour it`,
   },
   'state-damaged': {

@@ -113,6 +113,8 @@ export const UI = s({
   },
   noneShown: { vi: 'Không có chỉ số nào khớp bộ lọc.', en: 'No indicator matches the filters.' },
   listLabel: { vi: 'Danh sách chỉ số', en: 'Indicators' },
+  showDetails: { vi: (p: { id: string }) => `Xem chi tiết chỉ số ${p.id}`, en: (p: { id: string }) => `Show details of indicator ${p.id}` },
+  hideDetails: { vi: 'Thu gọn', en: 'Collapse' },
 
   // My department
   myDept: { vi: 'Chỉ đơn vị của tôi', en: 'Only my department' },
@@ -244,6 +246,10 @@ export const UI = s({
   conflictResponsible: { vi: 'dùng số liệu của đơn vị phụ trách', en: 'the responsible department’s figure is used' },
   conflictInvalid: { vi: 'cần thống nhất', en: 'to be settled' },
   missingTitle: { vi: 'Đơn vị chưa gửi báo cáo', en: 'Departments with no return' },
+  expertPending: {
+    vi: 'Đánh giá của chuyên gia: chưa có (không phải báo cáo của đơn vị; nhập ở trang tổng hợp số liệu).',
+    en: 'Expert assessment: not yet given (not a department return; enter it in the master sheet).',
+  },
   inferredTitle: { vi: 'Đơn vị được đoán, cần xác nhận', en: 'Departments guessed, to confirm' },
   inferredHint: {
     vi: 'Các trang này không ghi tên đơn vị; đơn vị được đoán theo các chỉ số đã điền. Nếu sai, chọn đúng đơn vị rồi bấm "Gộp lại".',

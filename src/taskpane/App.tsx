@@ -30,13 +30,16 @@ import {
   indexIndicators,
   isFiltered,
   partiesOf,
+  populationName,
+  populationOf,
+  problemsFirst,
   standardsOf,
 } from './model';
 import { PrefStore, Prefs, localPrefs } from './prefs';
 import { Header } from './components/Header';
 import { ScoreProgress } from './components/ScoreProgress';
 import { FoundSummary } from './components/FoundSummary';
-import { ResultsOverview } from './components/ResultsOverview';
+import { ResultsOverview, StatusCounts } from './components/ResultsOverview';
 import { FilterBar } from './components/FilterBar';
 import { IndicatorCard } from './components/IndicatorCard';
 import { MappingFix } from './components/MappingFix';
@@ -68,6 +71,22 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow4,
   },
+  /** The status toggles and "Hiển thị x / y" stay in view while the list scrolls under them. */
+  sticky: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalL})`,
+    marginRight: `calc(-1 * ${tokens.spacingHorizontalL})`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    boxShadow: tokens.shadow4,
+  },
+  results: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  shown: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   empty: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase300 },
   listTitle: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
@@ -153,9 +172,16 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
   }, [lang, onLangChange]);
 
   const effective: Filters = onlyMine && myParty ? { ...filters, party: myParty } : filters;
-  const shown = applyFilters(results, effective, index);
-  const counts = outcome?.run.summary.totals ?? countStatuses([]);
-  const mine = onlyMine && myParty ? countStatuses(results.filter((r) => r.responsible === myParty)) : null;
+  const shown = problemsFirst(applyFilters(results, effective, index));
+  // The headline and counts follow the filters that change who is counted (party, standard).
+  const population = populationName(effective);
+  const counts = population ? countStatuses(populationOf(results, effective, index)) : (outcome?.run.summary.totals ?? countStatuses([]));
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  /** Bumped by a run the person started: focus goes to the headline once it shows. */
+  const [focusHeadline, setFocusHeadline] = useState(0);
+  useEffect(() => {
+    if (focusHeadline) headingRef.current?.focus();
+  }, [focusHeadline]);
 
   /** Stops live checking and waits for a check in flight, so no re-check writes while an action runs. */
   const stopWatching = useCallback(async () => {
@@ -200,6 +226,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
         const out = await backend.score(lang, (s) => setStep(s), { scope: all ? 'all' : 'auto' });
         setOutcome(out);
         setRuns((n) => n + 1);
+        if (!after) setFocusHeadline((n) => n + 1);
         setLiveSeen(null);
         const { totals, scope: scoped } = out.run.summary;
         const sheet = out.summarySheet ?? out.sheet;
@@ -433,14 +460,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
         ) : (
           <>
             <div className={styles.panel}>
-              <ResultsOverview
-                counts={counts}
-                lang={lang}
-                t={t}
-                selected={filters.statuses}
-                onToggle={toggleStatus}
-                {...(outcome.run.summary.scope ? { scope: outcome.run.summary.scope } : {})}
-              />
+              <ResultsOverview counts={counts} t={t} population={population} headingRef={headingRef} {...(outcome.run.summary.scope ? { scope: outcome.run.summary.scope } : {})} />
             </div>
             <div className={styles.panel}>
               <FoundSummary
@@ -469,58 +489,65 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
               myParty={myParty}
               onOnlyMine={setOnlyMine}
               onMyParty={setMyParty}
-              {...(mine ? { mySummary: t('myDeptSummary', { party: myParty, met: mine.met, total: mine.total }) } : {})}
-              shownText={t('shown', { shown: shown.length, total: results.length })}
               filtered={isFiltered(filters)}
               onClear={() => setFilters(NO_FILTERS)}
             />
-            <section aria-labelledby="list-title" data-section="list">
-              <h2 className={styles.listTitle} id="list-title">
-                {t('listLabel')}
-              </h2>
-              {shown.length ? (
-                <ul className={styles.list} aria-labelledby="list-title">
-                  {shown.map((r) => {
-                    const placed = index.get(r.id);
-                    if (!placed) return null;
-                    return (
-                      <IndicatorCard
-                        key={r.id}
-                        result={r}
-                        placed={placed}
-                        criteria={criteria}
-                        lang={lang}
-                        t={t}
-                        selected={selectedId === r.id}
-                        onSelect={onSelectCard}
-                        onFix={onFixCard}
-                        fixing={fixing === r.id}
-                      >
-                        {fixing === r.id ? (
-                          <MappingFix
-                            indicator={placed.indicator}
-                            placement={outcome.run.mapping.placements[r.id]}
-                            lang={lang}
-                            t={t}
-                            busy={busy !== null}
-                            onAssign={(key) => void assign(r.id, key)}
-                            onClose={() => {
-                              setFixing(null);
-                              setPendingMove(null);
-                            }}
-                            pending={pendingMove && pendingMove.id === r.id ? pendingMove : null}
-                            onConfirmMove={() => pendingMove && void assign(pendingMove.id, pendingMove.fieldKey, pendingMove.cells)}
-                            onCancelMove={() => setPendingMove(null)}
-                          />
-                        ) : null}
-                      </IndicatorCard>
-                    );
-                  })}
-                </ul>
-              ) : (
-                <p className={styles.empty}>{t('noneShown')}</p>
-              )}
-            </section>
+            {/* The bar sticks within this box: it scrolls away with the list's end, never over the tools below. */}
+            <div className={styles.results}>
+              <div className={styles.sticky} data-section="status-bar">
+                <StatusCounts counts={counts} lang={lang} t={t} selected={filters.statuses} onToggle={toggleStatus} />
+                <span className={styles.shown} aria-live="polite" data-shown>
+                  {t('shown', { shown: shown.length, total: results.length })}
+                </span>
+              </div>
+              <section aria-labelledby="list-title" data-section="list">
+                <h2 className={styles.listTitle} id="list-title">
+                  {t('listLabel')}
+                </h2>
+                {shown.length ? (
+                  <ul className={styles.list} aria-labelledby="list-title">
+                    {shown.map((r) => {
+                      const placed = index.get(r.id);
+                      if (!placed) return null;
+                      return (
+                        <IndicatorCard
+                          key={r.id}
+                          result={r}
+                          placed={placed}
+                          criteria={criteria}
+                          lang={lang}
+                          t={t}
+                          selected={selectedId === r.id}
+                          onSelect={onSelectCard}
+                          onFix={onFixCard}
+                          fixing={fixing === r.id}
+                        >
+                          {fixing === r.id ? (
+                            <MappingFix
+                              indicator={placed.indicator}
+                              placement={outcome.run.mapping.placements[r.id]}
+                              lang={lang}
+                              t={t}
+                              busy={busy !== null}
+                              onAssign={(key) => void assign(r.id, key)}
+                              onClose={() => {
+                                setFixing(null);
+                                setPendingMove(null);
+                              }}
+                              pending={pendingMove && pendingMove.id === r.id ? pendingMove : null}
+                              onConfirmMove={() => pendingMove && void assign(pendingMove.id, pendingMove.fieldKey, pendingMove.cells)}
+                              onCancelMove={() => setPendingMove(null)}
+                            />
+                          ) : null}
+                        </IndicatorCard>
+                      );
+                    })}
+                  </ul>
+                ) : (
+                  <p className={styles.empty}>{t('noneShown')}</p>
+                )}
+              </section>
+            </div>
           </>
         )}
 
@@ -529,7 +556,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
             <AccordionItem value="tools">
               <AccordionHeader as="h2">{t('toolsTitle')}</AccordionHeader>
               <AccordionPanel>
-                {backend?.tools && criteria ? <ToolsPanel tools={backend.tools} criteria={criteria} lang={lang} t={t} /> : <Spinner size="tiny" label={t('loading')} />}
+                {backend?.tools && criteria ? <ToolsPanel tools={backend.tools} criteria={criteria} lang={lang} t={t} notReturns={outcome ? [outcome.sheet, ...(outcome.summarySheet ? [outcome.summarySheet] : [])] : []} /> : <Spinner size="tiny" label={t('loading')} />}
               </AccordionPanel>
             </AccordionItem>
           </Accordion>

@@ -41,6 +41,22 @@ export function applyFilters(results: readonly IndicatorResult[], filters: Filte
   });
 }
 
+/** Problems first: invalid, unmet, missing, then met; code order within a status (the sort is stable). */
+const PROBLEM_RANK: Record<Status, number> = { invalid: 0, unmet: 1, missing: 2, met: 3 };
+export function problemsFirst(results: readonly IndicatorResult[]): IndicatorResult[] {
+  return [...results].sort((a, b) => PROBLEM_RANK[a.status] - PROBLEM_RANK[b.status]);
+}
+
+/** The indicators the headline and counts speak of: the party and standard filters, not the status toggles. */
+export function populationOf(results: readonly IndicatorResult[], filters: Filters, index: IndicatorIndex): IndicatorResult[] {
+  return applyFilters(results, { ...filters, statuses: [] }, index);
+}
+
+/** Who the headline speaks of when a filter narrows the population ("Sở Y tế", "1.2", "Sở Y tế · 1.2"), else ''. */
+export function populationName(filters: Filters): string {
+  return [filters.party, filters.standard].filter(Boolean).join(' · ');
+}
+
 /** Responsible parties: those the results name, else those the criteria name; in Vietnamese order. */
 export function partiesOf(results: readonly IndicatorResult[], criteria: CriteriaSet): string[] {
   const names = results.length ? results.map((r) => r.responsible) : listIndicators(criteria).map((p) => p.indicator.responsible);

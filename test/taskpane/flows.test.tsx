@@ -18,7 +18,8 @@ async function scored(prefs = memoryPrefs(), sheet = sampleAppendix(criteria).sh
   const backend = coreBackend(criteria, sheet);
   const view = renderPane(backend, criteria, prefs);
   fireEvent.click(screen.getByRole('button', { name: /^(Chấm điểm|Score)$/ }));
-  await screen.findByText(/^\d+ \/ \d+ (đạt|met)$/);
+  // The headline names the department when "Chỉ đơn vị của tôi" is on ("Sở Y tế: 1 / 2 đạt").
+  await screen.findByText(/^(.+: )?\d+ \/ \d+ (đạt|met)$/);
   return { backend, view, prefs };
 }
 
@@ -40,6 +41,7 @@ describe('only my department', () => {
     view.unmount();
     await scored(prefs);
     expect((screen.getByRole('switch', { name: 'Chỉ đơn vị của tôi' }) as HTMLInputElement).checked).toBe(true);
+    expect(document.querySelector('[data-headline]')!.textContent).toBe('Sở Y tế: 1 / 2 đạt');
     expect(ids()).toEqual(['1.3.2.e', '1.3.2.f']);
 
     fireEvent.click(screen.getByRole('switch', { name: 'Chỉ đơn vị của tôi' }));

@@ -59,9 +59,16 @@ test('"Gộp báo cáo" consolidates the chosen sheets and shows the headline, t
   const conflicts = document.querySelector('[data-list="conflicts"]')!;
   expect(conflicts.textContent).toContain('1.3.2.f: Y tế = 100; GD = 98 — dùng số liệu của đơn vị phụ trách');
   expect(document.querySelector('[data-list="missing"]')!.textContent).toContain('Sở Nội vụ');
+  // The expert assessment is not a department that failed to send its return.
+  expect(document.querySelector('[data-list="missing"]')!.textContent).not.toContain('chuyên gia');
+  expect(document.querySelector('[data-expert-missing]')!.textContent).toMatch(/^Đánh giá của chuyên gia: chưa có/);
   expect(fake.workbook.sheetNames()).toEqual(['Y tế', 'GD', 'VH', 'Tổng hợp số liệu', 'Tổng hợp GNLC']);
   // The file picker is offered where ExcelApi 1.13 is.
   expect(document.querySelector('input[type="file"][accept=".xlsx"][multiple]')).not.toBeNull();
+  // ... behind a Fluent button (the browser's own control stays hidden).
+  expect(screen.getByRole('button', { name: 'Thêm báo cáo từ tệp (.xlsx)' })).toBeTruthy();
+  // The sheets the consolidation wrote are not offered as returns.
+  expect(screen.getAllByRole('checkbox').map((c) => c.getAttribute('aria-label') ?? c.closest('.fui-Checkbox')?.textContent)).toEqual(['Y tế', 'GD', 'VH']);
 });
 
 test('a guessed department can be corrected in the pane: "Gộp lại" consolidates with the department chosen', async () => {

@@ -9,7 +9,9 @@
  *
  * Syncs: one read batch for every named sheet (used range values, value types, number formats,
  * texts, merged areas with ExcelApi 1.13, every sheet's name, the state sheet's column A), and
- * one write batch (master, summary, activate). Each used range is read whole in that batch:
+ * one write batch (master, summary, activate). Should Excel refuse calls on objects derived from a
+ * null object (no state sheet, a sheet named that is not there: undocumented, see the self-check),
+ * the failed batch costs two more syncs: the sheets' names, then the batch through getItem. Each used range is read whole in that batch:
  * appendix returns are a few thousand cells; a workbook of very large sheets could pass Excel on
  * the web's 5 MB response limit, which then fails the read (nothing is written).
  *
@@ -21,7 +23,7 @@ import { Consolidation, ReturnInput, buildMasterSheet, consolidate } from '../..
 import { locateInMaster } from '../../core/locate-master';
 import { mapSheet, parseSavedMapping, readEntries } from '../../core/mapping';
 import { SUMMARY_NAME } from '../../core/pipeline';
-import { STATE_SHEET, decodeState } from '../../core/plan';
+import { STATE_SHEET } from '../../core/plan';
 import type { CellContent } from '../../core/read';
 import { IndicatorResult, scoreAll } from '../../core/score';
 import { CellArea, SheetSnapshot, safeSheetName } from '../../core/snapshot';
@@ -30,6 +32,7 @@ import { buildSummarySheet } from '../../core/summary-sheet';
 import type { Lang } from '../../i18n/format';
 import type { ExcelRunner } from './host';
 import { API_SET, API_VERSIONS, IsSetSupported, officeIsSetSupported } from './requirements';
+import { mayBeDerivedCall, queueStateColumnRead } from './read';
 import { queueSheetContent, queueTemplateExtras } from './template';
 import { VALUE_TYPE } from './value-types';
 
@@ -121,27 +124,47 @@ export async function consolidateSheets(run: ExcelRunner, criteria: CriteriaSet,
   return run(async (context) => {
     let syncs = 0;
     const sheets = context.workbook.worksheets;
-    sheets.load('items/name');
-    const queued: Queued[] = names.map((name) => {
-      const sheet = sheets.getItemOrNullObject(name);
-      sheet.load('name');
-      const used = sheet.getUsedRangeOrNullObject(false);
-      used.load('rowIndex,columnIndex,values,valueTypes,numberFormat,text');
-      let merged: Excel.RangeAreas | null = null;
-      if (merges) {
-        merged = used.getMergedAreasOrNullObject();
-        merged.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount');
-      }
-      return { name, sheet, used, merged };
-    });
-    const stateColumn = sheets.getItemOrNullObject(STATE_SHEET).getRange('A:A').getUsedRangeOrNullObject(true);
-    stateColumn.load('values,rowIndex');
-    syncs++;
-    await context.sync();
-
+    /**
+     * The read batch. `present` unknown: every sheet through getItemOrNullObject, with calls on what
+     * may be a null object (what Excel does with those is not documented); known (the sheets' names
+     * read by a sync before): a missing sheet is told at once, the others through getItem.
+     */
+    const read = async (present?: Set<string>) => {
+      const absent = present ? names.find((n) => !present.has(n)) : undefined;
+      if (absent !== undefined) throw new ConsolidateError('SheetMissing', absent);
+      sheets.load('items/name');
+      const queued: Queued[] = names.map((name) => {
+        const sheet = present ? sheets.getItem(name) : sheets.getItemOrNullObject(name);
+        sheet.load('name');
+        const used = sheet.getUsedRangeOrNullObject(false);
+        used.load('rowIndex,columnIndex,values,valueTypes,numberFormat,text');
+        let merged: Excel.RangeAreas | null = null;
+        if (merges) {
+          merged = used.getMergedAreasOrNullObject();
+          merged.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount');
+        }
+        return { name, sheet, used, merged };
+      });
+      const stateColumn = queueStateColumnRead(sheets, present ? present.has(STATE_SHEET) : undefined);
+      syncs++;
+      await context.sync();
+      return { queued, state: stateColumn().state };
+    };
+    let answer: Awaited<ReturnType<typeof read>>;
+    try {
+      answer = await read();
+    } catch (e) {
+      // Excel may refuse calls on an object derived from a null object (no state sheet, a sheet
+      // named that is not there): the batch again without them, after one sync for the names.
+      if (e instanceof ConsolidateError || !mayBeDerivedCall(e)) throw e;
+      sheets.load('items/name');
+      syncs++;
+      await context.sync();
+      answer = await read(new Set(sheets.items.map((s) => s.name)));
+    }
+    const { queued, state } = answer;
     const missing = queued.find((q) => q.sheet.isNullObject);
     if (missing) throw new ConsolidateError('SheetMissing', missing.name);
-    const state = decodeState(!stateColumn.isNullObject && stateColumn.rowIndex === 0 ? stateColumn.values.map((r) => r[0]) : []);
     const inputs = queued.map((q) => {
       const snapshot = toSnapshot(q);
       return returnInput(snapshot, criteria, state?.mappings[snapshot.name], request.departments?.[q.name] ?? request.departments?.[snapshot.name]);

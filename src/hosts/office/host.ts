@@ -21,7 +21,7 @@ import { CellArea, FillSpec, parseA1, toA1 } from '../../core/snapshot';
 import type { SheetInfo, WorkbookHost } from '../../core/workbook';
 import { MAX_ADDRESS_LENGTH, areaCells, chunkAddressList, compressAddresses, rectAddress } from './addresses';
 import { OfficeActionError, guardSyncs, recordOutcome, refusedBeforeRunning } from './errors';
-import { CELL_PROPERTIES, SyncKind, WorkbookFacts, errorCode, fillSpecOf, probeWorkbook, queueStateRead, readWorkbook } from './read';
+import { CELL_PROPERTIES, SyncKind, WorkbookFacts, errorCode, fillSpecOf, mayBeDerivedCall, probeWorkbook, queueStateRead, readWorkbook } from './read';
 import { applyPlan } from './write';
 import { API_SET, API_VERSIONS, IsSetSupported, officeIsSetSupported } from './requirements';
 
@@ -286,37 +286,59 @@ export class OfficeHost implements WorkbookHost {
   /**
    * After an apply failed part-way: reads the stored state and the fills of every cell it (or
    * the plan) records on the plan's sheet — one sync — and, when they disagree, writes the state
-   * that matches the fills — one more sync.
+   * that matches the fills — one more sync. Should Excel refuse the calls on what may be a null
+   * object (the state sheet or the plan's sheet absent), the read costs two more syncs (the sheets'
+   * names, then the read through getItem); a host that saw such a refusal asks the names first.
    */
   private async reconcile(plan: WritePlan): Promise<void> {
     if (plan.sheet === '') return; // a state-only plan: its one write is the state itself
     const before = this.knownState;
     const corrected = await this.guarded(async (context) => {
       const sheets = context.workbook.worksheets;
-      const storedState = queueStateRead(sheets);
       const addresses = new Set<string>([...Object.keys(plan.state.colours[plan.sheet] ?? {}), ...Object.keys(before?.colours[plan.sheet] ?? {})]);
       const cells = [...addresses].map((a) => parseA1(a)).filter((p): p is { row: number; col: number } => p !== null);
-      // The plan's sheet (a null object when it is gone) and, when not too large, the fills of the box around its recorded cells.
-      const ws = sheets.getItemOrNullObject(plan.sheet);
-      ws.load('name');
       const box: CellArea = cells.length
         ? { top: Math.min(...cells.map((c) => c.row)), left: Math.min(...cells.map((c) => c.col)), bottom: Math.max(...cells.map((c) => c.row)), right: Math.max(...cells.map((c) => c.col)) }
         : { top: 0, left: 0, bottom: 0, right: 0 };
       const small = (box.bottom - box.top + 1) * (box.right - box.left + 1) <= RECONCILE_MAX_CELLS;
       const read = small ? box : { top: 0, left: 0, bottom: 0, right: 0 };
-      const props = ws.getRange(rectAddress(read.top, read.left, read.bottom, read.right)).getCellProperties(CELL_PROPERTIES); // all five: no fill told from white as the read does
-      this.tally('probe');
-      await context.sync();
-      const current = storedState();
+      /**
+       * One batch: the stored state and the fills of the box around the recorded cells (all five
+       * properties: no fill told from white as the read does). `present` unknown: both through
+       * getItemOrNullObject, with calls on what may be a null object (undocumented); known (the
+       * sheets' names read by a sync before): getItem for what exists, nothing for what does not.
+       */
+      const probe = async (present?: Set<string>) => {
+        const storedState = queueStateRead(sheets, present ? present.has(STATE_SHEET) : undefined);
+        let ws: Excel.Worksheet | null = null;
+        let props: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null = null;
+        if (!present || present.has(plan.sheet)) {
+          ws = present ? sheets.getItem(plan.sheet) : sheets.getItemOrNullObject(plan.sheet);
+          ws.load('name');
+          props = ws.getRange(rectAddress(read.top, read.left, read.bottom, read.right)).getCellProperties(CELL_PROPERTIES);
+        }
+        this.tally('probe');
+        await context.sync();
+        // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult: its value is there after the sync above
+        return { current: storedState(), grid: ws === null || ws.isNullObject ? null : props!.value };
+      };
+      let answer: Awaited<ReturnType<typeof probe>>;
+      try {
+        answer = await probe(this.chainSafe ? await this.sheetNames(context) : undefined);
+      } catch (e) {
+        // Excel may refuse calls on an object derived from a null object (the state sheet or the
+        // plan's sheet absent): the same probe without them, after one sync for the sheets' names.
+        if (this.chainSafe || !mayBeDerivedCall(e)) throw e;
+        this.chainSafe = true;
+        this.stats.retries++;
+        answer = await probe(await this.sheetNames(context));
+      }
+      const { current, grid } = answer;
       if (!current) return null;
       let fills: Record<string, FillSpec> | null = {};
-      if (ws.isNullObject) fills = null;
+      if (grid === null) fills = null;
       else if (!small) return null; // too large to check: the state as written is safe (it holds every original)
-      else {
-        // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult: its value is there after the sync above
-        const grid = props.value;
-        for (const c of cells) fills[toA1(c.row, c.col)] = fillSpecOf(grid[c.row - box.top]?.[c.col - box.left]);
-      }
+      else for (const c of cells) fills[toA1(c.row, c.col)] = fillSpecOf(grid[c.row - box.top]?.[c.col - box.left]);
       const next = reconcileColours(plan.sheet, current, plan.state, before, fills);
       return JSON.stringify(next) === JSON.stringify(current) ? null : next;
     });
@@ -324,6 +346,15 @@ export class OfficeHost implements WorkbookHost {
       await this.applyOnce({ sheet: '', fills: [], restore: [], state: corrected }, this.settings.writeCellsPerSync);
       this.knownState = corrected;
     }
+  }
+
+  /** The names of the workbook's sheets: one sync. */
+  private async sheetNames(context: Excel.RequestContext): Promise<Set<string>> {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    this.tally('probe');
+    await context.sync();
+    return new Set(sheets.items.map((s) => s.name));
   }
 
   /** The state stored in the workbook (null: none): one sync, reading the state sheet's column A only. */

@@ -212,7 +212,7 @@ const NOT_DERIVED = new Set(['ResponsePayloadSizeLimitExceeded', 'RequestPayload
  * call on an object derived from a null object, or getMergedAreasOrNullObject past 512 merged areas
  * (the typings say it "will fail to return the result", not with which code).
  */
-function mayBeDerivedCall(e: unknown): boolean {
+export function mayBeDerivedCall(e: unknown): boolean {
   const code = errorCode(e);
   return code !== undefined && !NOT_DERIVED.has(code) && !(e instanceof OfficeHostError);
 }
@@ -418,13 +418,15 @@ export async function probeWorkbook(context: Excel.RequestContext, summarySheet:
  * after the sync, the state it holds, or null (no state sheet, or none the product wrote).
  */
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- the answer is read by the caller, after its sync */
-export function queueStateRead(sheets: Excel.WorksheetCollection): () => WorkbookState | null {
-  const read = queueStateColumnRead(sheets);
+export function queueStateRead(sheets: Excel.WorksheetCollection, exists?: boolean): () => WorkbookState | null {
+  const read = queueStateColumnRead(sheets, exists);
   return () => read().state;
 }
 
 /** As queueStateRead, with how the state read (state.ts: none, ok with records dropped, or damaged). */
-export function queueStateColumnRead(sheets: Excel.WorksheetCollection, exists = false): () => StateRead {
+export function queueStateColumnRead(sheets: Excel.WorksheetCollection, exists?: boolean): () => StateRead {
+  // Known to be absent (a sync told): nothing to read, nothing queued.
+  if (exists === false) return () => ({ state: null, status: 'none', dropped: 0 });
   // Known to exist: getItem (no object derived from a null object); else the undocumented chain.
   const column = (exists ? sheets.getItem(STATE_SHEET) : sheets.getItemOrNullObject(STATE_SHEET)).getRange('A:A').getUsedRangeOrNullObject(true);
   column.load('values,rowIndex');

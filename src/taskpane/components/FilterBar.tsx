@@ -16,7 +16,6 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   select: { minWidth: 0, width: '100%' },
   shown: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  mySummary: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
 });
 
 export interface FilterBarProps {
@@ -32,9 +31,6 @@ export interface FilterBarProps {
   myParty: string;
   onOnlyMine: (on: boolean) => void;
   onMyParty: (p: string) => void;
-  /** "Sở Y tế: 1 / 2 đạt", shown when only my department is on. */
-  mySummary?: string;
-  shownText: string;
   filtered: boolean;
   onClear: () => void;
 }
@@ -57,11 +53,6 @@ export function FilterBar(p: FilterBarProps) {
               ))}
             </Select>
           </Field>
-        ) : null}
-        {p.mySummary ? (
-          <span className={styles.mySummary} data-my-summary>
-            {p.mySummary}
-          </span>
         ) : null}
       </div>
       <div className={styles.row}>
@@ -87,9 +78,6 @@ export function FilterBar(p: FilterBarProps) {
         </Field>
       </div>
       <div className={styles.shown}>
-        <span aria-live="polite" data-shown>
-          {p.shownText}
-        </span>
         {p.filtered ? (
           <Button size="small" appearance="transparent" onClick={p.onClear}>
             {t('clearFilters')}

@@ -1,8 +1,9 @@
 /**
  * One indicator: status (icon and text), id, text, value, target, reason, responsible party.
- * The header is a button that selects the indicator's cells in the sheet.
+ * The header is a button that selects the indicator's cells in the sheet. A met indicator starts
+ * collapsed to one line (one tab stop); pressing it opens the card and selects its cells.
  */
-import { ReactNode, memo } from 'react';
+import { ReactNode, memo, useState } from 'react';
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { TableCellEdit20Regular } from '@fluentui/react-icons/lib/atoms/svg/table-cell-edit';
 import type { CriteriaSet } from '../../core/criteria';
@@ -47,7 +48,9 @@ const useStyles = makeStyles({
   facts: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalS, rowGap: '2px', margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   term: { color: tokens.colorNeutralForeground3 },
   def: { margin: 0, color: tokens.colorNeutralForeground1, overflowWrap: 'anywhere' },
-  footer: { display: 'flex', justifyContent: 'flex-end', marginTop: tokens.spacingVerticalXXS },
+  footer: { display: 'flex', justifyContent: 'flex-end', columnGap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXXS },
+  line: { flexDirection: 'row', alignItems: 'center', columnGap: tokens.spacingHorizontalS, paddingBottom: tokens.spacingVerticalS },
+  lineText: { flexGrow: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontSize: tokens.fontSizeBase300 },
 });
 
 export interface IndicatorCardProps {
@@ -67,6 +70,31 @@ function IndicatorCardView({ result, placed, criteria, lang, t, selected, onSele
   const styles = useStyles();
   const id = result.id;
   const headId = `ind-${id.replace(/\./g, '-')}`;
+  const [expanded, setExpanded] = useState<boolean | null>(null);
+  const open = fixing || (expanded ?? result.status !== 'met');
+  if (!open)
+    return (
+      <li className={mergeClasses(styles.card, selected && styles.selected)} style={{ borderLeftColor: STATUS_FILL[result.status] }} data-indicator={id} data-status={result.status} data-collapsed>
+        <button
+          type="button"
+          className={mergeClasses(styles.head, styles.line)}
+          onClick={() => {
+            setExpanded(true);
+            onSelect(result);
+          }}
+          aria-expanded={false}
+          aria-describedby={`${headId}-hint`}
+          id={headId}
+        >
+          <StatusLabel status={result.status} lang={lang} text={resultStatusText(result, lang)} />
+          <span className={styles.id}>{id}</span>
+          <span className={styles.lineText}>{indicatorText(placed.indicator, lang)}</span>
+          <span id={`${headId}-hint`} hidden>
+            {t('showDetails', { id })}
+          </span>
+        </button>
+      </li>
+    );
   return (
     <li
       className={mergeClasses(styles.card, selected && styles.selected)}
@@ -108,6 +136,20 @@ function IndicatorCardView({ result, placed, criteria, lang, t, selected, onSele
           </dd>
         </dl>
         <div className={styles.footer}>
+          {result.status === 'met' && !fixing ? (
+            <Button
+              size="small"
+              appearance="subtle"
+              onClick={() => {
+                setExpanded(false);
+                // The button goes with the card's body: focus stays on the card's line, not the page.
+                setTimeout(() => document.getElementById(headId)?.focus(), 0);
+              }}
+              aria-label={`${t('hideDetails')} ${id}`}
+            >
+              {t('hideDetails')}
+            </Button>
+          ) : null}
           <Button size="small" appearance="subtle" icon={<TableCellEdit20Regular />} onClick={() => onFix(id)} aria-expanded={fixing} aria-label={`${t('fixCells')} ${id}`}>
             {t('fixCells')}
           </Button>

@@ -1,4 +1,8 @@
-/** The headline ("x / N đạt") and the count per status, each a toggle that filters the list. */
+/**
+ * The headline ("x / N đạt", or "Sở Y tế: x / N đạt" when a filter narrows who is counted) and the
+ * count per status, each a toggle that filters the list (StatusCounts, kept in view above the list).
+ */
+import { Ref } from 'react';
 import { ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
 import { STATUS_TEXT } from '../../i18n/status';
 import { Lang } from '../../i18n/format';
@@ -8,7 +12,7 @@ import { StatusIcon } from './StatusLabel';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  headline: { margin: 0, display: 'flex', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  headline: { margin: 0, ':focus': { outline: 'none' }, ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '4px', borderRadius: tokens.borderRadiusMedium }, display: 'flex', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   big: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
   sub: { fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
   counts: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
@@ -18,23 +22,27 @@ const useStyles = makeStyles({
   others: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
+type Counts = Record<Status, number> & { total: number };
+
 export interface ResultsOverviewProps {
-  counts: Record<Status, number> & { total: number };
-  lang: Lang;
+  counts: Counts;
   t: T;
-  selected: Status[];
-  onToggle: (status: Status) => void;
   /** A one-party return: the party (the counts are its indicators') and how many indicators belong to others. */
   scope?: { party: string; others: number };
+  /** The party and/or standard the filters keep to ("Sở Y tế · 1.2"); '' when every indicator is counted. */
+  population?: string;
+  /** The heading, so the pane can move focus to it after scoring. */
+  headingRef?: Ref<HTMLHeadingElement>;
 }
 
-export function ResultsOverview({ counts, lang, t, selected, onToggle, scope }: ResultsOverviewProps) {
+export function ResultsOverview({ counts, t, scope, population, headingRef }: ResultsOverviewProps) {
   const styles = useStyles();
+  const who = population || scope?.party;
   return (
     <section className={styles.root} aria-labelledby="results-title" data-section="overview">
-      <h2 className={styles.headline} id="results-title">
-        <span className={styles.big} data-headline>
-          {scope ? t('headlineScoped', { party: scope.party, met: counts.met, total: counts.total }) : t('headline', { met: counts.met, total: counts.total })}
+      <h2 className={styles.headline} id="results-title" tabIndex={-1} ref={headingRef}>
+        <span className={styles.big} data-headline aria-live="polite" aria-atomic="true">
+          {who ? t('headlineScoped', { party: who, met: counts.met, total: counts.total }) : t('headline', { met: counts.met, total: counts.total })}
         </span>
         <span className={styles.sub}>{t('headlineSub')}</span>
       </h2>
@@ -43,7 +51,15 @@ export function ResultsOverview({ counts, lang, t, selected, onToggle, scope }: 
           {t('otherParties', { count: scope.others })}
         </p>
       ) : null}
-      <div className={styles.counts} role="group" aria-label={`${t('countsLabel')} — ${t('filterStatus')}`}>
+    </section>
+  );
+}
+
+/** One toggle per status with its count: pressing one shows only that status (several may be on). */
+export function StatusCounts({ counts, lang, t, selected, onToggle }: { counts: Counts; lang: Lang; t: T; selected: Status[]; onToggle: (status: Status) => void }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.counts} role="group" aria-label={`${t('countsLabel')} — ${t('filterStatus')}`}>
         {STATUSES.map((s) => (
           <ToggleButton
             key={s}
@@ -58,7 +74,6 @@ export function ResultsOverview({ counts, lang, t, selected, onToggle, scope }: 
             <span className={styles.countNumber}>{counts[s]}</span>
           </ToggleButton>
         ))}
-      </div>
-    </section>
+    </div>
   );
 }

@@ -4,12 +4,13 @@
  * new master and summary sheets, with what the coordinator should look at: conflicts, parties
  * with no return, departments that were guessed.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { SELF_CHECK_UI } from '../../i18n/selfcheck';
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Label, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { CriteriaSet } from '../../core/criteria';
 import { headline } from '../../core/summary';
-import { listParties } from '../../core/parties';
+import { isExpertAssessment, listParties } from '../../core/parties';
+import { isStateSheetName } from '../../core/product-sheets';
 import { Lang } from '../../i18n/format';
 import { T } from '../../i18n/ui';
 import { ConsolidationOutcome, PaneFailure, PickedFile, WorkbookTools } from '../backend';
@@ -18,14 +19,19 @@ const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   title: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   text: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  row: { display: 'flex', columnGap: tokens.spacingHorizontalS },
-  grow: { flexGrow: 1 },
+  // Fits 320–350 px: the city takes what is left beside a year 7em wide; no control has a minimum width.
+  row: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 7em', columnGap: tokens.spacingHorizontalS },
+  grow: { minWidth: 0 },
+  fill: { minWidth: 0, width: '100%', maxWidth: '100%' },
+  hidden: { display: 'none' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
-  sheets: { display: 'flex', flexDirection: 'column' },
+  sheets: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
 });
 
 interface Props {
   tools: WorkbookTools;
+  /** Sheets that cannot be returns: the appendix the pane scored and its summary sheet. */
+  notReturns?: readonly string[];
   criteria: CriteriaSet;
   lang: Lang;
   t: T;
@@ -45,7 +51,7 @@ async function readFile(file: File): Promise<PickedFile> {
   return { name: file.name, base64: btoa(bin) };
 }
 
-export function ToolsPanel({ tools, criteria, lang, t }: Props) {
+export function ToolsPanel({ tools, criteria, lang, t, notReturns = [] }: Props) {
   const styles = useStyles();
   const parties = useMemo(() => listParties(criteria), [criteria]);
   const [department, setDepartment] = useState('');
@@ -58,6 +64,7 @@ export function ToolsPanel({ tools, criteria, lang, t }: Props) {
   const [result, setResult] = useState<ConsolidationOutcome | null>(null);
   /** Departments the coordinator set for returns whose department was guessed (sheet → party). */
   const [departments, setDepartments] = useState<Record<string, string>>({});
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const refresh = useCallback(async () => {
     setBusy('sheets');
@@ -112,7 +119,7 @@ export function ToolsPanel({ tools, criteria, lang, t }: Props) {
 
   /** `confirmed`: departments the coordinator confirmed or corrected, kept for the next consolidations. */
   async function consolidate(confirmed: Record<string, string> = departments) {
-    const picked = sheets.filter((s) => chosen.has(s));
+    const picked = offered.filter((s) => chosen.has(s));
     setDepartments(confirmed);
     const given = Object.fromEntries(Object.entries(confirmed).filter(([s, d]) => d && picked.includes(s)));
     if (!picked.length) {
@@ -141,8 +148,14 @@ export function ToolsPanel({ tools, criteria, lang, t }: Props) {
       return next;
     });
 
+  // Offered as returns: not the product's own sheets (state, the master and summary it wrote), not the scored appendix.
+  const own = new Set([...notReturns, ...(result ? [result.masterSheet, result.summarySheet] : [])]);
+  const offered = sheets.filter((s) => !own.has(s) && !isStateSheetName(s));
   const c = result?.consolidation;
   const inferred = c?.returns.filter((r) => r.inferred) ?? [];
+  // The expert assessment is no department's return: its own line, not a missing department.
+  const missing = c?.missingParties.filter((p) => !isExpertAssessment(p)) ?? [];
+  const expertMissing = c?.missingParties.some(isExpertAssessment) ?? false;
 
   return (
     <div className={styles.box} data-section="tools">
@@ -152,7 +165,7 @@ export function ToolsPanel({ tools, criteria, lang, t }: Props) {
         </h3>
         <p className={styles.text}>{t('templateIntro')}</p>
         <Field label={t('templateDepartment')}>
-          <Select value={department} onChange={(_, d) => setDepartment(d.value)} data-field="department">
+          <Select className={styles.fill} value={department} onChange={(_, d) => setDepartment(d.value)} data-field="department">
             <option value="">{t('templateWholeCity')}</option>
             {parties.map((p) => (
               <option key={p.party} value={p.party}>
@@ -163,10 +176,10 @@ export function ToolsPanel({ tools, criteria, lang, t }: Props) {
         </Field>
         <div className={styles.row}>
           <Field className={styles.grow} label={t('templateCity')}>
-            <Input value={city} onChange={(_, d) => setCity(d.value)} data-field="city" />
+            <Input className={styles.fill} value={city} onChange={(_, d) => setCity(d.value)} data-field="city" />
           </Field>
-          <Field label={t('templateYear')}>
-            <Input type="number" value={year} onChange={(_, d) => setYear(d.value)} data-field="year" />
+          <Field className={styles.grow} label={t('templateYear')}>
+            <Input className={styles.fill} type="number" value={year} onChange={(_, d) => setYear(d.value)} data-field="year" />
           </Field>
         </div>
         <Button appearance="primary" disabled={busy !== null} onClick={() => void makeTemplate()} data-action="template">
@@ -179,21 +192,40 @@ export function ToolsPanel({ tools, criteria, lang, t }: Props) {
           {t('consolidateTitle')}
         </h3>
         <p className={styles.text}>{t('consolidateIntro')}</p>
-        <fieldset className={styles.sheets} data-field="sheets">
-          <legend>{t('consolidateSheets')}</legend>
-          {sheets.length ? (
-            sheets.map((s) => <Checkbox key={s} label={s} checked={chosen.has(s)} onChange={(_, d) => toggle(s, !!d.checked)} />)
+        <div className={styles.sheets} role="group" aria-labelledby="consolidate-sheets" data-field="sheets">
+          <Label id="consolidate-sheets" weight="semibold">
+            {t('consolidateSheets')}
+          </Label>
+          {offered.length ? (
+            offered.map((s) => <Checkbox key={s} label={s} checked={chosen.has(s)} onChange={(_, d) => toggle(s, !!d.checked)} />)
           ) : (
             <p className={styles.text}>{t('noSheets')}</p>
           )}
-        </fieldset>
+        </div>
         <Button size="small" disabled={busy !== null} onClick={() => void refresh()}>
           {t('refreshSheets')}
         </Button>
         {tools.canImportFiles() ? (
-          <Field label={t('importFiles')}>
-            <input type="file" accept=".xlsx" multiple disabled={busy !== null} onChange={(e) => void importFiles(e.currentTarget.files)} data-field="files" />
-          </Field>
+          <>
+            {/* The browser's file input stays hidden; a Fluent button opens it. */}
+            <input
+              ref={fileInput}
+              className={styles.hidden}
+              type="file"
+              accept=".xlsx"
+              multiple
+              tabIndex={-1}
+              aria-hidden="true"
+              onChange={(e) => {
+                void importFiles(e.currentTarget.files);
+                e.currentTarget.value = '';
+              }}
+              data-field="files"
+            />
+            <Button disabled={busy !== null} onClick={() => fileInput.current?.click()} data-action="import-files">
+              {t('importFiles')}
+            </Button>
+          </>
         ) : null}
         <Button appearance="primary" disabled={busy !== null} onClick={() => void consolidate()} data-action="consolidate">
           {busy === 'consolidate' ? t('working2') : t('consolidate')}
@@ -225,15 +257,20 @@ export function ToolsPanel({ tools, criteria, lang, t }: Props) {
               </ul>
             </>
           ) : null}
-          {c.missingParties.length ? (
+          {missing.length ? (
             <>
               <h4 className={styles.title}>{t('missingTitle')}</h4>
               <ul className={styles.list} data-list="missing">
-                {c.missingParties.map((p) => (
+                {missing.map((p) => (
                   <li key={p}>{p}</li>
                 ))}
               </ul>
             </>
+          ) : null}
+          {expertMissing ? (
+            <p className={styles.text} data-expert-missing>
+              {t('expertPending')}
+            </p>
           ) : null}
           {inferred.length ? (
             <>
@@ -244,6 +281,7 @@ export function ToolsPanel({ tools, criteria, lang, t }: Props) {
                   <li key={r.name}>
                     <Field label={t('inferredFor', { sheet: r.name })}>
                       <Select
+                        className={styles.fill}
                         value={departments[r.name] ?? r.department ?? ''}
                         onChange={(_, d) => setDepartments((all) => ({ ...all, [r.name]: d.value }))}
                         data-inferred={r.name}
