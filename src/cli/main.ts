@@ -275,7 +275,7 @@ async function score(args: ScoreArgs, io: CliIO): Promise<number> {
   try {
     // Nothing is written yet: the copy is patched below, only when --out asks for one.
     scored = await readingInput(args.input, lang, () =>
-      scoreWorkbook(host, criteria, { lang, write: false, scope: args.all ? 'all' : 'auto', ...(sheet !== undefined ? { sheet } : {}) }),
+      scoreWorkbook(host, criteria, { lang, write: false, scoredAt: new Date(), scope: args.all ? 'all' : 'auto', ...(sheet !== undefined ? { sheet } : {}) }),
     );
   } catch (e) {
     if (e instanceof WorkbookError && e.code === 'NoAppendix') throw new CliFailure(EXIT.unreadable, 'no-appendix', { path: args.input, sheets: names.join(', ') });

@@ -56,7 +56,7 @@ export async function scoreFromRibbon(event: Office.AddinCommands.Event): Promis
   const lang = localPrefs.load().lang;
   try {
     const host = new OfficeHost(Excel.run);
-    const { plan } = await scoreWorkbook(host, bundledCriteria(), { lang, activeIsChoice: true });
+    const { plan } = await scoreWorkbook(host, bundledCriteria(), { lang, activeIsChoice: true, scoredAt: new Date() });
     if (plan.summary) await host.select(plan.summary.name, ['A1']);
   } catch (e) {
     await showNotice({ vi: describeOfficeError(e, 'vi').message, en: describeOfficeError(e, 'en').message }, lang);

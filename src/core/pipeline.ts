@@ -83,6 +83,8 @@ export interface ScoringOptions {
   colour?: boolean | 'if-coloured';
   /** 'auto' (default): a one-party return is scored in its party's scope; 'all': against every indicator. */
   scope?: ScopeRequest;
+  /** When the front end scored (the core has no clock): shown in the summary sheet's heading. */
+  scoredAt?: Date;
 }
 
 /** The first stage of a run: the mapping of the sheet a host read (the mapping saved in its state is used when it fits the criteria). */
@@ -120,6 +122,7 @@ export function scoreRead(read: HostRead, mapping: Mapping, criteria: CriteriaSe
       sourceSheet: read.sheet.name,
       name,
       ...(read.workbookName ? { workbookName: read.workbookName } : {}),
+      ...(options.scoredAt ? { scoredAt: options.scoredAt } : {}),
     });
     plan.summary = { ...content, existing };
   }

@@ -158,6 +158,8 @@ export interface ChartSpec {
   seriesColors: string[];
   /** Where to put the chart (0-based top-left cell). */
   at: { row: number; col: number };
+  /** The cell its bottom-right corner reaches (0-based); absent: the host's default size. */
+  to?: { row: number; col: number };
 }
 
 export interface SheetContent {
@@ -168,4 +170,25 @@ export interface SheetContent {
   columnWidths: number[];
   frozenRows?: number;
   chart?: ChartSpec;
+  /** How the sheet prints (every sheet the product writes is printed and signed). */
+  print?: PrintSetup;
+}
+
+/**
+ * Page setup of a sheet the product writes: A4 landscape, all columns on one page's width
+ * (fitToWidth 1, fitToHeight 0: as many pages down as the rows need), the header rows repeated on
+ * every page, "Trang n / m" in the footer, and the print area: the rows written and the columns
+ * with a width.
+ */
+export interface PrintSetup {
+  /** Rows repeated at the top of every printed page (0-based, inclusive). */
+  titleRows?: { first: number; last: number };
+  /** The footer's text, with the page codes of ECMA-376 §18.3.1.46 (&P page, &N pages). */
+  footer: string;
+}
+
+/** The print area of a sheet's content, 0-based inclusive: every row written, every column with a width. */
+export function printArea(content: Pick<SheetContent, 'rows' | 'columnWidths'>): { top: number; left: number; bottom: number; right: number } {
+  const widest = Math.max(content.columnWidths.length, ...content.rows.map((r) => r.length));
+  return { top: 0, left: 0, bottom: Math.max(0, content.rows.length - 1), right: Math.max(0, widest - 1) };
 }

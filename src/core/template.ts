@@ -331,7 +331,8 @@ export function layoutSheet(placed: readonly PlacedIndicator[], options: LayoutO
   const merges: TemplateMerge[] = [];
   const col = TEMPLATE_COL;
 
-  rows.push([{ value: TEMPLATE_MARKER, font: MUTED, size: 8 }]);
+  // The marker is read, never shown: the format ";;;" displays nothing on screen or paper.
+  rows.push([{ value: TEMPLATE_MARKER, numberFormat: ';;;' }]);
   rows.push([{ value: options.title, bold: true, size: 14, font: LABEL_FONT }]);
   merges.push({ top: 1, left: 0, bottom: 1, right: WIDTH - 1 });
   rows.push([{ value: options.subtitle ?? TEXT.instructions[lang], italic: true, wrap: true, font: '#404040' }]);
@@ -403,12 +404,17 @@ export function layoutSheet(placed: readonly PlacedIndicator[], options: LayoutO
   if (!placed.length && options.emptyNote) rows.push([{ value: options.emptyNote, italic: true, font: '#9C0006' }]);
 
   const lastRow = Math.max(headerRow, rows.length - 1);
+  rows.push(...signatureBlock(lang));
+  // Column A holds the header labels ("Năm báo cáo") as well as the ids: as wide as its longest text.
+  const columnWidths: number[] = TEMPLATE_COLUMNS.map((c) => c.width);
+  columnWidths[0] = Math.max(columnWidths[0]!, ...TEMPLATE_HEADER.map((h) => Math.ceil(h[lang].length * 1.2) + 2));
   return {
     name: options.name,
     marker: TEMPLATE_MARKER,
     rows,
-    columnWidths: TEMPLATE_COLUMNS.map((c) => c.width),
+    columnWidths,
     frozenRows: headerRow + 1,
+    print: { titleRows: { first: headerRow, last: headerRow }, footer: TEXT.footer[lang] },
     frozenColumns: 1,
     merges,
     validations: groupValidations(validations),
@@ -420,6 +426,27 @@ export function layoutSheet(placed: readonly PlacedIndicator[], options: LayoutO
     indicators,
     ...(options.department !== undefined ? { department: options.department } : {}),
   };
+}
+
+/**
+ * The signature block of a Vietnamese report form, below the table: the place and date line on the
+ * right, then who drew the return up and the head of the department, each with room to sign.
+ */
+function signatureBlock(lang: Lang): OutCell[][] {
+  const left = TEMPLATE_COL.criterion;
+  const right = TEMPLATE_COL.field;
+  const row = (l: OutCell | null, r: OutCell | null): OutCell[] => {
+    const cells: OutCell[] = [];
+    cells[left] = l ?? { value: null };
+    cells[right] = r ?? { value: null };
+    return cells;
+  };
+  return [
+    [],
+    row(null, { value: TEXT.placeDate[lang], italic: true }),
+    row({ value: TEXT.preparer[lang], bold: true }, { value: TEXT.head[lang], bold: true }),
+    row({ value: TEXT.signHint[lang], italic: true, size: 9 }, { value: TEXT.signHintHead[lang], italic: true, size: 9 }),
+  ];
 }
 
 /** Consecutive rows with the same rule become one range ("G12:G15"). */

@@ -6,6 +6,14 @@ export const SUMMARY_SHEET_TEXT = {
   totals: { vi: 'Tổng hợp theo trạng thái', en: 'Totals by status' },
   status: { vi: 'Trạng thái', en: 'Status' },
   count: { vi: 'Số chỉ số', en: 'Indicators' },
+  share: { vi: 'Tỷ lệ', en: 'Share' },
+  metShare: { vi: 'Tỷ lệ đạt', en: 'Met' },
+  /** The footer of every printed page (&P: this page, &N: the number of pages). */
+  footer: { vi: 'Trang &P / &N', en: 'Page &P of &N' },
+  scoredAt: {
+    vi: (time: string, date: string) => `Chấm điểm lúc ${time} ngày ${date}`,
+    en: (time: string, date: string) => `Scored at ${time} on ${date}`,
+  },
   total: { vi: 'Tổng', en: 'Total' },
   byArea: { vi: 'Theo lĩnh vực (tiêu chuẩn lớn)', en: 'By area' },
   byStandard: { vi: 'Theo tiêu chuẩn', en: 'By standard' },

@@ -23,4 +23,12 @@ export const TEMPLATE_TEXT = {
   change: { vi: 'Mức thay đổi so với năm trước', en: 'Change on the previous year' },
   trend: { vi: 'Xu hướng so với năm trước', en: 'Trend on the previous year' },
   rating: { vi: 'Mức đánh giá (1–5)', en: 'Rating (1–5)' },
+  /** The signature block of a report form (Vietnamese forms carry it; reviewers sign the printout). */
+  placeDate: { vi: '……, ngày … tháng … năm …', en: '……, date: … / … / …' },
+  preparer: { vi: 'Người lập biểu', en: 'Prepared by' },
+  head: { vi: 'Thủ trưởng đơn vị', en: 'Head of department' },
+  signHint: { vi: '(Ký, ghi rõ họ tên)', en: '(Signature and full name)' },
+  signHintHead: { vi: '(Ký, ghi rõ họ tên, đóng dấu)', en: '(Signature, full name and seal)' },
+  /** The footer of every printed page (&P: this page, &N: the number of pages). */
+  footer: { vi: 'Trang &P / &N', en: 'Page &P of &N' },
 } as const;

@@ -2,36 +2,15 @@
  * The installed command: `node bin/gnlc.js …` runs the compiled CLI (dist/cli), with real exit
  * codes, from any folder (the default criteria are found next to the package, not the cwd).
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { reportSchema } from '../../src/cli/report';
-import { ROOT, SAMPLE, scratch } from './helpers';
-
-const BIN = path.join(ROOT, 'bin', 'gnlc.js');
-const BUILT = path.join(ROOT, 'dist', 'cli', 'cli', 'main.js');
-
-/** The newest modification time of the sources tsconfig.cli.json compiles. */
-function newestSource(): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    if (!fs.existsSync(dir)) return;
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.ts$/.test(e.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
-    }
-  };
-  for (const d of ['core', 'i18n', 'hosts/xlsx', 'cli']) walk(path.join(ROOT, 'src', d));
-  return newest;
-}
+import { BIN, ROOT, SAMPLE, buildCli, scratch } from './helpers';
 
 let dir: string;
 beforeAll(() => {
-  // Build dist/cli when it is missing or older than the sources (what `npm run build:cli` does).
-  if (!fs.existsSync(BUILT) || fs.statSync(BUILT).mtimeMs < newestSource()) {
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'pipe' });
-  }
+  buildCli();
   dir = scratch();
 }, 120000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,4 +1,5 @@
 /** Helpers for the command-line tests: a scratch folder, the sample, an in-process run. */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -11,6 +12,32 @@ export { loadCriteria };
 export const ROOT = path.join(__dirname, '..', '..');
 export const SAMPLE = path.join(ROOT, 'examples', 'phu-luc-thanh-pho-mau.xlsx');
 export const CRITERIA = path.join(ROOT, 'criteria', 'gnlc-vn-2019.json');
+
+/** The compiled CLI `node bin/gnlc.js` runs. */
+export const BIN = path.join(ROOT, 'bin', 'gnlc.js');
+const BUILT = path.join(ROOT, 'dist', 'cli', 'cli', 'main.js');
+
+/** The newest modification time of the sources tsconfig.cli.json compiles. */
+function newestSource(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.ts$/.test(e.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    }
+  };
+  for (const d of ['core', 'i18n', 'hosts/xlsx', 'cli']) walk(path.join(ROOT, 'src', d));
+  return newest;
+}
+
+/** Builds dist/cli when it is missing or older than the sources (what `npm run build:cli` does). */
+export function buildCli(): void {
+  if (!fs.existsSync(BUILT) || fs.statSync(BUILT).mtimeMs < newestSource()) {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'pipe' });
+  }
+}
 
 export function scratch(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'gnlc-cli-'));

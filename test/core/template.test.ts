@@ -52,7 +52,7 @@ describe('city template', () => {
   });
 
   test('fills the id and the field key on every row of the table', () => {
-    const body = t.rows.slice(t.headerRow + 1);
+    const body = t.rows.slice(t.headerRow + 1, t.autoFilter.bottom + 1);
     const ids = new Set(t.indicators);
     let rows = 0;
     for (const row of body) {
@@ -179,7 +179,7 @@ describe('department templates', () => {
     expect(t.department).toBe('Sở Y tế');
     expect(cellValue(t, t.headerCells.department)).toBe('Sở Y tế');
     expect(t.rows[1]![0]!.value).toBe('Biểu thu thập số liệu của Sở Y tế');
-    const ids = t.rows.slice(t.headerRow + 1).map((r) => r[TEMPLATE_COL.id]!.value);
+    const ids = t.rows.slice(t.headerRow + 1, t.autoFilter.bottom + 1).map((r) => r[TEMPLATE_COL.id]!.value);
     expect(ids).toEqual(['1.3.2.e', '1.3.2.f']);
   });
 
@@ -189,7 +189,7 @@ describe('department templates', () => {
     expect(t.department).toBe('Sở Lao động - Thương binh và Xã hội');
     // 1.2.2.a has three fields, each on its row, each row with the id.
     expect(Object.keys(t.valueCells['1.2.2.a']!)).toEqual(['male', 'female', 'total']);
-    const rows = t.rows.slice(t.headerRow + 1);
+    const rows = t.rows.slice(t.headerRow + 1, t.autoFilter.bottom + 1);
     expect(rows.filter((r) => r[TEMPLATE_COL.id]!.value === '1.2.2.a').map((r) => r[TEMPLATE_COL.fieldKey]!.value)).toEqual(['male', 'female', 'total']);
   });
 
@@ -204,7 +204,7 @@ describe('department templates', () => {
     const t = buildTemplate(criteria, { department: 'Sở Ngoại vụ' });
     expect(t.indicators).toEqual([]);
     expect(t.validations).toEqual([]);
-    expect(String(t.rows[t.rows.length - 1]![0]!.value)).toContain('Không có chỉ số nào do “Sở Ngoại vụ” phụ trách');
+    expect(String(t.rows[t.autoFilter.bottom]![0]!.value)).toContain('Không có chỉ số nào do “Sở Ngoại vụ” phụ trách');
   });
 
   test('listParties names every responsible party once, with its indicators', () => {

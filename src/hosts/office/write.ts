@@ -274,12 +274,14 @@ function summarySteps(content: SheetContent & { existing: boolean }, facts: Work
   values[0]![0] = asText(content.marker); // the marker the product finds its sheet by, in A1
   const formats = rows.map((row) => Array.from({ length: width }, (_, j) => row[j]?.numberFormat ?? 'General'));
   // Values (and number formats, before them) in row blocks that fit the budget.
+  const anyFormats = formats.some((line) => line.some((f) => f !== 'General'));
   let start = 0;
   while (start < values.length) {
     let end = start;
     let cost = 0;
     while (end < values.length) {
-      const rowCost = values[end]!.reduce((n: number, v) => n + textCost(v), 0);
+      // A row's number formats travel with its values (the summary's marker and percentages have theirs).
+      const rowCost = values[end]!.reduce((n: number, v) => n + textCost(v), 0) + (anyFormats ? formats[end]!.reduce((n: number, f) => n + textCost(f), 0) : 0);
       if (end > start && cost + rowCost > budget) break;
       cost += rowCost;
       end++;
@@ -289,7 +291,7 @@ function summarySteps(content: SheetContent & { existing: boolean }, facts: Work
     const withFormats = blockFormats.some((line) => line.some((f) => f !== 'General'));
     const address = rectAddress(start, 0, end - 1, width - 1);
     steps.push({
-      cost: withFormats ? cost * 2 : cost,
+      cost,
       run: (r) => {
         const range = r.summary().getRange(address);
         if (withFormats) {
@@ -378,7 +380,7 @@ function summarySteps(content: SheetContent & { existing: boolean }, facts: Work
         const added = sheet.charts.add('ColumnStacked', source, 'Columns');
         added.name = SUMMARY_CHART_NAME;
         added.title.text = chart.title;
-        added.setPosition(toA1(chart.at.row, chart.at.col));
+        added.setPosition(toA1(chart.at.row, chart.at.col), chart.to ? toA1(chart.to.row, chart.to.col) : undefined);
         r.writeCalls += 4;
         chart.seriesColors.forEach((color, i) => {
           added.series.getItemAt(i).format.fill.setSolidColor(color);

@@ -6,7 +6,8 @@
  * to restore is the core's plan; this translates it into parts.
  */
 import type { WritePlan } from '../../core/pipeline';
-import { STATE_SHEET, encodeState } from '../../core/plan';
+import { STATE_SHEET, SheetContent, encodeState, printArea } from '../../core/plan';
+import { toA1 } from '../../core/snapshot';
 import { isStateSheetName } from '../../core/product-sheets';
 import { WorkbookState, emptyMap, getOwn, isProductColour, setOwn } from '../../core/state';
 import { NS, REL, WORKSHEET_TYPE, XEl, XlsxPackage, child, children, element } from './package';
@@ -67,6 +68,44 @@ function putSheet(pkg: XlsxPackage, name: string, doc: ReturnType<typeof stateSh
   const part = pkg.freePart('xl/worksheets/sheet', '.xml');
   pkg.put(part, doc);
   addSheet(pkg, name, part, hidden);
+}
+
+/** Elements CT_Workbook places after definedNames (ECMA-376 Part 1 §18.2.27): a new definedNames goes before the first. */
+const AFTER_DEFINED_NAMES = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+
+/**
+ * A sheet's print area and print titles: the built-in names _xlnm.Print_Area and _xlnm.Print_Titles
+ * scoped to the sheet (§18.2.5, localSheetId is its index in <sheets>), the sheet's old ones replaced.
+ */
+function putPrintNames(pkg: XlsxPackage, name: string, content: SheetContent): void {
+  if (!content.print) return;
+  const i = pkg.sheets().findIndex((s) => s.name.toLowerCase() === name.toLowerCase());
+  if (i < 0) return;
+  const doc = pkg.workbook();
+  const root = doc.documentElement!;
+  let names = child(root, 'definedNames');
+  if (!names) {
+    names = element(doc, 'definedNames');
+    let next = root.firstChild;
+    while (next && !(next.nodeType === 1 && AFTER_DEFINED_NAMES.includes((next as XEl).localName ?? ''))) next = next.nextSibling;
+    root.insertBefore(names, next);
+  }
+  const builtIn = ['_xlnm.Print_Area', '_xlnm.Print_Titles'];
+  for (const dn of children(names, 'definedName')) {
+    if (dn.getAttribute('localSheetId') === String(i) && builtIn.includes(dn.getAttribute('name') ?? '')) names.removeChild(dn);
+  }
+  const sheet = `'${name.replace(/'/g, "''")}'`;
+  const area = printArea(content);
+  const add = (key: string, ref: string) => {
+    const dn = element(doc, 'definedName');
+    dn.setAttribute('name', key);
+    dn.setAttribute('localSheetId', String(i));
+    dn.appendChild(doc.createTextNode(ref));
+    names!.appendChild(dn);
+  };
+  add('_xlnm.Print_Area', `${sheet}!$A$1:$${toA1(area.bottom, area.right).replace(/(\d+)$/, '$$$1')}`);
+  const titles = content.print.titleRows;
+  if (titles) add('_xlnm.Print_Titles', `${sheet}!$${titles.first + 1}:$${titles.last + 1}`);
 }
 
 /** Removes a sheet: its workbook entry, relationship, content type, part and the part's relationships; names scoped to it go too. */
@@ -153,6 +192,7 @@ export function patchPlan(pkg: XlsxPackage, plan: WritePlan): PatchResult {
   if (plan.summary) {
     putSheet(pkg, plan.summary.name, summarySheetXml(plan.summary, styles));
     result.summarySheet = sheetByName(pkg, plan.summary.name)?.name ?? plan.summary.name;
+    putPrintNames(pkg, result.summarySheet, plan.summary);
   }
   if (!plan.keepState) {
     const name = pkg.sheets().find((s) => isStateSheetName(s.name))?.name ?? STATE_SHEET;

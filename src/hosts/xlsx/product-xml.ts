@@ -51,6 +51,12 @@ function formatOf(cell: OutCell): CellFormat {
 export function summarySheetXml(content: SheetContent, styles: StylesPatch): XDoc {
   const doc = skeleton();
   const root = doc.documentElement!;
+  // Children in the order of CT_Worksheet (ECMA-376 Part 1 §18.3.1.99): sheetPr, sheetViews, sheetFormatPr, cols, sheetData, hyperlinks, pageMargins, pageSetup, headerFooter.
+  if (content.print) {
+    const pr = el(doc, 'sheetPr');
+    pr.appendChild(el(doc, 'pageSetUpPr', { fitToPage: 1 }));
+    root.appendChild(pr);
+  }
   if (content.frozenRows) {
     const views = el(doc, 'sheetViews');
     const view = el(doc, 'sheetView', { workbookViewId: 0 });
@@ -107,6 +113,16 @@ export function summarySheetXml(content: SheetContent, styles: StylesPatch): XDo
     const hl = el(doc, 'hyperlinks');
     for (const l of links) hl.appendChild(el(doc, 'hyperlink', l));
     root.appendChild(hl);
+  }
+  if (content.print) {
+    // A4 (paperSize 9, §18.3.1.63) landscape, one page wide and as many down as the rows need.
+    root.appendChild(el(doc, 'pageMargins', { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 }));
+    root.appendChild(el(doc, 'pageSetup', { paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 }));
+    const hf = el(doc, 'headerFooter');
+    const footer = el(doc, 'oddFooter');
+    footer.appendChild(doc.createTextNode(`&C${content.print.footer}`));
+    hf.appendChild(footer);
+    root.appendChild(hf);
   }
   return doc;
 }

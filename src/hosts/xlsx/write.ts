@@ -16,7 +16,7 @@ import JSZip from 'jszip';
 import { Writable } from 'stream';
 import * as zlib from 'zlib';
 import type { WritePlan } from '../../core/pipeline';
-import { OutCell, STATE_SHEET, SheetContent, encodeState } from '../../core/plan';
+import { OutCell, PrintSetup, STATE_SHEET, SheetContent, encodeState, printArea } from '../../core/plan';
 import { isStateSheetName, ownsStateSheet } from '../../core/product-sheets';
 import { CellArea, FillSpec, toA1 } from '../../core/snapshot';
 import { TemplateSheet, TemplateValidation, validationCells } from '../../core/template';
@@ -254,6 +254,24 @@ export function writeSheetContent(ws: ExcelJS.Worksheet, content: SheetContent &
   const a1 = content.rows[0]?.[0]?.value;
   if (a1 === undefined || a1 === null) ws.getCell(1, 1).value = content.marker;
   if (content.frozenRows) ws.views = [{ state: 'frozen', xSplit: 0, ySplit: content.frozenRows, topLeftCell: `A${content.frozenRows + 1}` }];
+  if (content.print) applyPrint(ws, content, content.print);
+}
+
+/** A4 (paper size 9, ECMA-376 Part 1 §18.3.1.63) landscape, one page wide, print titles, print area, page numbers. */
+function applyPrint(ws: ExcelJS.Worksheet, content: SheetContent, print: PrintSetup): void {
+  const area = printArea(content);
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printArea: `A1:${toA1(area.bottom, area.right)}`,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(print.titleRows ? { printTitlesRow: `${print.titleRows.first + 1}:${print.titleRows.last + 1}` } : {}),
+  };
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${print.footer}` };
 }
 
 /** The exceljs data validation of a template rule: the input message, and an error alert that stops a wrong value. */
