@@ -160,7 +160,7 @@ function formatConsolidationLines(input: ConsolidationPrintInput): string[] {
     lines.push(cliMessage('inferred-head', lang));
     for (const i of inferred) lines.push('  ' + cliMessage('inferred-line', lang, i.params as Record<string, string | number>));
   }
-  const notes = c.issues.filter((i) => i.code === 'department-unknown' || i.code === 'return-empty');
+  const notes = c.issues.filter((i) => i.code === 'department-unknown' || i.code === 'return-empty' || i.code === 'note-cut');
   if (notes.length) {
     lines.push('');
     lines.push(cliMessage('notes-head', lang));

@@ -153,6 +153,8 @@ export function buildConsolidationReport(input: ConsolidationReportInput): Repor
     })),
     missingParties: [...c.missingParties],
     returns: c.returns.map((r) => ({ ...r, ...(r.header ? { header: { ...r.header } } : {}) })),
-    notes: c.issues.filter((i) => i.id === undefined).map((i) => ({ code: i.code, text: i.message[lang], ...(i.return !== undefined ? { return: i.return } : {}) })),
+    notes: c.issues
+      .filter((i) => i.id === undefined || i.code === 'note-cut')
+      .map((i) => ({ code: i.code, text: i.message[lang], ...(i.id !== undefined ? { id: i.id } : {}), ...(i.return !== undefined ? { return: i.return } : {}) })),
   };
 }

@@ -33,7 +33,7 @@ import { MASTER_SHEET_TEXT } from '../i18n/master-sheet';
 // ---------------------------------------------------------------------------------------------
 // Messages: in src/i18n/messages.ts, with every other message
 
-export const CONSOLIDATION_CODES = ['conflict', 'conflict-responsible-returns', 'conflict-resolved', 'department-inferred', 'department-unknown', 'return-empty', 'no-return'] as const;
+export const CONSOLIDATION_CODES = ['conflict', 'conflict-responsible-returns', 'conflict-resolved', 'department-inferred', 'department-unknown', 'return-empty', 'no-return', 'note-cut'] as const;
 export type ConsolidationMessageKey = (typeof CONSOLIDATION_CODES)[number];
 
 /** An issue in the shape of issues.ts's Issue, with a consolidation code. */
@@ -104,6 +104,21 @@ export interface SourceRecord {
   values: Record<string, number | string | null>;
   /** True when at least one of its values is the one used. */
   used: boolean;
+  /** What the return wrote in its notes column for the indicator, in full. */
+  note?: string;
+}
+
+/** A return's note on an indicator, as the master sheet carries it. */
+export interface ReturnNote {
+  return: string;
+  /** The return's department ('' when not known). */
+  department: string;
+  /** The note in full (several note cells one per line). */
+  text: string;
+  /** Its note cells in the return. */
+  cells: string[];
+  /** True when the return is the responsible department's. */
+  responsible: boolean;
 }
 
 export interface ConflictValue {
@@ -167,8 +182,72 @@ export interface Consolidation {
   /** Parties responsible for at least one indicator that sent no return at all. */
   missingParties: string[];
   returns: ReturnSummary[];
-  /** Everything a coordinator should look at: inferred departments, empty returns, conflicts, missing returns. */
+  /**
+   * The returns' notes by indicator id (indicators with at least one), in the order the master
+   * sheet writes them: the responsible department's first, then the others in the returns' order.
+   */
+  notes: Record<string, ReturnNote[]>;
+  /** Everything a coordinator should look at: inferred departments, empty returns, conflicts, missing returns, notes too long for a cell. */
   issues: ConsolidationIssue[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notes
+
+/** The most characters an Excel cell holds (Excel's specifications and limits; Office.js and exceljs alike). */
+export const EXCEL_CELL_LIMIT = 32_767;
+/** Of an indicator's first note cell in the master: the figure's source line, then the departments' notes. */
+const SOURCE_ROOM = 1_024;
+export const NOTES_ROOM = EXCEL_CELL_LIMIT - SOURCE_ROOM - 1;
+
+/** How a note is introduced in the master: its department (with the return's name when a department sent several notes), else the return's name. */
+function noteLabels(notes: readonly ReturnNote[]): string[] {
+  const base = notes.map((n) => n.department || n.return);
+  return base.map((b, i) => (base.filter((x) => x === b).length > 1 && notes[i]!.department ? `${b} (${notes[i]!.return})` : b));
+}
+
+/** Cuts a text to at most `n` characters without splitting a surrogate pair. */
+function cutAt(text: string, n: number): string {
+  if (n <= 0) return '';
+  if (text.length <= n) return text;
+  const code = text.charCodeAt(n - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? n - 1 : n);
+}
+
+/**
+ * The departments' notes on one indicator as one cell's text, each on its own line(s) after its
+ * department's name ("Sở Y tế: …"). When they are longer together than `room`, no note is dropped:
+ * the short ones are kept whole and the long ones share what is left equally, each cut note ending
+ * with `marker`. `cut` says whether anything was cut (it does not depend on the marker).
+ */
+export function composeNotes(notes: readonly ReturnNote[], room: number, marker: string): { text: string; cut: boolean } {
+  if (!notes.length) return { text: '', cut: false };
+  const labels = noteLabels(notes);
+  const prefixes = labels.map((l) => `${l}: `);
+  const fixed = prefixes.reduce((n, p) => n + p.length, 0) + notes.length - 1;
+  const whole = fixed + notes.reduce((n, x) => n + x.text.length, 0);
+  const join = (texts: readonly string[]) => texts.map((t, i) => prefixes[i] + t).join('\n');
+  if (whole <= room) return { text: join(notes.map((n) => n.text)), cut: false };
+  const texts = notes.map((n) => n.text);
+  let left = Math.max(0, room - fixed);
+  const order = notes.map((_, i) => i).sort((a, b) => notes[a]!.text.length - notes[b]!.text.length || a - b);
+  order.forEach((i, k) => {
+    const share = Math.floor(left / (order.length - k));
+    const t = notes[i]!.text;
+    if (t.length <= share) {
+      left -= t.length;
+      return;
+    }
+    const kept = cutAt(t, Math.max(0, share - marker.length)).trimEnd();
+    texts[i] = kept + marker;
+    left -= texts[i]!.length;
+  });
+  return { text: cutAt(join(texts), room), cut: true };
+}
+
+/** A text cut to fit an Excel cell, ending with `marker` when cut. */
+function fitCell(text: string, limit: number, marker: string): string {
+  return text.length <= limit ? text : cutAt(text, limit - marker.length) + marker;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -330,6 +409,8 @@ export function consolidate(criteria: CriteriaSet, returns: readonly ReturnInput
   const entries = new Map<string, IndicatorEntry>();
   const sources: Record<string, SourceRecord[]> = {};
   const conflicts: Conflict[] = [];
+  const notesById: Record<string, ReturnNote[]> = {};
+  const noteIssues: ConsolidationIssue[] = [];
 
   for (const { indicator } of listIndicators(criteria)) {
     const id = indicator.id;
@@ -423,6 +504,28 @@ export function consolidate(criteria: CriteriaSet, returns: readonly ReturnInput
     if (mappingIssues.length) entry.mappingIssues = mappingIssues;
     entries.set(id, entry);
 
+    const returnNotes = holders
+      .map((r): ReturnNote | undefined => {
+        const note = r.input.entries.get(id)!.note;
+        return note && note.text ? { return: r.input.name, department: r.department, text: note.text, cells: [...note.cells], responsible: r.key === partyK } : undefined;
+      })
+      .filter((n): n is ReturnNote => n !== undefined);
+    // The responsible department's first, then the others as the returns were given (sort is stable).
+    returnNotes.sort((a, b) => Number(b.responsible) - Number(a.responsible));
+    if (returnNotes.length) {
+      notesById[id] = returnNotes;
+      const whole = composeNotes(returnNotes, Number.MAX_SAFE_INTEGER, '').text.length;
+      if (composeNotes(returnNotes, NOTES_ROOM, '').cut) {
+        noteIssues.push(
+          consolidationIssue(
+            'note-cut',
+            { id, returns: returnNotes.map((n) => n.return).join(', '), lengthVi: formatNumber(whole, 'vi'), lengthEn: formatNumber(whole, 'en'), limitVi: formatNumber(EXCEL_CELL_LIMIT, 'vi'), limitEn: formatNumber(EXCEL_CELL_LIMIT, 'en') },
+            { id, ...(returnNotes.length === 1 ? { return: returnNotes[0]!.return } : {}) },
+          ),
+        );
+      }
+    }
+
     sources[id] = holders.map((r) => {
       const e = r.input.entries.get(id)!;
       const values: Record<string, number | string | null> = {};
@@ -433,12 +536,15 @@ export function consolidate(criteria: CriteriaSet, returns: readonly ReturnInput
         values[slot.key] = shownValue(fe);
         for (const c of fe?.cells ?? []) if (!cells.includes(c)) cells.push(c);
       }
-      return { return: r.input.name, department: r.department, cells, values, used: used.has(r) };
+      const record: SourceRecord = { return: r.input.name, department: r.department, cells, values, used: used.has(r) };
+      if (e.note?.text) record.note = e.note.text;
+      return record;
     });
   }
 
   for (const c of conflicts) issues.push(c.issue);
-  const partial: Consolidation = { entries, sources, conflicts, completeness: [], missingParties: [], returns: rets.map((r) => r.summary), issues };
+  issues.push(...noteIssues);
+  const partial: Consolidation = { entries, sources, conflicts, completeness: [], missingParties: [], returns: rets.map((r) => r.summary), notes: notesById, issues };
   const results = scoreAll(criteria, entries);
   partial.completeness = completenessTable(criteria, results, partial);
   partial.missingParties = partial.completeness.filter((row) => row.expected > 0 && !row.returned).map((row) => row.party);
@@ -520,7 +626,8 @@ function masterValue(fe: SourcedFieldEntry | FieldEntry | undefined, field: Fiel
 /**
  * The consolidated appendix in the canonical layout (a city template with the values filled in):
  * the status text in the status column, each value cell coloured by its indicator's status, the
- * source of every figure in the note column ("Sở Y tế.xlsx › G12"). It reads back with mapSheet.
+ * source of every figure in the note column ("Sở Y tế.xlsx › G12"), and under the first row's
+ * source the returns' notes on the indicator ("Sở Y tế: …", composeNotes). It reads back with mapSheet.
  */
 export function buildMasterSheet(criteria: CriteriaSet, consolidation: Consolidation, results: readonly IndicatorResult[], options: MasterSheetOptions): TemplateSheet {
   const { lang } = options;
@@ -545,7 +652,8 @@ export function buildMasterSheet(criteria: CriteriaSet, consolidation: Consolida
       out.status = { value: statusLabel(result.status, lang), fill: STATUS_FILL[result.status], font: STATUS_FONT[result.status], bold: true };
       out.responsible = result.responsible;
     }
-    for (const row of fieldRows(indicator, true)) {
+    const notes = consolidation.notes?.[indicator.id] ?? [];
+    fieldRows(indicator, true).forEach((row, i) => {
       const fe = !entry
         ? undefined
         : row.pair === 'previous'
@@ -568,8 +676,13 @@ export function buildMasterSheet(criteria: CriteriaSet, consolidation: Consolida
         rf.note = `${source.return}${source.cell ? ` › ${source.cell}` : ''}`;
         if (conflict && conflict.chosen) rf.note += ` (${MASTER_SHEET_TEXT.other[lang]}: ${others(conflict, conflict.chosen)})`;
       } else rf.note = '';
+      if (i === 0 && notes.length) {
+        // The departments' notes under the first row's source, within Excel's cell limit.
+        const block = composeNotes(notes, NOTES_ROOM, MASTER_SHEET_TEXT.noteCut[lang]).text;
+        rf.note = rf.note ? `${fitCell(rf.note, SOURCE_ROOM, '…')}\n${block}` : block;
+      } else rf.note = fitCell(rf.note, EXCEL_CELL_LIMIT, '…');
       out.rows![row.key] = rf;
-    }
+    });
     return out;
   };
 

@@ -303,7 +303,7 @@ function completenessSection(c: Consolidation, lang: Lang, indicators: Map<strin
     });
     out.push(table([T.code[lang], T.field[lang], T.values[lang], T.settled[lang]].map(e), rows2, 'data conflicts'));
   }
-  const notes = c.issues.filter((i) => i.code === 'department-inferred' || i.code === 'department-unknown' || i.code === 'return-empty');
+  const notes = c.issues.filter((i) => i.code === 'department-inferred' || i.code === 'department-unknown' || i.code === 'return-empty' || i.code === 'note-cut');
   if (notes.length) out.push(`<h3>${e(T.notes[lang])}</h3><ul class="notes">${notes.map((i) => `<li>${e(i.message[lang])}</li>`).join('')}</ul>`);
   out.push('</section>');
   return out.join('\n');

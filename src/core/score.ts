@@ -36,6 +36,14 @@ export interface IndicatorEntry {
   responsible?: string;
   /** Issues the mapping raised (a duplicate row, an unsure match). */
   mappingIssues?: Issue[];
+  /** What the department wrote in the sheet's notes column on the indicator's rows (not scored; carried into a master sheet). */
+  note?: IndicatorNote;
+}
+
+/** A department's note on an indicator: the texts of its note cells (one per line), and those cells. */
+export interface IndicatorNote {
+  text: string;
+  cells: string[];
 }
 
 export interface IndicatorResult {

@@ -292,6 +292,30 @@ export function numberFormatFor(kind: ValueKind): string {
   }
 }
 
+/**
+ * What a template prints in a row's note cell, for the department to read: the target on the
+ * indicator's first row, how the trend is computed on a previous-year row; nothing elsewhere.
+ */
+export function printedNote(row: FieldRow, first: boolean, lang: Lang): string | undefined {
+  if (first) {
+    const t = row.indicator.target;
+    return `${TEXT.target[lang]}: ${lang === 'en' ? t.textEn ?? t.text : t.text}`;
+  }
+  return row.pair === 'previous' ? TEXT.pairNote[lang] : undefined;
+}
+
+/** Every text a template of either language prints in an indicator's note cells (not a department's note). */
+export function printedNotes(indicator: Indicator): string[] {
+  const out = new Set<string>();
+  fieldRows(indicator).forEach((row, i) => {
+    for (const lang of ['vi', 'en'] as const) {
+      const t = printedNote(row, i === 0, lang);
+      if (t) out.add(t);
+    }
+  });
+  return [...out];
+}
+
 // ---------------------------------------------------------------------------------------------
 // The layout engine (templates and master sheets)
 
@@ -370,7 +394,6 @@ export function layoutSheet(placed: readonly PlacedIndicator[], options: LayoutO
     const criterionText = `${criterion.code} ${lang === 'en' ? criterion.titleEn : criterion.title}`;
     const indicatorText = lang === 'en' ? indicator.textEn : indicator.text;
     const party = filled?.responsible ?? indicator.responsible;
-    const target = lang === 'en' ? indicator.target.textEn ?? indicator.target.text : indicator.target.text;
     list.forEach((fr, i) => {
       const r = rows.length;
       const first = i === 0;
@@ -389,10 +412,7 @@ export function layoutSheet(placed: readonly PlacedIndicator[], options: LayoutO
       cells[col.status] = first && filled?.status ? filled.status : { value: null };
       cells[col.fieldKey] = { value: fr.key, font: MUTED, size: 9 };
       let note = rowFill?.note;
-      if (note === undefined && !options.fill) {
-        if (first) note = `${TEXT.target[lang]}: ${target}`;
-        else if (fr.pair === 'previous') note = TEXT.pairNote[lang];
-      }
+      if (note === undefined && !options.fill) note = printedNote(fr, first, lang);
       cells[col.note] = { value: note ?? null, wrap: true, ...(options.fill ? { font: '#404040', size: 9 } : {}) };
       rows.push(cells);
       const address = toA1(r, col.value);

@@ -116,3 +116,18 @@ export const RATING_CHOICES: Choice[] = [
 export function ratingItemText(n: number, label: string): string {
   return `${n} - ${label}`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The notes column
+
+/**
+ * Headings of a notes column, folded (foldWords): "Ghi chú", "Ghi chu", "Chú thích", "Giải trình",
+ * "Thuyết minh", "Note(s)", "Remark(s)", "Comment(s)", alone or followed by more words ("Ghi chú
+ * (nguồn số liệu)"). The appendix mapper and the template reader both use it.
+ */
+export const NOTE_HEADING = /^(ghi chu|chu thich|giai trinh|thuyet minh|notes?|remarks?|comments?)\b/;
+
+/** True when folded words (foldWords) head a notes column. */
+export function isNoteHeading(words: string): boolean {
+  return words.length <= 60 && NOTE_HEADING.test(words);
+}

@@ -135,6 +135,10 @@ export const MESSAGES = m({
     vi: (p) => `Báo cáo "${p.name}" chưa có số liệu nào`,
     en: (p) => `The return "${p.name}" holds no figures yet`,
   },
+  'note-cut': {
+    vi: (p) => `Ghi chú của các đơn vị cho chỉ số ${p.id} (${p.returns}) dài ${p.lengthVi} ký tự, quá giới hạn ${p.limitVi} ký tự của một ô Excel: trang tổng hợp chỉ giữ phần đầu của những ghi chú dài nhất, có đánh dấu “đã cắt bớt”. Bản đầy đủ vẫn ở báo cáo của đơn vị`,
+    en: (p) => `The departments' notes on indicator ${p.id} (${p.returns}) run to ${p.lengthEn} characters, past an Excel cell's limit of ${p.limitEn}: the master sheet keeps the start of the longest ones, marked "cut". The full text stays in the returns`,
+  },
   'no-return': {
     vi: (p) => `${p.party} chưa gửi báo cáo (${p.count} chỉ số)`,
     en: (p) => `${p.party} has sent no return (${p.count} indicators)`,

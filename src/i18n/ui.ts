@@ -246,6 +246,7 @@ export const UI = s({
   conflictResponsible: { vi: 'dùng số liệu của đơn vị phụ trách', en: 'the responsible department’s figure is used' },
   conflictInvalid: { vi: 'cần thống nhất', en: 'to be settled' },
   missingTitle: { vi: 'Đơn vị chưa gửi báo cáo', en: 'Departments with no return' },
+  notesCutTitle: { vi: 'Ghi chú bị cắt bớt trong trang tổng hợp', en: 'Notes cut in the master sheet' },
   expertPending: {
     vi: 'Đánh giá của chuyên gia: chưa có (không phải báo cáo của đơn vị; nhập ở trang tổng hợp số liệu).',
     en: 'Expert assessment: not yet given (not a department return; enter it in the master sheet).',

@@ -8,7 +8,7 @@ import { mapSheet, readEntries } from '../../src/core/mapping';
 import { CellContent, parseNumberText, readField } from '../../src/core/read';
 import { SheetSnapshot } from '../../src/core/snapshot';
 import { foldWords } from '../../src/core/text';
-import { MARK_ONLY, UNITS, isNoDataText, isUnitWords } from '../../src/core/vocabulary';
+import { MARK_ONLY, UNITS, isNoDataText, isNoteHeading, isUnitWords } from '../../src/core/vocabulary';
 import { indicatorById, loadCriteria } from './helpers';
 
 let criteria: CriteriaSet;
@@ -74,5 +74,14 @@ describe('the mapper knows every unit', () => {
     const mapping = mapSheet(s, criteria);
     expect(mapping.placements['1.1.1.a']?.fields).toEqual({ value: ['F2'] });
     expect(readEntries(s, mapping, criteria).get('1.1.1.a')!.fields.value!.reading).toEqual({ status: 'value', value: 96 });
+  });
+});
+
+describe('the headings of a notes column', () => {
+  test.each(['Ghi chú', 'Ghi chu', 'GHI CHÚ', 'Ghi chú (nguồn số liệu)', 'Chú thích', 'Giải trình', 'Thuyết minh', 'Note', 'Notes', 'Remarks', 'Comment'])('"%s" heads a notes column', (h) => {
+    expect(isNoteHeading(foldWords(h))).toBe(true);
+  });
+  test.each(['Số liệu', 'Nội dung số liệu', 'Notebook', 'Chỉ số', 'Ghi', ''])('"%s" does not', (h) => {
+    expect(isNoteHeading(foldWords(h))).toBe(false);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { loadCriteria, renderPane, memoryPrefs } from './support';
+import { TEMPLATE_COL } from '../../src/core/layout';
 import { buildTemplate } from '../../src/core/template';
 import { createFakeExcel, sheetDataFromSnapshot } from '../../src/testing/fake-excel';
 import { officeBackend } from '../../src/taskpane/office-backend';
@@ -15,10 +16,15 @@ import { fillTemplate, typeInto } from '../core/template-helpers';
 
 const criteria = loadCriteria();
 
-function setup() {
-  const yte = fillTemplate(buildTemplate(criteria, { department: 'Sở Y tế', city: 'Hà Nội', year: 2024 }), { '1.3.2.e': { value: 100 }, '1.3.2.f': { value: 100 } }, 'Y tế');
+/** `notes`: what each return wrote in its "Ghi chú" column on 1.3.2.f. */
+function setup(notes: { yte?: string; gd?: string } = {}) {
+  const yteT = buildTemplate(criteria, { department: 'Sở Y tế', city: 'Hà Nội', year: 2024 });
+  const yte = fillTemplate(yteT, { '1.3.2.e': { value: 100 }, '1.3.2.f': { value: 100 } }, 'Y tế');
   const gdT = buildTemplate(criteria, { city: 'Hà Nội', year: 2024 });
   const gd = fillTemplate(gdT, { '1.3.2.f': { value: 98 } }, 'GD');
+  const noteCell = (t: typeof gdT) => t.valueCells['1.3.2.f']!.value!.replace(/^[A-Z]+/, String.fromCharCode(65 + TEMPLATE_COL.note));
+  if (notes.yte !== undefined) typeInto(yte, noteCell(yteT), notes.yte);
+  if (notes.gd !== undefined) typeInto(gd, noteCell(gdT), notes.gd);
   typeInto(gd, gdT.headerCells.department, 'Sở GD&ĐT');
   const vh = buildAppendixSheet(criteria, { '1.2.3.a': { value: '55,5%' }, '2.2.1.b': { value: 40 } }, { onlyParty: 'Sở Văn hóa và Thể thao' }, 'VH');
   const fake = createFakeExcel({ sheets: [yte, gd, vh].map((s) => sheetDataFromSnapshot(s)) });
@@ -69,6 +75,19 @@ test('"Gộp báo cáo" consolidates the chosen sheets and shows the headline, t
   expect(screen.getByRole('button', { name: 'Thêm báo cáo từ tệp (.xlsx)' })).toBeTruthy();
   // The sheets the consolidation wrote are not offered as returns.
   expect(screen.getAllByRole('checkbox').map((c) => c.getAttribute('aria-label') ?? c.closest('.fui-Checkbox')?.textContent)).toEqual(['Y tế', 'GD', 'VH']);
+});
+
+test('notes too long together for a master cell: the pane names the indicator whose notes were cut', async () => {
+  const { fake } = setup({ yte: 'ghi chú '.repeat(2500).trim(), gd: 'giải trình '.repeat(2000).trim() });
+  fireEvent.click(screen.getByRole('button', { name: 'Mẫu và tổng hợp' }));
+  await waitFor(() => expect(screen.getByRole('checkbox', { name: 'VH' })).toBeTruthy());
+  for (const name of ['Y tế', 'GD']) fireEvent.click(screen.getByRole('checkbox', { name }));
+  fireEvent.click(screen.getByRole('button', { name: 'Gộp báo cáo' }));
+  await waitFor(() => expect(notice()).toBe('success'), { timeout: 10000 });
+  expect(screen.getByText('Ghi chú bị cắt bớt trong trang tổng hợp')).toBeTruthy();
+  expect(document.querySelector('[data-list="notes-cut"]')!.textContent).toMatch(/^Ghi chú của các đơn vị cho chỉ số 1\.3\.2\.f \(Y tế, GD\) dài 42\.032 ký tự, quá giới hạn 32\.767 ký tự/);
+  const note = Object.values(fake.workbook.sheet('Tổng hợp số liệu')!.cells()).find((c) => typeof c.value === 'string' && c.value.includes('\nSở Y tế: ghi chú'))!;
+  expect(String(note.value).length).toBeLessThanOrEqual(32767);
 });
 
 test('a guessed department can be corrected in the pane: "Gộp lại" consolidates with the department chosen', async () => {

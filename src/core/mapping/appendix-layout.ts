@@ -3,6 +3,7 @@
  * (or, failing those, the columns by what they hold), the body below it, the data area. Pure.
  */
 import { cleanText } from '../text';
+import { isNoteHeading } from '../vocabulary';
 import { leadingCode } from './codes';
 import { CriteriaIndex } from './criteria-index';
 import { HEADER_SCAN, SheetView, contentText, scanRight } from './grid';
@@ -19,7 +20,7 @@ function headerRole(f: string): Role | null {
   const words = f.split(' ');
   if (words.length > 14) return null;
   if (/^(stt|tt|so tt|so thu tu|no|#)$/.test(f)) return 'stt';
-  if (/^(ghi chu|note|notes|remarks?)\b/.test(f)) return 'note';
+  if (isNoteHeading(f)) return 'note';
   if (/^(don vi|don vi tinh|dvt|unit|units)$/.test(f)) return 'unit';
   // A column of its own for the sub-fields' labels (Nam, Nữ, Tổng, Tỷ lệ) or the printed choices.
   if (/^(noi dung|noi dung chi tiet|chi tiet|hang muc|hang muc chi tiet|thanh phan|item|items|sub items?|content|contents|breakdown)$/.test(f)) return 'content';

@@ -7,10 +7,11 @@ import { CriteriaSet, Field, listIndicators } from '../criteria';
 import { Issue, makeIssue } from '../issues';
 import { CURRENT_SUFFIX, PREVIOUS_SUFFIX } from '../layout';
 import { CellContent, FieldSpec, Reading, isPrintedChoice, readField, readFieldFromCells } from '../read';
-import { FieldEntry, IndicatorEntry } from '../score';
-import { SheetSnapshot, parseA1 } from '../snapshot';
+import { FieldEntry, IndicatorEntry, IndicatorNote } from '../score';
+import { SheetSnapshot, parseA1, toA1 } from '../snapshot';
+import { printedNotes } from '../template';
 import { cleanText } from '../text';
-import { LABEL_SEPARATOR, PERCENT, PLACEHOLDER_DOTS, PLACEHOLDER_REST, isUnitWords, replacePlaceholderDots } from '../vocabulary';
+import { LABEL_SEPARATOR, PERCENT, PLACEHOLDER_DOTS, PRINTED_BLANK, PLACEHOLDER_REST, isUnitWords, replacePlaceholderDots } from '../vocabulary';
 import { SheetView, contentText, isBlankContent } from './grid';
 import { own, record } from './records';
 import { IndicatorPlacement, LOW_CONFIDENCE, Mapping } from './types';
@@ -93,6 +94,44 @@ function readOne(view: SheetView, field: Field, refs: CellRef[]): { reading: Rea
   return { reading: readFieldFromCells(refs, spec), raw: rawOf(nonEmpty) };
 }
 
+/** A note cell's whole text (a long note is never cut here): a string as typed, a number as shown. */
+function noteText(content: CellContent | null): string {
+  if (!content) return '';
+  const v = content.value;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? content.text ?? String(v) : '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return '';
+}
+
+/**
+ * The department's note on an indicator: the texts of its note cells, a merged cell read once,
+ * without what the template printed there (the target, how a trend is computed), one per line;
+ * undefined when nothing was written.
+ */
+function readNote(view: SheetView, addresses: readonly unknown[], printed: readonly string[]): IndicatorNote | undefined {
+  const seen = new Set<string>();
+  const texts: string[] = [];
+  const cells: string[] = [];
+  for (const address of addresses) {
+    const at = typeof address === 'string' ? parseA1(address) : null;
+    if (!at || !view.inRange(at.row, at.col)) continue;
+    const a = view.anchor(at.row, at.col);
+    const cell = toA1(a.row, a.col);
+    if (seen.has(cell)) continue;
+    seen.add(cell);
+    let t = cleanText(noteText(view.cell(a.row, a.col)), true);
+    for (const p of printed) {
+      if (t === p) t = '';
+      else if (t.startsWith(p)) t = t.slice(p.length).replace(/^[\s.;:,\-–—]+/, '');
+    }
+    if (!t || PRINTED_BLANK.test(t)) continue;
+    if (!texts.includes(t)) texts.push(t);
+    cells.push(cell);
+  }
+  return texts.length ? { text: texts.join('\n'), cells } : undefined;
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -167,6 +206,10 @@ export function readEntries(sheet: SheetSnapshot, mapping: Mapping, criteria: Cr
       if (any) entry.trendPairs = trendPairs;
     }
     if (typeof placement.responsible === 'string' && placement.responsible.trim()) entry.responsible = cleanText(placement.responsible);
+    if (Array.isArray(placement.noteCells) && placement.noteCells.length) {
+      const note = readNote(view, placement.noteCells, printedNotes(indicator));
+      if (note) entry.note = note;
+    }
     const issues: Issue[] = [];
     const confidence = typeof placement.confidence === 'number' && Number.isFinite(placement.confidence) ? placement.confidence : 1;
     if (confidence < LOW_CONFIDENCE) issues.push(makeIssue('low-confidence', { confidence: Math.round(confidence * 100), row: (typeof placement.row === 'number' ? placement.row : 0) + 1 }));

@@ -3,7 +3,7 @@
  * a saved mapping laid over the result, and every indicator accounted for. See index.ts. Pure.
  */
 import { CriteriaSet } from '../criteria';
-import { SheetSnapshot } from '../snapshot';
+import { SheetSnapshot, toA1 } from '../snapshot';
 import { cleanText } from '../text';
 import { AppendixLayout, detectAppendix, scoredColumns } from './appendix-layout';
 import { buildBlocks } from './blocks';
@@ -60,6 +60,8 @@ function mapAppendix(view: SheetView, index: CriteriaIndex, layout: AppendixLayo
       rows: claim.block.rows.slice(),
     };
     if (trendPairs) placement.trendPairs = trendPairs;
+    const note = layout.col.note;
+    if (note !== undefined && !layout.data.includes(note)) placement.noteCells = claim.block.rows.map((r) => toA1(r, note));
     if (claim.block.responsible) {
       placement.responsible = claim.block.responsible;
       if (claim.block.responsibleCell) placement.responsibleCell = claim.block.responsibleCell;
@@ -129,6 +131,7 @@ function applySaved(mapping: Mapping, view: SheetView, index: CriteriaIndex, cri
       if (auto.responsibleCell !== undefined) placement.responsibleCell = auto.responsibleCell;
       if (auto.statusCell !== undefined) placement.statusCell = auto.statusCell;
       if (auto.rows !== undefined) placement.rows = auto.rows;
+      if (auto.noteCells !== undefined) placement.noteCells = auto.noteCells;
     }
     mapping.placements[id] = placement;
   }

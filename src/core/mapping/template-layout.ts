@@ -5,6 +5,7 @@
 import { CURRENT_SUFFIX, PREVIOUS_SUFFIX, TEMPLATE_COL, TEMPLATE_COLUMNS, TEMPLATE_HEADER, TEMPLATE_MARKER, TemplateColumn, TemplateHeaderKey } from '../layout';
 import { toA1 } from '../snapshot';
 import { cleanText } from '../text';
+import { isNoteHeading } from '../vocabulary';
 import { CriteriaIndex } from './criteria-index';
 import { HEADER_SCAN, SheetView, contentText, isBlankContent, scanRight } from './grid';
 import { own, record } from './records';
@@ -31,7 +32,9 @@ export function detectTemplate(view: SheetView): TemplateLayout | null {
     for (let c = view.left; c <= right; c++) {
       const t = view.text(r, c);
       if (!t || t.length > 60) continue;
-      const key = names.get(view.words(t));
+      const words = view.words(t);
+      // The notes column under any of its usual headings ("Ghi chú", "Ghi chu", "Notes", "Remarks").
+      const key = names.get(words) ?? (isNoteHeading(words) ? 'note' : undefined);
       if (key && col[key] === undefined) col[key] = c;
     }
     if (col.id !== undefined && col.fieldKey !== undefined && col.value !== undefined) return { headerRow: r, col };
@@ -143,6 +146,7 @@ export function mapTemplate(view: SheetView, index: CriteriaIndex, layout: Templ
       }
     }
     if (col.status !== undefined) placement.statusCell = toA1(first, col.status);
+    if (col.note !== undefined) placement.noteCells = list.map((l) => toA1(l.row, col.note!));
     placements[id] = placement;
   }
   const header = templateHeader(view, layout.headerRow);

@@ -22,6 +22,8 @@ export interface IndicatorPlacement {
   statusCell?: string;
   /** 0-based sheet rows the indicator's block spans (appendix layout), first to last. */
   rows?: number[];
+  /** The cells of the sheet's notes column on the indicator's rows ("Ghi chú", "Notes"), when it has one. */
+  noteCells?: string[];
 }
 
 export interface Mapping {

@@ -156,6 +156,7 @@ export function ToolsPanel({ tools, criteria, lang, t, notReturns = [] }: Props)
   // The expert assessment is no department's return: its own line, not a missing department.
   const missing = c?.missingParties.filter((p) => !isExpertAssessment(p)) ?? [];
   const expertMissing = c?.missingParties.some(isExpertAssessment) ?? false;
+  const notesCut = c?.issues.filter((i) => i.code === 'note-cut') ?? [];
 
   return (
     <div className={styles.box} data-section="tools">
@@ -263,6 +264,16 @@ export function ToolsPanel({ tools, criteria, lang, t, notReturns = [] }: Props)
               <ul className={styles.list} data-list="missing">
                 {missing.map((p) => (
                   <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {notesCut.length ? (
+            <>
+              <h4 className={styles.title}>{t('notesCutTitle')}</h4>
+              <ul className={styles.list} data-list="notes-cut">
+                {notesCut.map((i) => (
+                  <li key={i.id}>{i.message[lang]}</li>
                 ))}
               </ul>
             </>

@@ -8,7 +8,8 @@ import { listIndicators } from '../../../src/core/criteria';
 import { CellContent } from '../../../src/core/read';
 import { scoreSheet } from '../../../src/core/pipeline';
 import { SUMMARY_MARKER } from '../../../src/core/plan';
-import { TEMPLATE_MARKER } from '../../../src/core/layout';
+import { TEMPLATE_COL, TEMPLATE_MARKER } from '../../../src/core/layout';
+import { parseA1, toA1 } from '../../../src/core/snapshot';
 import { buildTemplate, indicatorsOf, listParties, validationCells } from '../../../src/core/template';
 import { createFakeExcel, fakeSheetExtras, fakeWorkbookBase64, sheetDataFromSnapshot } from '../../../src/testing/fake-excel';
 import { OfficeHost, consolidateSheets, createTemplateSheet, importReturnFiles } from '../../../src/hosts/office';
@@ -155,6 +156,32 @@ describe('Gộp báo cáo', () => {
     const statuses = (rs: typeof out.results) => Object.fromEntries(rs.map((x) => [x.id, x.status]));
     expect(statuses(again.results)).toEqual(statuses(out.results));
     expect(again.masterSheet).toBe('Tổng hợp số liệu (2)');
+  });
+
+  test("the returns' notes reach the master's note column, by department; notes too long together for a cell are cut, not refused by Excel", async () => {
+    const [yte, gd, vh] = threeReturns();
+    const yteT = buildTemplate(criteria, { department: YTE, city: 'Hà Nội', year: 2024 });
+    const gdT = buildTemplate(criteria, { city: 'Hà Nội', year: 2024 });
+    const noteAt = (t: typeof gdT, id: string) => toA1(parseA1(t.valueCells[id]!.value!)!.row, TEMPLATE_COL.note);
+    const long = (word: string, n: number) => `${word} `.repeat(n).trim();
+    typeInto(yte!, noteAt(yteT, '1.3.2.e'), 'Số liệu của CDC thành phố');
+    typeInto(yte!, noteAt(yteT, '1.3.2.f'), long('yte', 2000));
+    // The education department's sheet: its notes column headed without diacritics.
+    typeInto(gd!, toA1(gdT.headerRow, TEMPLATE_COL.note), 'Ghi chu');
+    typeInto(gd!, noteAt(gdT, '1.3.2.e'), 'Chỉ tính trường công lập');
+    typeInto(gd!, noteAt(gdT, '1.3.2.f'), long('giaoduc', 4000));
+    const fake = fakeWith(yte!, gd!, vh!);
+    const out = await consolidateSheets(runOf(fake), criteria, { sheets: ['GD', 'Y tế', 'VH'], departments: { VH: 'Sở VH&TT' }, lang: 'vi', isSetSupported: all });
+    const master = fake.workbook.sheet(out.masterSheet)!;
+    const city = buildTemplate(criteria, {});
+    expect(master.cell(noteAt(city, '1.3.2.e')).value).toBe(`Y tế › ${yteT.valueCells['1.3.2.e']!.value}\nSở Y tế: Số liệu của CDC thành phố\nSở Giáo dục và Đào tạo: Chỉ tính trường công lập`);
+    // 8,000 and 32,000 characters: more than one cell holds together (the fake refuses a longer text, as Excel does).
+    // The shorter note is kept whole, the longer cut with the marker.
+    const f = String(master.cell(noteAt(city, '1.3.2.f')).value);
+    expect(f.length).toBeLessThanOrEqual(32767);
+    expect(f.length).toBeGreaterThan(30000);
+    expect(/\nSở Y tế: (yte ){1999}yte\nSở Giáo dục và Đào tạo: (giaoduc )+[a-z]*… \[đã cắt bớt: quá dài cho một ô Excel; xem đủ trong báo cáo của đơn vị\]$/.test(f)).toBe(true);
+    expect(out.consolidation.issues.filter((i) => i.code === 'note-cut').map((i) => i.id)).toEqual(['1.3.2.f']);
   });
 
   test('a missing sheet fails before anything is written', async () => {
