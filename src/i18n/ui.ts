@@ -65,7 +65,7 @@ export const UI = s({
   },
   unplaced: {
     vi: (p: { count: number }) => `${p.count} chỉ số không tìm thấy dòng`,
-    en: (p: { count: number }) => `${p.count} indicators not found`,
+    en: (p: { count: number }) => `${p.count} ${p.count === 1 ? 'indicator' : 'indicators'} not found`,
   },
   conflicts: {
     vi: (p: { count: number }) => `${p.count} chỉ số xuất hiện ở nhiều dòng`,

@@ -24,6 +24,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     boxShadow: tokens.shadow2,
     overflow: 'hidden',
+    // Scrolled to ("Sửa ô" from the found summary, a status toggle): clear of the sticky status bar above the list.
+    scrollMarginTop: '140px',
   },
   selected: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, borderLeftWidth: '4px' },
   head: {
