@@ -51,6 +51,8 @@ function widthPx(sheet: FakeSheetView, col: number): number {
 /** What Excel would display for a cell (the fake's own formatting of numbers). */
 function shownText(c: CellView | undefined): string {
   if (!c || c.value === null) return '';
+  // ";;;": every section empty, so Excel shows nothing (the product's markers are kept out of sight so).
+  if (/^;;;?$/.test(c.numberFormat)) return '';
   return displayText({ value: c.value, ...(c.numberFormat !== 'General' ? { numberFormat: c.numberFormat } : {}) });
 }
 

@@ -15,7 +15,7 @@
 import '../taskpane/zod-no-eval'; // first: before any schema is built
 import { StrictMode, useCallback, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Button, FluentProvider, Select, Theme, makeStyles, teamsHighContrastTheme, tokens, useId, webLightTheme } from '@fluentui/react-components';
+import { Button, FluentProvider, Select, Theme, makeStyles, mergeClasses, teamsHighContrastTheme, tokens, useId, webLightTheme } from '@fluentui/react-components';
 import { ArrowSync20Regular } from '@fluentui/react-icons/lib/atoms/svg/arrow-sync';
 import { App } from '../taskpane/App';
 import { PaneBackend } from '../taskpane/backend';
@@ -43,8 +43,11 @@ const useStyles = makeStyles({
     color: '#FFFFFF',
   },
   topTitle: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  note: { fontSize: tokens.fontSizeBase200, flexGrow: 1, opacity: 0.95 },
-  choice: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200 },
+  topTitleNoWrap: { whiteSpace: 'nowrap' },
+  note: { fontSize: tokens.fontSizeBase200, flexGrow: 1, flexShrink: 1, minWidth: 0, opacity: 0.95 },
+  // The selectors and the reset button keep their words on one line; the note gives way.
+  choice: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap', flexShrink: 0 },
+  reset: { whiteSpace: 'nowrap', flexShrink: 0 },
   body: { display: 'flex', flexGrow: 1, minHeight: 0 },
   book: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column', borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
   pane: { width: '360px', flexShrink: 0, overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground2 },
@@ -178,7 +181,7 @@ function Preview() {
   return (
     <div className={styles.page}>
       <div className={styles.top}>
-        <h1 className={styles.topTitle}>{ui('previewTitle', lang)}</h1>
+        <h1 className={mergeClasses(styles.topTitle, styles.topTitleNoWrap)}>{ui('previewTitle', lang)}</h1>
         <span className={styles.note}>{ui('previewNote', lang)}</span>
         <span className={styles.choice}>
           <label htmlFor={sampleId}>{ui('previewSample', lang)}</label>
@@ -200,7 +203,7 @@ function Preview() {
             ))}
           </Select>
         </span>
-        <Button size="small" appearance="secondary" icon={<ArrowSync20Regular />} onClick={reset} data-action="reset">
+        <Button className={styles.reset} size="small" appearance="secondary" icon={<ArrowSync20Regular />} onClick={reset} data-action="reset">
           {ui('previewReset', lang)}
         </Button>
       </div>

@@ -212,6 +212,26 @@ describe.each(THEMES.filter((t) => !process.env.PANEL_THEME || t === process.env
   });
 });
 
+test('the selectors: another sample workbook gets a fresh pane; the theme changes the pane only; both kept in the address', async () => {
+  const page = await open('light');
+  try {
+    await page.getByRole('button', { name: 'Chấm điểm', exact: true }).click();
+    await page.locator('[data-headline]').waitFor();
+    await page.locator('[data-choose="sample"]').selectOption('returns');
+    await page.locator('[data-tab="Sở Y tế"]').waitFor();
+    expect(await page.locator('[data-tab]').evaluateAll((els) => els.map((e) => e.getAttribute('data-tab')))).toEqual(['Sở GD&ĐT', 'Sở Y tế', 'Sở LĐ-TB&XH', 'Ghi chú']);
+    expect(await page.locator('[data-headline]').count()).toBe(0);
+    await page.locator('[data-choose="theme"]').selectOption('dark');
+    await page.locator('[data-pane][data-theme="dark"]').waitFor();
+    expect(new URL(page.url()).search).toBe('?theme=dark&sample=returns');
+    // The workbook view keeps Excel's light grid whatever the pane's theme.
+    expect(await page.locator('[data-sheet-view] td').first().evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await page.screenshot({ path: shot('panels-preview-returns-dark.png') });
+  } finally {
+    await page.close();
+  }
+});
+
 test('no page errors', () => {
   expect(problems).toEqual([]);
 });
