@@ -110,6 +110,11 @@ describe.each(THEMES.filter((t) => !process.env.PANEL_THEME || t === process.env
     await page.getByRole('button', { name: 'Chấm điểm', exact: true }).click();
     await page.locator('[data-headline]').waitFor();
     await panel(page, theme, 2, 'results');
+    // A multi-field value: the long group label once, then Nam, Nữ, Tổng, Tỷ lệ.
+    const multi = page.locator('li[data-indicator="2.1.1.a"]');
+    await multi.scrollIntoViewIfNeeded();
+    await multi.screenshot({ path: shot(`panels-${theme}-2-multi-field.png`) });
+    expect((await multi.locator('[data-field="value"]').textContent())!.split('Số trẻ em 5 tuổi').length - 1).toBe(1);
   });
 
   test('a card opened, and the workbook view scrolls to its cells', async () => {
