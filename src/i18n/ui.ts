@@ -65,7 +65,7 @@ export const UI = s({
   },
   unplaced: {
     vi: (p: { count: number }) => `${p.count} chỉ số không tìm thấy dòng`,
-    en: (p: { count: number }) => `${p.count} indicators not found`,
+    en: (p: { count: number }) => `${p.count} ${p.count === 1 ? 'indicator' : 'indicators'} not found`,
   },
   conflicts: {
     vi: (p: { count: number }) => `${p.count} chỉ số xuất hiện ở nhiều dòng`,
@@ -271,6 +271,20 @@ export const UI = s({
   previewSelection: { vi: 'Vùng chọn', en: 'Selection' },
   previewEmpty: { vi: 'Trang trống', en: 'Empty sheet' },
   previewReset: { vi: 'Tạo lại sổ mẫu', en: 'Reset the sample' },
+  previewSample: { vi: 'Sổ mẫu', en: 'Sample' },
+  previewSampleAppendix: { vi: 'Phụ lục của thành phố', en: "The city's appendix" },
+  previewSampleReturn: { vi: 'Báo cáo của một sở (biểu mẫu)', en: "A department's return (template)" },
+  previewSampleReturns: { vi: 'Sổ tổng hợp: báo cáo của các sở', en: "Coordinator's workbook of returns" },
+  previewSampleEmpty: { vi: 'Sổ trống', en: 'Empty workbook' },
+  previewTheme: { vi: 'Giao diện', en: 'Theme' },
+  previewThemeLight: { vi: 'Sáng', en: 'Light' },
+  previewThemeDark: { vi: 'Tối', en: 'Dark' },
+  previewThemeContrast: { vi: 'Tương phản cao', en: 'High contrast' },
+  previewCellContent: { vi: 'Nội dung ô', en: 'Cell content' },
+  previewCellHint: {
+    vi: 'Nhập vào ô đang chọn rồi nhấn Enter, như gõ trong Excel (bật "Kiểm tra ngay khi nhập số liệu" để thấy kết quả ngay).',
+    en: 'Type into the selected cell and press Enter, as in Excel (turn on "Check as I type" to see it checked at once).',
+  },
 });
 
 export type UiKey = keyof typeof UI;

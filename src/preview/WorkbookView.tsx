@@ -1,9 +1,11 @@
 /**
  * A simple HTML rendering of the fake workbook: sheet tabs, and the active tab's cells with their
- * fills, fonts, merges and the current selection. Read-only; re-rendered after each pane action.
+ * fills, fonts, merges and the current selection; re-rendered after each pane action. The view
+ * scrolls to the selection when it changes (the pane's "go to cell" selects far down the sheet).
+ * A formula bar types into the selected cell, as a person types in Excel (live checking sees it).
  */
-import { useMemo } from 'react';
-import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Input, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import type { CellView, FakeSheetView, FakeWorkbookAccess } from '../testing/fake-excel';
 import { displayText } from '../testing/fake-excel/model';
 import { columnLetters, parseLocalAddress } from '../testing/fake-excel/address';
@@ -22,6 +24,8 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
   },
   scroller: { flexGrow: 1, overflow: 'auto', minHeight: 0 },
+  formula: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexGrow: 1, minWidth: 0 },
+  formulaInput: { flexGrow: 1, minWidth: '120px' },
   table: { borderCollapse: 'collapse', tableLayout: 'fixed', fontFamily: 'Calibri, Carlito, "Segoe UI", Arial, sans-serif', fontSize: '11px', color: '#000' },
   corner: { position: 'sticky', top: 0, left: 0, zIndex: 3, backgroundColor: '#F3F3F3', border: '1px solid #D4D4D4', width: '36px' },
   colHead: { position: 'sticky', top: 0, zIndex: 2, backgroundColor: '#F3F3F3', border: '1px solid #D4D4D4', color: '#444', fontWeight: 400, height: '20px' },
@@ -47,6 +51,8 @@ function widthPx(sheet: FakeSheetView, col: number): number {
 /** What Excel would display for a cell (the fake's own formatting of numbers). */
 function shownText(c: CellView | undefined): string {
   if (!c || c.value === null) return '';
+  // ";;;": every section empty, so Excel shows nothing (the product's markers are kept out of sight so).
+  if (/^;;;?$/.test(c.numberFormat)) return '';
   return displayText({ value: c.value, ...(c.numberFormat !== 'General' ? { numberFormat: c.numberFormat } : {}) });
 }
 
@@ -64,9 +70,11 @@ export interface WorkbookViewProps {
   version: number;
   /** A click on a cell (shift-click: extend the selection from the last clicked cell), as a person selects in Excel. */
   onSelectCell: (sheet: string, address: string, extend: boolean) => void;
+  /** Text typed into the formula bar for the selected cell (Enter). */
+  onEditCell?: (sheet: string, address: string, text: string) => void;
 }
 
-export function WorkbookView({ workbook, shown, onShow, lang, version, onSelectCell }: WorkbookViewProps) {
+export function WorkbookView({ workbook, shown, onShow, lang, version, onSelectCell, onEditCell }: WorkbookViewProps) {
   const styles = useStyles();
   const names = workbook.sheetNames();
   const sheetName = (shown && names.includes(shown) ? shown : null) ?? workbook.activeSheet() ?? names[0] ?? null;
@@ -106,6 +114,28 @@ export function WorkbookView({ workbook, shown, onShow, lang, version, onSelectC
     return { rows, cols, covered, spans, cells };
   }, [sheet?.name, version]);
 
+  // The first cell of the selection on this sheet: where the view scrolls to, and what the formula bar edits.
+  const first = selection[0] ?? null;
+  const active = first ? `${columnLetters(first.left)}${first.top + 1}` : null;
+  const scroller = useRef<HTMLDivElement>(null);
+  const selectionKey = `${sheetName ?? ''}!${sel?.addresses.join(',') ?? ''}`;
+  useEffect(() => {
+    const box = scroller.current;
+    if (!box || !first) return;
+    const cell = box.querySelector<HTMLElement>(`td[data-address="${active}"]`);
+    if (!cell) return;
+    // Already in view (below the sticky column headers, right of the row numbers): stay put.
+    const b = box.getBoundingClientRect();
+    const c = cell.getBoundingClientRect();
+    const inView = c.top >= b.top + 20 && c.bottom <= b.bottom && c.left >= b.left + 36 && c.right <= b.right;
+    if (!inView) cell.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+    // Runs when the selection (or the sheet shown) changes, not on every re-read.
+  }, [selectionKey, grid]);
+
+  const cellText = sheet && active ? shownText(sheet.cell(active)) : '';
+  const [draft, setDraft] = useState<string | null>(null);
+  useEffect(() => setDraft(null), [selectionKey, version]);
+
   const isSelected = (row: number, col: number) => selection.some((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
 
   return (
@@ -115,8 +145,27 @@ export function WorkbookView({ workbook, shown, onShow, lang, version, onSelectC
         <span>
           {ui('previewSelection', lang)}: <span data-selection>{selectionText}</span>
         </span>
+        {onEditCell && sheetName && active ? (
+          <span className={styles.formula}>
+            <Input
+              className={styles.formulaInput}
+              size="small"
+              aria-label={`${ui('previewCellContent', lang)} ${active}`}
+              title={ui('previewCellHint', lang)}
+              value={draft ?? cellText}
+              onChange={(_, d) => setDraft(d.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && draft !== null) {
+                  onEditCell(sheetName, active, draft);
+                  setDraft(null);
+                } else if (e.key === 'Escape') setDraft(null);
+              }}
+              data-formula-bar={active}
+            />
+          </span>
+        ) : null}
       </div>
-      <div className={styles.scroller} data-sheet-view={sheet?.name ?? ''} tabIndex={0} aria-label={sheet?.name ?? ''}>
+      <div ref={scroller} className={styles.scroller} data-sheet-view={sheet?.name ?? ''} tabIndex={0} aria-label={sheet?.name ?? ''}>
         {sheet && grid ? (
           <table className={styles.table} data-grid style={{ width: `${36 + Array.from({ length: grid.cols }, (_, c) => widthPx(sheet, c)).reduce((a, b) => a + b, 0)}px` }}>
             <colgroup>
@@ -161,6 +210,8 @@ export function WorkbookView({ workbook, shown, onShow, lang, version, onSelectC
                         colSpan={span?.colSpan}
                         data-address={address}
                         onClick={(e) => sheetName && onSelectCell(sheetName, address, e.shiftKey)}
+                        // A double click types into the cell, as in Excel: here through the formula bar.
+                        onDoubleClick={() => setTimeout(() => document.querySelector<HTMLInputElement>('[data-formula-bar]')?.focus(), 0)}
                         {...(fill ? { 'data-fill': fill } : {})}
                         style={{
                           ...(fill ? { backgroundColor: fill } : {}),

@@ -5,10 +5,13 @@
  * indicator text was deleted (so the mapping has to be fixed by hand). One value cell carries a
  * person's own fill, to show that "Xóa màu" restores it exactly.
  */
-import { CriteriaSet } from '../core/criteria';
+import { CriteriaSet, listIndicators } from '../core/criteria';
 import { SheetSnapshot } from '../core/snapshot';
-import { FakeCellInput, FakeWorkbookData, sheetDataFromSnapshot } from '../testing/fake-excel';
-import { buildAppendix, sampleValues, withValue } from '../testing/appendix';
+import { TemplateSheet, buildTemplate } from '../core/template';
+import { charsToPoints } from '../hosts/office/write';
+import { FakeCellInput, FakeSheetData, FakeWorkbookData, sheetDataFromSnapshot } from '../testing/fake-excel';
+import { cellA1, columnLetters } from '../testing/fake-excel/address';
+import { FixtureValue, buildAppendix, sampleValues, withValue } from '../testing/appendix';
 
 export interface SampleAppendix {
   sheet: SheetSnapshot;
@@ -82,4 +85,102 @@ export function sampleWorkbook(criteria: CriteriaSet): FakeWorkbookData {
       },
     ],
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The other sample workbooks: a department's return, the coordinator's workbook of returns, an empty one
+
+/** The sample workbooks the preview offers (its "Sổ mẫu" selector). */
+export const SAMPLE_KINDS = ['appendix', 'return', 'returns', 'empty'] as const;
+export type SampleKind = (typeof SAMPLE_KINDS)[number];
+
+/** A sheet the product lays out (a template) as the fake holds it once written: values, formats, fills, merges, widths. */
+export function sheetDataFromContent(content: TemplateSheet, name = content.name): FakeSheetData {
+  const cells: Record<string, FakeCellInput> = {};
+  content.rows.forEach((row, r) =>
+    row.forEach((c, col) => {
+      if (!c) return;
+      const font = { ...(c.bold ? { bold: true } : {}), ...(c.italic ? { italic: true } : {}), ...(c.font ? { color: c.font } : {}), ...(c.size ? { size: c.size } : {}) };
+      const input = {
+        ...(c.value !== null && c.value !== '' ? { value: c.value } : {}),
+        ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}),
+        ...(c.fill ? { fill: { color: c.fill } } : {}),
+        ...(Object.keys(font).length ? { font } : {}),
+        ...(c.wrap ? { wrap: true } : {}),
+      };
+      if (Object.keys(input).length) cells[cellA1(r, col)] = input;
+    }),
+  );
+  const columnWidths: Record<string, number> = {};
+  content.columnWidths.forEach((w, c) => (columnWidths[columnLetters(c)] = charsToPoints(w)));
+  return {
+    name,
+    cells,
+    merges: content.merges.map((m) => (m.top === m.bottom && m.left === m.right ? cellA1(m.top, m.left) : `${cellA1(m.top, m.left)}:${cellA1(m.bottom, m.right)}`)),
+    columnWidths,
+    ...(content.frozenRows ? { frozenRows: content.frozenRows } : {}),
+  };
+}
+
+type Typed = FixtureValue;
+
+/** A department's template (the core's), filled as the department would: every value cell of its indicators, ratings from the list. */
+export function departmentReturn(criteria: CriteriaSet, department: string, name: string, changes: Record<string, Record<string, Typed>> = {}): FakeSheetData {
+  const template = buildTemplate(criteria, { department, city: 'Hà Nội', year: 2024, name });
+  const data = sheetDataFromContent(template, name);
+  const values = sampleValues(criteria);
+  for (const id of template.indicators) {
+    const indicator = listIndicators(criteria).find((p) => p.indicator.id === id)!.indicator;
+    const typed: Record<string, Typed> = { ...values[id], ...changes[id] };
+    for (const f of indicator.fields) if (f.kind === 'rating' && changes[id]?.[f.key] === undefined) typed[f.key] = '4 - Rất tốt';
+    for (const [key, value] of Object.entries(typed)) {
+      const address = template.valueCells[id]?.[key];
+      if (!address) continue;
+      const old = data.cells![address];
+      const base = old !== null && typeof old === 'object' ? old : {};
+      data.cells![address] = value !== null && typeof value === 'object' ? { ...base, value: value.value as string | number | boolean | null, ...(value.numberFormat ? { numberFormat: value.numberFormat } : {}) } : { ...base, value };
+    }
+  }
+  return data;
+}
+
+/** The preview's sample workbook of a kind. */
+export function sampleWorkbookOf(kind: SampleKind, criteria: CriteriaSet): FakeWorkbookData {
+  switch (kind) {
+    case 'appendix':
+      return sampleWorkbook(criteria);
+    case 'return': {
+      // Sở LĐ-TB&XH's own file: its 7 indicators, one below target (unemployment above 3%), one not reported yet.
+      const sheet = departmentReturn(criteria, 'Sở Lao động - Thương binh và Xã hội', 'Biểu số liệu', {
+        '2.3.3.a': { value: 3.4 },
+        '2.3.3.b': { value: 'đang cập nhật' },
+      });
+      return { name: 'So-LDTBXH-2024.xlsx', active: sheet.name, sheets: [sheet] };
+    }
+    case 'returns': {
+      // The coordinator's workbook: three departments' returns, one sheet each, to consolidate.
+      const sheets = [
+        departmentReturn(criteria, 'Sở Giáo dục và Đào tạo', 'Sở GD&ĐT', { '1.1.1.a': { value: 93.5 } }),
+        departmentReturn(criteria, 'Sở Y tế', 'Sở Y tế'),
+        departmentReturn(criteria, 'Sở Lao động - Thương binh và Xã hội', 'Sở LĐ-TB&XH', { '2.3.3.a': { value: 3.4 } }),
+      ];
+      return {
+        name: 'Tong-hop-bao-cao-2024.xlsx',
+        active: sheets[0]!.name,
+        sheets: [
+          ...sheets,
+          {
+            name: 'Ghi chú',
+            cells: {
+              A1: { value: 'Báo cáo của các sở, mỗi sở một trang', font: { bold: true } },
+              A2: 'Mở "Mẫu và tổng hợp" trong khung tác vụ để tổng hợp các trang này thành một phụ lục.',
+            },
+            columnWidths: { A: 480 },
+          },
+        ],
+      };
+    }
+    case 'empty':
+      return { name: 'So-moi.xlsx', active: 'Trang1', sheets: [{ name: 'Trang1' }] };
+  }
 }

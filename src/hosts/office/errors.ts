@@ -108,7 +108,7 @@ const KIND_TEXT: Record<FailureKind, (p: { sheet?: string; seconds?: number; det
     en: `The sheet is too large to read${p.detail ? ` (${p.detail})` : ''}. Delete the formatted empty rows and columns at the end of the sheet, then try again.`,
   }),
   'sheet-protected': (p) => ({
-    vi: `Trang${p.sheet ? ` "${p.sheet}"` : ''} đang được bảo vệ nên không đổi màu được. Hãy bỏ bảo vệ trang (Review › Unprotect Sheet) rồi thử lại.`,
+    vi: `Trang${p.sheet ? ` "${p.sheet}"` : ''} đang được bảo vệ nên không đổi màu được. Hãy bỏ bảo vệ trang (Xem lại › Bỏ bảo vệ trang tính) rồi thử lại.`,
     en: `The sheet${p.sheet ? ` "${p.sheet}"` : ''} is protected, so its colours cannot be changed. Unprotect the sheet (Review › Unprotect Sheet), then try again.`,
   }),
   'sheet-missing': () => ({

@@ -17,7 +17,10 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   subtitle: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   langs: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXXS, flexShrink: 0 },
-  help: { fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap', marginRight: tokens.spacingHorizontalXS },
+  help: { fontSize: tokens.fontSizeBase200, whiteSpace: 'nowrap' },
+  // The language buttons above the help link: side by side they left the title a third of the
+  // pane at 350 px, and it took three lines.
+  side: { display: 'flex', flexDirection: 'column', alignItems: 'flex-end', rowGap: tokens.spacingVerticalXXS, flexShrink: 0 },
   // Compact language buttons: Fluent's default minimum width squeezed the title to three lines at 350 px.
   lang: { minWidth: 'auto', paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
 });
@@ -31,16 +34,18 @@ export function Header({ lang, onLang, t }: { lang: Lang; onLang: (l: Lang) => v
         <h1 className={styles.title}>{t('appTitle')}</h1>
         <span className={styles.subtitle}>{t('appSubtitle')}</span>
       </div>
-      <Link className={styles.help} href="help.html" target="_blank" rel="noopener" aria-label={t('helpLong')}>
-        {t('help')}
-      </Link>
-      <div className={styles.langs} role="group" aria-label={t('language')}>
-        <ToggleButton className={styles.lang} size="small" appearance="subtle" checked={lang === 'vi'} aria-label={t('langVi')} lang="vi" onClick={() => onLang('vi')}>
-          VI
-        </ToggleButton>
-        <ToggleButton className={styles.lang} size="small" appearance="subtle" checked={lang === 'en'} aria-label={t('langEn')} lang="en" onClick={() => onLang('en')}>
-          EN
-        </ToggleButton>
+      <div className={styles.side}>
+        <div className={styles.langs} role="group" aria-label={t('language')}>
+          <ToggleButton className={styles.lang} size="small" appearance="subtle" checked={lang === 'vi'} aria-label={t('langVi')} lang="vi" onClick={() => onLang('vi')}>
+            VI
+          </ToggleButton>
+          <ToggleButton className={styles.lang} size="small" appearance="subtle" checked={lang === 'en'} aria-label={t('langEn')} lang="en" onClick={() => onLang('en')}>
+            EN
+          </ToggleButton>
+        </div>
+        <Link className={styles.help} href="help.html" target="_blank" rel="noopener" aria-label={t('helpLong')}>
+          {t('help')}
+        </Link>
       </div>
     </header>
   );

@@ -9,7 +9,7 @@ import { TableCellEdit20Regular } from '@fluentui/react-icons/lib/atoms/svg/tabl
 import type { CriteriaSet } from '../../core/criteria';
 import { PlacedIndicator, indicatorText, targetText } from '../../core/criteria-model';
 import type { IndicatorResult } from '../../core/score';
-import { resultStatusText, valuesText } from '../../core/result-text';
+import { resultStatusText, valueGroups } from '../../core/result-text';
 import { STATUS_FILL } from '../../core/status';
 import { Lang } from '../../i18n/format';
 import { T } from '../../i18n/ui';
@@ -24,6 +24,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     boxShadow: tokens.shadow2,
     overflow: 'hidden',
+    // Scrolled to ("Sửa ô" from the found summary, a status toggle): clear of the sticky status bar above the list.
+    scrollMarginTop: '140px',
   },
   selected: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, borderLeftWidth: '4px' },
   head: {
@@ -48,10 +50,32 @@ const useStyles = makeStyles({
   facts: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalS, rowGap: '2px', margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   term: { color: tokens.colorNeutralForeground3 },
   def: { margin: 0, color: tokens.colorNeutralForeground1, overflowWrap: 'anywhere' },
+  /** A group's long label, once, above its values. */
+  group: { display: 'block', color: tokens.colorNeutralForeground2 },
   footer: { display: 'flex', justifyContent: 'flex-end', columnGap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXXS },
   line: { flexDirection: 'row', alignItems: 'center', columnGap: tokens.spacingHorizontalS, paddingBottom: tokens.spacingVerticalS },
   lineText: { flexGrow: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontSize: tokens.fontSizeBase300 },
 });
+
+/**
+ * The values, each group's long label once ("Số trẻ em 5 tuổi đến lớp…"), then its fields on one
+ * line ("Nam: 1.250 · Nữ: 1.300 · Tổng: 2.550 · Tỷ lệ: 98%"); one field: its value alone.
+ */
+function Values({ criteria, result, lang, className }: { criteria: CriteriaSet; result: IndicatorResult; lang: Lang; className: string }) {
+  const groups = valueGroups(criteria, result, lang);
+  const items = (g: (typeof groups)[number]) => g.items.map((i) => (i.label ? `${i.label}: ${i.value}` : i.value)).join(' · ');
+  if (groups.length === 1 && groups[0]!.group === null) return <>{items(groups[0]!)}</>;
+  return (
+    <>
+      {groups.map((g, n) => (
+        <span key={n} style={{ display: 'block' }} data-value-group={g.group ?? ''}>
+          {g.group !== null ? <span className={className}>{g.group}</span> : null}
+          {items(g)}
+        </span>
+      ))}
+    </>
+  );
+}
 
 export interface IndicatorCardProps {
   result: IndicatorResult;
@@ -116,7 +140,7 @@ function IndicatorCardView({ result, placed, criteria, lang, t, selected, onSele
         <dl className={styles.facts}>
           <dt className={styles.term}>{t('value')}</dt>
           <dd className={styles.def} data-field="value">
-            {valuesText(criteria, result, lang)}
+            <Values criteria={criteria} result={result} lang={lang} className={styles.group} />
           </dd>
           <dt className={styles.term}>{t('target')}</dt>
           <dd className={styles.def} data-field="target">

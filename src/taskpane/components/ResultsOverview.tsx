@@ -3,7 +3,7 @@
  * count per status, each a toggle that filters the list (StatusCounts, kept in view above the list).
  */
 import { Ref } from 'react';
-import { ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
+import { ToggleButton, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { STATUS_TEXT } from '../../i18n/status';
 import { Lang } from '../../i18n/format';
 import { T } from '../../i18n/ui';
@@ -14,6 +14,8 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   headline: { margin: 0, ':focus': { outline: 'none' }, ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '4px', borderRadius: tokens.borderRadiusMedium }, display: 'flex', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   big: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  /** A scoped headline ("Sở Lao động - Thương binh và Xã hội: 5 / 7 đạt") in hero type took three lines at 350 px. */
+  bigScoped: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
   sub: { fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
   counts: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: tokens.spacingHorizontalS },
   count: { justifyContent: 'flex-start', columnGap: tokens.spacingHorizontalS, minWidth: 0, paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
@@ -41,7 +43,7 @@ export function ResultsOverview({ counts, t, scope, population, headingRef }: Re
   return (
     <section className={styles.root} aria-labelledby="results-title" data-section="overview">
       <h2 className={styles.headline} id="results-title" tabIndex={-1} ref={headingRef}>
-        <span className={styles.big} data-headline aria-live="polite" aria-atomic="true">
+        <span className={mergeClasses(styles.big, who ? styles.bigScoped : undefined)} data-headline aria-live="polite" aria-atomic="true">
           {who ? t('headlineScoped', { party: who, met: counts.met, total: counts.total }) : t('headline', { met: counts.met, total: counts.total })}
         </span>
         <span className={styles.sub}>{t('headlineSub')}</span>

@@ -1,4 +1,7 @@
-/** A status as icon AND text, so colour is never the only signal. */
+/**
+ * A status as icon AND text, so colour is never the only signal. "Chưa đạt" is drawn in
+ * colorStatusDangerForeground3: Foreground1 is too faint on the dark theme's cards (4.16:1).
+ */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle20Filled } from '@fluentui/react-icons/lib/atoms/svg/checkmark-circle';
 import { DismissCircle20Filled } from '@fluentui/react-icons/lib/atoms/svg/dismiss-circle';
@@ -18,7 +21,7 @@ export const STATUS_ICON: Record<Status, FluentIcon> = {
 
 export const STATUS_COLOR: Record<Status, string> = {
   met: tokens.colorStatusSuccessForeground1,
-  unmet: tokens.colorStatusDangerForeground1,
+  unmet: tokens.colorStatusDangerForeground3,
   invalid: tokens.colorStatusWarningForeground1,
   missing: tokens.colorNeutralForeground3,
 };
@@ -27,7 +30,7 @@ const useStyles = makeStyles({
   root: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
   icon: { flexShrink: 0 },
   met: { color: tokens.colorStatusSuccessForeground1 },
-  unmet: { color: tokens.colorStatusDangerForeground1 },
+  unmet: { color: tokens.colorStatusDangerForeground3 },
   invalid: { color: tokens.colorStatusWarningForeground1 },
   missing: { color: tokens.colorNeutralForeground3 },
 });
