@@ -11,6 +11,7 @@ import { CriteriaSet, parseCriteriaText } from '../core/criteria';
 import { Lang } from '../i18n/format';
 import { InputLimitError, checkFileSize, describeLimit } from '../hosts/xlsx/limits';
 import { WorkbookRead, XlsxReadError, loadWorkbook, readWorkbookSnapshot } from '../hosts/xlsx/read';
+import { XlsxHost } from '../hosts/xlsx/host';
 import { CliMessageKey } from './messages';
 
 export interface CliIO {
@@ -154,15 +155,32 @@ export async function openWorkbook(bytes: Uint8Array, file: string, lang: Lang =
   try {
     return await loadWorkbook(bytes);
   } catch (e) {
-    if (e instanceof XlsxReadError && e.problem === 'too-large') {
-      throw new CliFailure(EXIT.unreadable, 'input-unreadable', { path: file, reason: e.limit ? describeLimit(e.limit, lang) : e.message });
-    }
-    if (e instanceof XlsxReadError) {
-      const key: CliMessageKey = e.problem === 'not-zip' ? 'not-xlsx' : e.problem === 'legacy-or-encrypted' ? 'legacy-or-encrypted' : 'damaged-xlsx';
-      throw new CliFailure(EXIT.unreadable, key, { path: file, reason: e.message });
-    }
-    throw e;
+    throw unreadable(e, file, lang);
   }
+}
+
+/**
+ * Opens an .xlsx read from `file` as the host of a run: read from its package when the copy can be
+ * patched, else through exceljs (XlsxHost.open); exit 2 naming the file when it is not a workbook.
+ */
+export async function openHost(bytes: Uint8Array, file: string, lang: Lang = 'vi', options: { workbookName?: string } = {}): Promise<XlsxHost> {
+  try {
+    return await XlsxHost.open(bytes, options);
+  } catch (e) {
+    throw unreadable(e, file, lang);
+  }
+}
+
+/** A read failure as the command line says it (exit 2), or the error as it is. */
+function unreadable(e: unknown, file: string, lang: Lang): unknown {
+  if (e instanceof XlsxReadError && e.problem === 'too-large') {
+    return new CliFailure(EXIT.unreadable, 'input-unreadable', { path: file, reason: e.limit ? describeLimit(e.limit, lang) : e.message });
+  }
+  if (e instanceof XlsxReadError) {
+    const key: CliMessageKey = e.problem === 'not-zip' ? 'not-xlsx' : e.problem === 'legacy-or-encrypted' ? 'legacy-or-encrypted' : 'damaged-xlsx';
+    return new CliFailure(EXIT.unreadable, key, { path: file, reason: e.message });
+  }
+  return e;
 }
 
 /** The folder an output goes into must exist (exit 1 otherwise). */
@@ -278,10 +296,8 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
 
 /** A sheet over an input limit (too spread out to read) as the CLI's failure: exit 2, one line. */
 function overLimit(e: unknown, file: string, lang: Lang): unknown {
-  if (e instanceof XlsxReadError && e.problem === 'too-large') {
-    return new CliFailure(EXIT.unreadable, 'input-unreadable', { path: file, reason: e.limit ? describeLimit(e.limit, lang) : e.message });
-  }
-  return e;
+  // A package read part by part finds a damaged part only when it reads it.
+  return unreadable(e, file, lang);
 }
 
 /** Reads a workbook's sheets as snapshots; exit 2 when a sheet is over an input limit. */

@@ -19,7 +19,6 @@ import { renderHtmlReport } from '../core/html-report';
 import { isStateSheetName } from '../core/product-sheets';
 import { WorkbookError, WorkbookRun, matchSheetName, scoreWorkbook } from '../core/workbook';
 import { Lang } from '../i18n/format';
-import { XlsxHost } from '../hosts/xlsx/host';
 import { PlanError } from '../hosts/xlsx/write';
 import { findWriteLosses } from '../hosts/xlsx/losses';
 import { InputLimitError, checkFileSize, checkZipLimits } from '../hosts/xlsx/limits';
@@ -35,7 +34,7 @@ import {
   formatRunDate,
   loadCriteria,
   oneLine,
-  openWorkbook,
+  openHost,
   packageRoot,
   readInput,
   readingInput,
@@ -263,7 +262,7 @@ async function score(args: ScoreArgs, io: CliIO): Promise<number> {
   // The sheet is chosen by the core's rule, as in the add-in: --sheet, else the active sheet when
   // it is an appendix (from the summary sheet: the appendix it summarises), else the best appendix.
   // The copy is the input's package patched: only what the product changes is written (patch.ts).
-  const host = new XlsxHost(await openWorkbook(bytes, args.input), { workbookName, source: bytes });
+  const host = await openHost(bytes, args.input, lang, { workbookName });
   const all = (await readingInput(args.input, lang, () => host.sheets())).map((s) => s.name);
   const names = all.filter((n) => !isStateSheetName(n));
   let sheet: string | undefined;

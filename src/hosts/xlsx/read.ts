@@ -170,7 +170,7 @@ export function dateToSerial(d: Date, date1904: boolean): number {
   return 25569 + d.getTime() / 86400000 - (date1904 ? 1462 : 0);
 }
 
-interface ReadContext {
+export interface ReadContext {
   theme: string[];
   date1904: boolean;
   /** The file's own number-format codes where exceljs reads them differently (number-formats.ts). */
@@ -189,7 +189,7 @@ export function cellContent(cell: ExcelJS.Cell, ctx: ReadContext): CellContent |
   return contentOf(v, numberFormat, ctx);
 }
 
-function contentOf(v: unknown, numberFormat: string | undefined, ctx: ReadContext): CellContent | null {
+export function contentOf(v: unknown, numberFormat: string | undefined, ctx: ReadContext): CellContent | null {
   const withFormat = (c: CellContent): CellContent => (numberFormat !== undefined ? { ...c, numberFormat } : c);
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'number') return withFormat({ value: v, type: 'number', text: displayNumber(v, numberFormat, ctx.date1904) });
@@ -232,6 +232,26 @@ function presentRows(ws: ExcelJS.Worksheet): Array<{ r: number; row: ExcelJS.Row
   return out;
 }
 
+/** One row of a sheet as the file gives it: its own fill, and the cells it holds (content null: empty or the covered part of a merged area). */
+export interface ModelRow {
+  r: number;
+  /** The row's format fill (its `s`), or null. */
+  fill: FillSpec | null;
+  /** In column order. */
+  cells: Array<{ c: number; content: CellContent | null; fill: FillSpec }>;
+}
+
+/** A sheet as the snapshot is built from it, whoever read it (exceljs, or the package reader). */
+export interface SheetModel {
+  name: string;
+  /** The rows in the file (and those a merged area adds), in row order. */
+  rows: ModelRow[];
+  merges: CellArea[];
+  /** Columns (0-based) whose format has a fill with a colour. */
+  columnFills: Array<{ c: number; fill: FillSpec }>;
+  protected: boolean;
+}
+
 /**
  * One worksheet as a snapshot: the used range (every cell exceljs holds, values or formats),
  * merges, fills. Only the rows and cells in the file are walked: a sheet with one value in A1 and
@@ -240,11 +260,28 @@ function presentRows(ws: ExcelJS.Worksheet): Array<{ r: number; row: ExcelJS.Row
  * have a fill are walked down the rows, and every slot is counted against a budget.
  */
 export function sheetSnapshot(ws: ExcelJS.Worksheet, ctx: ReadContext): SheetSnapshot {
+  const rows: ModelRow[] = presentRows(ws).map(({ r, row, cells }) => {
+    const rowStyleFill = (row as unknown as { style?: Partial<ExcelJS.Style> }).style?.fill;
+    return { r, fill: rowStyleFill ? fillSpecOf(rowStyleFill, ctx.theme) : null, cells: cells.map(({ c, cell }) => ({ c, content: cellContent(cell, ctx), fill: fillSpecOf(cell.style?.fill, ctx.theme) })) };
+  });
+  // Column fills (ws.columns, not ws.getColumn(): reading must not add columns to the model), for the columns that have one.
+  const columnFills: Array<{ c: number; fill: FillSpec }> = [];
+  ((ws.columns as Array<Partial<ExcelJS.Column> | undefined> | undefined) ?? []).forEach((col, c) => {
+    const f = col?.style?.fill;
+    const spec = f ? fillSpecOf(f, ctx.theme) : null;
+    if (spec && spec.color !== null) columnFills.push({ c, fill: spec });
+  });
+  const p = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection;
+  return snapshotOf({ name: ws.name, rows, merges: readMerges(ws), columnFills, protected: !!p?.sheet });
+}
+
+/** The snapshot of a sheet model (see sheetSnapshot). */
+export function snapshotOf(model: SheetModel): SheetSnapshot {
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
   let right = -1;
-  const rows = presentRows(ws);
+  const rows = model.rows;
   for (const { r, cells } of rows) {
     if (!cells.length) continue;
     top = Math.min(top, r);
@@ -252,49 +289,41 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet, ctx: ReadContext): SheetSna
     left = Math.min(left, cells[0]!.c);
     right = Math.max(right, cells[cells.length - 1]!.c);
   }
-  const merges = readMerges(ws);
+  const merges = model.merges;
   for (const m of merges) {
     top = Math.min(top, m.top);
     left = Math.min(left, m.left);
     bottom = Math.max(bottom, m.bottom);
     right = Math.max(right, m.right);
   }
-  const snapshot: SheetSnapshot = { name: ws.name, origin: { row: 0, col: 0 }, cells: [], merges, fills: {} };
-  if (bottom < 0) return withProtection(snapshot, ws);
+  const snapshot: SheetSnapshot = { name: model.name, origin: { row: 0, col: 0 }, cells: [], merges, fills: {} };
+  if (model.protected) snapshot.protected = true;
+  if (bottom < 0) return snapshot;
   snapshot.origin = { row: top, col: left };
   const fills: Record<string, FillSpec> = {};
-  // Column fills (ws.columns, not ws.getColumn(): reading must not add columns to the model), for the columns that have one.
-  const columnFills: Array<{ c: number; fill: FillSpec }> = [];
-  ((ws.columns as Array<Partial<ExcelJS.Column> | undefined> | undefined) ?? []).forEach((col, c) => {
-    const f = col?.style?.fill;
-    const spec = f ? fillSpecOf(f, ctx.theme) : null;
-    if (spec && spec.color !== null && c >= left && c <= right) columnFills.push({ c, fill: spec });
-  });
+  const columnFills = model.columnFills.filter(({ c }) => c >= left && c <= right);
   // Every slot of the snapshot (a cell, a null before it in its row, an inherited fill) is counted against a budget.
   let slots = bottom - top + 1;
   const spend = (n: number) => {
     slots += n;
-    if (slots > INPUT_LIMITS.snapshotSlots) throw new XlsxReadError('too-large', `the sheet ${ws.name} is too spread out to read`, { kind: 'sheet-area', actual: slots, limit: INPUT_LIMITS.snapshotSlots, entry: ws.name });
+    if (slots > INPUT_LIMITS.snapshotSlots) throw new XlsxReadError('too-large', `the sheet ${model.name} is too spread out to read`, { kind: 'sheet-area', actual: slots, limit: INPUT_LIMITS.snapshotSlots, entry: model.name });
   };
   spend(0);
   const cells: Array<Array<CellContent | null>> = [];
   for (let i = top; i <= bottom; i++) cells.push([]);
-  for (const { r, row, cells: present } of rows) {
+  for (const { r, fill: rowFill, cells: present } of rows) {
     if (r < top || r > bottom) continue;
     const line = cells[r - top]!;
-    const rowStyleFill = (row as unknown as { style?: Partial<ExcelJS.Style> }).style?.fill;
-    const rowFill = rowStyleFill ? fillSpecOf(rowStyleFill, ctx.theme) : null;
     const has = new Set<number>();
-    for (const { c, cell } of present) {
+    for (const { c, content, fill } of present) {
       if (c < left || c > right) continue;
       has.add(c);
-      const content = cellContent(cell, ctx);
       if (content !== null) {
         spend(c - left + 1 - line.length);
         while (line.length < c - left) line.push(null);
         line[c - left] = content;
       }
-      fills[toA1(r, c)] = fillSpecOf(cell.style?.fill, ctx.theme);
+      fills[toA1(r, c)] = { ...fill };
     }
     // A cell that is not in the file shows its row's or column's format.
     if (rowFill && rowFill.color !== null) {
@@ -316,12 +345,6 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet, ctx: ReadContext): SheetSna
   }
   snapshot.cells = cells;
   snapshot.fills = fills;
-  return withProtection(snapshot, ws);
-}
-
-function withProtection(snapshot: SheetSnapshot, ws: ExcelJS.Worksheet): SheetSnapshot {
-  const p = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection;
-  if (p?.sheet) snapshot.protected = true;
   return snapshot;
 }
 
