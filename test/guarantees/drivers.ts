@@ -175,8 +175,7 @@ export async function xlsxDriver(sheet: SheetSnapshot, fills: Record<string, Tes
     host: 'xlsx',
     bytes: () => bytes,
     ...actions({
-      // As the command line opens a file: read from its package, the copy patched (XlsxHost.open).
-      open: async () => XlsxHost.open(bytes, { workbookName: 'Phu-luc.xlsx' }),
+      open: async () => new XlsxHost(await open(), { workbookName: 'Phu-luc.xlsx' }),
       close: async (host) => void (bytes = await (host as XlsxHost).toBuffer()),
     }),
     async reload() {

@@ -101,6 +101,11 @@ export class XlsxHost implements WorkbookHost {
     return this.pkg;
   }
 
+  /** Whether the workbook is read straight from its package (XlsxHost.open), not through exceljs. */
+  get readsPackage(): boolean {
+    return this.book !== null;
+  }
+
   /** Whether the copy is the input's package patched (false: re-rendered by exceljs, with what that loses). */
   get patching(): boolean {
     return this.package !== null;

@@ -19,6 +19,10 @@
  *  - `sheet="true"` protects a sheet and `date1904="true"` is the 1904 system (xsd:boolean;
  *    exceljs accepts "1" only);
  *  - elements with a namespace prefix (`<x:c>`) are read (exceljs reads unprefixed names only);
+ *  - a formula whose cached result is 0 or FALSE holds that result (exceljs keeps only truthy
+ *    results, lib/doc/cell.js FormulaValue._copyModel, so a formula computing 0 reads as empty);
+ *  - a formula's text or TRUE/FALSE result under a date format stays what it is (exceljs makes a
+ *    date of it: "Invalid Date", or 1 for TRUE);
  *  - a shared-string index that is not in the table reads as an empty cell (exceljs fails to open the file).
  */
 import { StringDecoder } from 'string_decoder';
