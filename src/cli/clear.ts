@@ -11,7 +11,7 @@
 import * as path from 'path';
 import { WorkbookError, clearWorkbook } from '../core/workbook';
 import { Lang } from '../i18n/format';
-import { PlanError } from '../hosts/xlsx/write';
+import { PlanError } from '../hosts/xlsx/plan-error';
 import { CliFailure, CliIO, EXIT, checkOutputFiles, loadCriteria, openHost, readInput, readingInput, sameFile, writeFileAtomic } from './files';
 import { cliMessage } from './messages';
 import { terminalSafe } from './print';

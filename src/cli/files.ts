@@ -6,13 +6,17 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { CriteriaSet, parseCriteriaText } from '../core/criteria';
 import { Lang } from '../i18n/format';
 import { InputLimitError, checkFileSize, describeLimit } from '../hosts/xlsx/limits';
-import { WorkbookRead, XlsxReadError, loadWorkbook, readWorkbookSnapshot } from '../hosts/xlsx/read';
+import { WorkbookRead, XlsxReadError } from '../hosts/xlsx/snapshot-model';
 import { XlsxHost } from '../hosts/xlsx/host';
 import { CliMessageKey } from './messages';
+
+/** exceljs's reader, loaded only by the commands that read through it (consolidate): `gnlc score` of a package it can patch never loads exceljs. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const exceljsReader = () => require('../hosts/xlsx/read') as typeof import('../hosts/xlsx/read');
 
 export interface CliIO {
   stdout: { write(chunk: string): unknown };
@@ -153,7 +157,7 @@ export function readInput(file: string, lang: Lang = 'vi'): Buffer {
 /** Opens an .xlsx read from `file`; exit 2 naming the file when it is not one (or is over an input limit: a zip bomb). */
 export async function openWorkbook(bytes: Uint8Array, file: string, lang: Lang = 'vi'): Promise<ExcelJS.Workbook> {
   try {
-    return await loadWorkbook(bytes);
+    return await exceljsReader().loadWorkbook(bytes);
   } catch (e) {
     throw unreadable(e, file, lang);
   }
@@ -303,7 +307,7 @@ function overLimit(e: unknown, file: string, lang: Lang): unknown {
 /** Reads a workbook's sheets as snapshots; exit 2 when a sheet is over an input limit. */
 export function readWorkbook(wb: ExcelJS.Workbook, file: string, lang: Lang, options: { workbookName?: string } = {}): WorkbookRead {
   try {
-    return readWorkbookSnapshot(wb, options);
+    return exceljsReader().readWorkbookSnapshot(wb, options);
   } catch (e) {
     throw overLimit(e, file, lang);
   }

@@ -21,8 +21,9 @@ import { STATE_SHEET } from '../../core/plan';
 import type { SheetInfo, WorkbookHost } from '../../core/workbook';
 import { isStateSheetName, isSummaryMarker, ownsStateSheet } from '../../core/product-sheets';
 import { SUMMARY_MARKER } from '../../core/plan';
-import { WorkbookRead, XlsxReadError, loadWorkbook, readWorkbookSnapshot, toHostRead } from './read';
-import { ApplyResult, PlanError, applyPlan, writeWorkbookBuffer } from './write';
+import { WorkbookRead, XlsxReadError } from './snapshot-model';
+import type { ApplyResult } from './write';
+import { PlanError } from './plan-error';
 import { PackageError, XlsxPackage } from './package';
 import { PackageBook, visible as visibleSheet } from './package-read';
 import { ZipFormatError } from './zip';
@@ -30,6 +31,15 @@ import { patchPlan, removeSheet } from './patch';
 import { InputLimitError, checkZipLimits } from './limits';
 
 const visible = (ws: ExcelJS.Worksheet) => ws.state === 'visible' || ws.state === undefined;
+
+/**
+ * read.ts and write.ts load exceljs (half a second of a command's start): required only on the
+ * path that uses them, so scoring a package that can be patched never loads it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const exceljsReader = () => require('./read') as typeof import('./read');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const exceljsWriter = () => require('./write') as typeof import('./write');
 
 
 export class XlsxHost implements WorkbookHost {
@@ -82,7 +92,7 @@ export class XlsxHost implements WorkbookHost {
       }
       if (book && book.sheets.length > 0) return new XlsxHost(book, options);
     }
-    const wb = await loadWorkbook(bytes);
+    const wb = await exceljsReader().loadWorkbook(bytes);
     return new XlsxHost(wb, { ...options, source: bytes });
   }
 
@@ -113,7 +123,7 @@ export class XlsxHost implements WorkbookHost {
 
   private snapshot(): WorkbookRead {
     if (this.book) return this.book.workbookRead();
-    this.cached ??= readWorkbookSnapshot(this.workbook!, this.options.workbookName !== undefined ? { workbookName: this.options.workbookName } : {});
+    this.cached ??= exceljsReader().readWorkbookSnapshot(this.workbook!, this.options.workbookName !== undefined ? { workbookName: this.options.workbookName } : {});
     return this.cached;
   }
 
@@ -135,7 +145,7 @@ export class XlsxHost implements WorkbookHost {
     const name = sheet ?? this.activeSheet();
     if (name === undefined) throw new Error('the workbook has no visible sheet');
     if (this.book) return this.book.hostRead(name);
-    const read = toHostRead(this.snapshot(), name, this.workbook!);
+    const read = exceljsReader().toHostRead(this.snapshot(), name, this.workbook!);
     read.hiddenSheets = this.workbook!.worksheets.filter((ws) => !visible(ws)).map((ws) => ws.name);
     return read;
   }
@@ -155,7 +165,7 @@ export class XlsxHost implements WorkbookHost {
       this.book.invalidate();
       return;
     }
-    this.lastApply = applyPlan(this.workbook!, plan);
+    this.lastApply = exceljsWriter().applyPlan(this.workbook!, plan);
     this.cached = null;
     if (this.package) patchPlan(this.package, plan);
   }
@@ -209,6 +219,6 @@ export class XlsxHost implements WorkbookHost {
   /** The workbook's bytes: the input package with the parts the product changed patched in. */
   async toBuffer(): Promise<Buffer> {
     if (this.package) return this.package.toBuffer();
-    return writeWorkbookBuffer(this.workbook!);
+    return exceljsWriter().writeWorkbookBuffer(this.workbook!);
   }
 }

@@ -37,7 +37,7 @@ import type { CellContent } from '../../core/read';
 import { CellArea, FillSpec, SheetSnapshot, parseA1 } from '../../core/snapshot';
 import { fillSpecOf, themeColors } from './colors';
 import { NS, XlsxPackage, child, children } from './package';
-import { ModelRow, WorkbookRead, XlsxReadError, contentOf, snapshotOf } from './read';
+import { ModelRow, WorkbookRead, XlsxReadError, contentOf, snapshotOf } from './snapshot-model';
 import { ZipEntry } from './zip';
 
 const REL_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
