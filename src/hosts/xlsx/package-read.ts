@@ -254,14 +254,17 @@ export interface PackageSheet {
   part: string;
 }
 
-/** A cell as exceljs would hold it, before its value becomes the core's content. */
+/** A cell as read: the core's content and fill, and for columns A and B what the product's own sheets need. */
 interface RawCell {
   c: number;
-  /** exceljs's cell value (a formula's result for a formula), a Date for a number under a date format. */
-  value: unknown;
-  /** The cell is a formula (its A1 is then no text, as read.ts's cellString says). */
-  formula: boolean;
-  style: CellStyle | undefined;
+  content: CellContent | null;
+  fill: FillSpec;
+  /** Whether the cell holds a value (Worksheet.eachCell's non-empty cells). */
+  hasValue: boolean;
+  /** Columns A and B: the cell's text as read.ts's cellString gives it (a string or rich text, not a formula's result). */
+  text?: string;
+  /** Column A: exceljs's value of a cell that is not a formula (the state sheet's marker is compared with it). */
+  raw?: unknown;
 }
 
 interface ParsedSheet {
@@ -357,6 +360,8 @@ export class PackageBook {
     const styles = this.styles().xfs;
     const strings = this.strings();
     const date1904 = this.date1904;
+    const ctx = { theme: this.theme(), date1904 };
+    const noFill = fillSpecOf(undefined, ctx.theme);
     const out: ParsedSheet = { rows: [], cols: [], merges: [], protected: false };
     const styleOf = (s: string | undefined): CellStyle | undefined => {
       const i = s === undefined ? 0 : parseInt(s, 10);
@@ -375,7 +380,7 @@ export class PackageBook {
       const m = cell!;
       cell = undefined;
       const style = styleOf(m.s);
-      let value: unknown;
+        let value: unknown;
       let formula = false;
       // CellXform.parseClose: the first guess at the type.
       if (m.formula || m.shared) {
@@ -402,7 +407,13 @@ export class PackageBook {
       const p = m.r !== undefined ? parseA1(m.r) : null;
       const c = p ? p.col : prevCol + 1;
       prevCol = c;
-      row!.cells.push({ c, value, formula, style });
+      const read: RawCell = { c, content: contentOf(value, style?.numberFormat, ctx), fill: style?.fillSpec ?? noFill, hasValue: value !== undefined && value !== null };
+      if (c <= 1 && !formula) {
+        if (typeof value === 'string') read.text = value;
+        else if (value && typeof value === 'object' && Array.isArray((value as RichText).richText)) read.text = (value as RichText).richText.map((r) => r.text ?? '').join('');
+        if (c === 0) read.raw = value;
+      }
+      row!.cells.push(read);
     };
     const handlers: XmlHandlers = {
         open(name, a) {
@@ -498,7 +509,6 @@ export class PackageBook {
   private model(sheet: PackageSheet) {
     const parsed = this.parse(sheet);
     const theme = this.theme();
-    const date1904 = this.date1904;
     // Columns as Column.fromModel makes them (sorted by min; a later range does not go back over an earlier one).
     const colStyles: Array<CellStyle | undefined> = [];
     let count = 1;
@@ -506,13 +516,14 @@ export class PackageBook {
       while (count < col.min) colStyles[count++ - 1] = undefined;
       while (count <= col.max) colStyles[count++ - 1] = col.style;
     }
-    const rows = new Map<number, { style: CellStyle | undefined; cells: Map<number, { content: CellContent | null; fill: FillSpec }> }>();
-    const spec = (s: CellStyle | undefined): FillSpec => s?.fillSpec ?? fillSpecOf(undefined, theme);
+    // The rows as read (cells in column order, the last of two at one column kept, as exceljs's Row does).
+    const rows = new Map<number, { style: CellStyle | undefined; cells: RawCell[] }>();
     for (const r of parsed.rows) {
-      const cells = new Map<number, { content: CellContent | null; fill: FillSpec }>();
-      for (const c of r.cells) cells.set(c.c, { content: contentOf(c.value, c.style?.numberFormat, { theme, date1904 }), fill: spec(c.style) });
+      let cells = r.cells;
+      if (cells.some((x, i) => i > 0 && x.c <= cells[i - 1]!.c)) cells = [...new Map(cells.map((x) => [x.c, x])).values()].sort((x, y) => x.c - y.c);
       rows.set(r.r, { style: r.style, cells });
     }
+    parsed.rows = [];
     // Merged areas: every cell of the area is made (the covered ones hold nothing); a cell not in the file takes its row's or column's fill.
     const masters = new Map<string, CellArea>();
     for (const ref of parsed.merges) {
@@ -524,26 +535,24 @@ export class PackageBook {
       masters.set(`${area.top}:${area.left}`, area);
       for (let r = area.top; r <= area.bottom; r++) {
         let line = rows.get(r);
-        if (!line) rows.set(r, (line = { style: undefined, cells: new Map() }));
+        if (!line) rows.set(r, (line = { style: undefined, cells: [] }));
+        const at = new Map(line.cells.map((x) => [x.c, x]));
         for (let c = area.left; c <= area.right; c++) {
-          const existing = line.cells.get(c);
+          const existing = at.get(c);
           const covered = r > area.top || c > area.left;
           if (existing) {
             if (covered) existing.content = null;
             continue;
           }
           const f = line.style?.fill ?? colStyles[c]?.fill;
-          line.cells.set(c, { content: null, fill: fillSpecOf(f, theme) });
+          line.cells.push({ c, content: null, fill: fillSpecOf(f, theme), hasValue: false });
         }
+        line.cells.sort((x, y) => x.c - y.c);
       }
     }
     const modelRows: ModelRow[] = [...rows.entries()]
       .sort((x, y) => x[0] - y[0])
-      .map(([r, line]) => ({
-        r,
-        fill: line.style?.fill ? line.style.fillSpec! : null,
-        cells: [...line.cells.entries()].sort((x, y) => x[0] - y[0]).map(([c, v]) => ({ c, content: v.content, fill: v.fill })),
-      }));
+      .map(([r, line]) => ({ r, fill: line.style?.fill ? line.style.fillSpec! : null, cells: line.cells }));
     const columnFills: Array<{ c: number; fill: FillSpec }> = [];
     colStyles.forEach((s, c) => {
       if (s?.fillSpec && s.fillSpec.color !== null) columnFills.push({ c, fill: s.fillSpec });
@@ -552,13 +561,15 @@ export class PackageBook {
     return { name: sheet.name, rows: modelRows, merges, columnFills, protected: parsed.protected };
   }
 
-  /** A sheet's snapshot (parsed once, until the package changes). */
+  /** A sheet's snapshot (parsed once while it is among the last read, until the package changes). */
   snapshot(name: string): SheetSnapshot {
     let s = this.snapshots.get(name);
     if (!s) {
       const sheet = this.sheet(name);
       if (!sheet) throw new Error(`no sheet named ${JSON.stringify(name)}`);
       s = snapshotOf(this.model(sheet));
+      // The last two sheets read are kept (the core may read several to choose one; a large workbook's every sheet is not held).
+      if (this.snapshots.size >= 2) this.snapshots.delete(this.snapshots.keys().next().value!);
       this.snapshots.set(name, s);
     }
     return s;
@@ -566,11 +577,7 @@ export class PackageBook {
 
   /** A cell's text as read.ts's cellString gives it: a string or rich text, not a formula's result. */
   private static text(c: RawCell | undefined): string | undefined {
-    if (!c || c.formula) return undefined;
-    const v = c.value;
-    if (typeof v === 'string') return v;
-    if (v && typeof v === 'object' && Array.isArray((v as RichText).richText)) return (v as RichText).richText.map((r) => r.text ?? '').join('');
-    return undefined;
+    return c?.text;
   }
 
   /** A1 and B1 of a sheet (reading its first row only), and whether the sheet holds any value. */
@@ -586,7 +593,7 @@ export class PackageBook {
     const tb = PackageBook.text(b1);
     if (ta !== undefined) out.a1 = ta;
     if (tb !== undefined) out.b1 = tb;
-    if (a1 && !a1.formula) out.a1Value = a1.value;
+    if (a1 && 'raw' in a1) out.a1Value = a1.raw;
     return out;
   }
 
@@ -596,7 +603,7 @@ export class PackageBook {
     if (!sheet) return true;
     const parsed = this.parse(sheet);
     // Worksheet.eachRow/eachCell without empty cells: a covered cell of a merged area counts as one.
-    return parsed.merges.length === 0 && parsed.rows.every((r) => r.cells.every((c) => c.value === undefined || c.value === null));
+    return parsed.merges.length === 0 && parsed.rows.every((r) => r.cells.every((c) => !c.hasValue));
   }
 
   private readState(sheet: PackageSheet): StateRead {
