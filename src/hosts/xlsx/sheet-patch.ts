@@ -34,6 +34,10 @@ function colName(col: number): string {
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
+/** Characters a value or a text may need escaped (most have none, and are written as they are). */
+const ATTR_ESCAPED = /[&<"\t\n\r>]/;
+const TEXT_ESCAPED = /[&<>"']/;
+
 /** Thrown at the end of the row after which nothing is left to change: the parser's position (in characters) just after it. */
 class RestIsUnchanged extends Error {
   constructor(readonly position: number) {
@@ -90,7 +94,10 @@ export function patchSheetXml(bytes: Buffer, edits: SheetEdits): Buffer {
   };
   const tag = (name: string, attrs: Record<string, string>, selfClosing: boolean) => {
     let s = '<' + name;
-    for (const [k, v] of Object.entries(attrs)) s += ` ${k}="${attrValue(v, escapes)}"`;
+    for (const k in attrs) {
+      const v = attrs[k]!;
+      s += ' ' + k + '="' + (ATTR_ESCAPED.test(v) ? attrValue(v, escapes) : v) + '"';
+    }
     emit(s + (selfClosing ? '/>' : '>'));
   };
   const styleAttr = (style: number) => (style === 0 && !explicitZero ? undefined : String(style));
@@ -148,14 +155,15 @@ export function patchSheetXml(bytes: Buffer, edits: SheetEdits): Buffer {
   parser.on('xmldecl', (d) => {
     emit(`<?xml version="${d.version ?? '1.0'}"${d.encoding ? ` encoding="${d.encoding}"` : ''}${d.standalone ? ` standalone="${d.standalone}"` : ''}?>`);
   });
-  parser.on('text', (t) => emit(escapeText(t, escapes)));
+  parser.on('text', (t) => emit(TEXT_ESCAPED.test(t) ? escapeText(t, escapes) : t));
   parser.on('cdata', (t) => emit(`<![CDATA[${t}]]>`));
   parser.on('comment', (t) => emit(`<!--${t}-->`));
   parser.on('processinginstruction', (pi) => emit(`<?${pi.target}${pi.body ? ' ' + pi.body : ''}?>`));
   parser.on('doctype', (d) => emit(`<!DOCTYPE${d}>`));
   parser.on('opentag', (node: SaxesTagPlain) => {
     const name = node.name;
-    const attrs = { ...(node.attributes as Record<string, string>) };
+    // The parser's own attributes, copied only for a cell whose style changes.
+    let attrs = node.attributes as Record<string, string>;
     const kind = local(name);
     let selfClosing = node.isSelfClosing;
     let converted = false;
@@ -188,6 +196,7 @@ export function patchSheetXml(bytes: Buffer, edits: SheetEdits): Buffer {
       const edit = rowEdits.get(c);
       if (edit) {
         rowEdits.delete(c);
+        attrs = { ...attrs };
         const style = edit(Number(attrs.s) || 0);
         const s = styleAttr(style);
         if (s === undefined) delete attrs.s;
