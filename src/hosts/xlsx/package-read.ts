@@ -407,7 +407,7 @@ export class PackageBook {
       const p = m.r !== undefined ? parseA1(m.r) : null;
       const c = p ? p.col : prevCol + 1;
       prevCol = c;
-      const read: RawCell = { c, content: contentOf(value, style?.numberFormat, ctx), fill: style?.fillSpec ?? noFill, hasValue: value !== undefined && value !== null };
+      const read: RawCell = { c, content: contentOf(value, style?.numberFormat, ctx), fill: { ...(style?.fillSpec ?? noFill) }, hasValue: value !== undefined && value !== null };
       if (c <= 1 && !formula) {
         if (typeof value === 'string') read.text = value;
         else if (value && typeof value === 'object' && Array.isArray((value as RichText).richText)) read.text = (value as RichText).richText.map((r) => r.text ?? '').join('');

@@ -155,7 +155,8 @@ export function snapshotOf(model: SheetModel): SheetSnapshot {
         while (line.length < c - left) line.push(null);
         line[c - left] = content;
       }
-      fills[toA1(r, c)] = { ...fill };
+      // The model's own object: each cell's fill is its own (read.ts makes one per cell; package-read.ts copies its shared ones).
+      fills[toA1(r, c)] = fill;
     }
     // A cell that is not in the file shows its row's or column's format.
     if (rowFill && rowFill.color !== null) {
