@@ -11,9 +11,8 @@
 import * as path from 'path';
 import { WorkbookError, clearWorkbook } from '../core/workbook';
 import { Lang } from '../i18n/format';
-import { XlsxHost } from '../hosts/xlsx/host';
-import { PlanError } from '../hosts/xlsx/write';
-import { CliFailure, CliIO, EXIT, checkOutputFiles, loadCriteria, openWorkbook, readInput, readingInput, sameFile, writeFileAtomic } from './files';
+import { PlanError } from '../hosts/xlsx/plan-error';
+import { CliFailure, CliIO, EXIT, checkOutputFiles, loadCriteria, openHost, readInput, readingInput, sameFile, writeFileAtomic } from './files';
 import { cliMessage } from './messages';
 import { terminalSafe } from './print';
 
@@ -35,7 +34,7 @@ export async function runClearCommand(args: ClearArgs, io: CliIO): Promise<numbe
   checkOutputFiles({ out: args.out }, args.force);
   const criteria = loadCriteria(args.criteria, lang);
   const bytes = readInput(input, lang);
-  const host = new XlsxHost(await openWorkbook(bytes, input, lang), { workbookName: path.basename(input), source: bytes });
+  const host = await openHost(bytes, input, lang, { workbookName: path.basename(input) });
   const state = await readingInput(input, lang, () => host.readState());
   const sheets = Object.keys(state?.colours ?? {}).filter((s) => Object.keys(state!.colours[s]!).length > 0);
   const names = (await host.sheets()).map((s) => s.name);

@@ -6,12 +6,17 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { CriteriaSet, parseCriteriaText } from '../core/criteria';
 import { Lang } from '../i18n/format';
 import { InputLimitError, checkFileSize, describeLimit } from '../hosts/xlsx/limits';
-import { WorkbookRead, XlsxReadError, loadWorkbook, readWorkbookSnapshot } from '../hosts/xlsx/read';
+import { WorkbookRead, XlsxReadError } from '../hosts/xlsx/snapshot-model';
+import { XlsxHost } from '../hosts/xlsx/host';
 import { CliMessageKey } from './messages';
+
+/** exceljs's reader, loaded only by the commands that read through it (consolidate): `gnlc score` of a package it can patch never loads exceljs. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const exceljsReader = () => require('../hosts/xlsx/read') as typeof import('../hosts/xlsx/read');
 
 export interface CliIO {
   stdout: { write(chunk: string): unknown };
@@ -152,17 +157,34 @@ export function readInput(file: string, lang: Lang = 'vi'): Buffer {
 /** Opens an .xlsx read from `file`; exit 2 naming the file when it is not one (or is over an input limit: a zip bomb). */
 export async function openWorkbook(bytes: Uint8Array, file: string, lang: Lang = 'vi'): Promise<ExcelJS.Workbook> {
   try {
-    return await loadWorkbook(bytes);
+    return await exceljsReader().loadWorkbook(bytes);
   } catch (e) {
-    if (e instanceof XlsxReadError && e.problem === 'too-large') {
-      throw new CliFailure(EXIT.unreadable, 'input-unreadable', { path: file, reason: e.limit ? describeLimit(e.limit, lang) : e.message });
-    }
-    if (e instanceof XlsxReadError) {
-      const key: CliMessageKey = e.problem === 'not-zip' ? 'not-xlsx' : e.problem === 'legacy-or-encrypted' ? 'legacy-or-encrypted' : 'damaged-xlsx';
-      throw new CliFailure(EXIT.unreadable, key, { path: file, reason: e.message });
-    }
-    throw e;
+    throw unreadable(e, file, lang);
   }
+}
+
+/**
+ * Opens an .xlsx read from `file` as the host of a run: read from its package when the copy can be
+ * patched, else through exceljs (XlsxHost.open); exit 2 naming the file when it is not a workbook.
+ */
+export async function openHost(bytes: Uint8Array, file: string, lang: Lang = 'vi', options: { workbookName?: string } = {}): Promise<XlsxHost> {
+  try {
+    return await XlsxHost.open(bytes, options);
+  } catch (e) {
+    throw unreadable(e, file, lang);
+  }
+}
+
+/** A read failure as the command line says it (exit 2), or the error as it is. */
+function unreadable(e: unknown, file: string, lang: Lang): unknown {
+  if (e instanceof XlsxReadError && e.problem === 'too-large') {
+    return new CliFailure(EXIT.unreadable, 'input-unreadable', { path: file, reason: e.limit ? describeLimit(e.limit, lang) : e.message });
+  }
+  if (e instanceof XlsxReadError) {
+    const key: CliMessageKey = e.problem === 'not-zip' ? 'not-xlsx' : e.problem === 'legacy-or-encrypted' ? 'legacy-or-encrypted' : 'damaged-xlsx';
+    return new CliFailure(EXIT.unreadable, key, { path: file, reason: e.message });
+  }
+  return e;
 }
 
 /** The folder an output goes into must exist (exit 1 otherwise). */
@@ -278,16 +300,14 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
 
 /** A sheet over an input limit (too spread out to read) as the CLI's failure: exit 2, one line. */
 function overLimit(e: unknown, file: string, lang: Lang): unknown {
-  if (e instanceof XlsxReadError && e.problem === 'too-large') {
-    return new CliFailure(EXIT.unreadable, 'input-unreadable', { path: file, reason: e.limit ? describeLimit(e.limit, lang) : e.message });
-  }
-  return e;
+  // A package read part by part finds a damaged part only when it reads it.
+  return unreadable(e, file, lang);
 }
 
 /** Reads a workbook's sheets as snapshots; exit 2 when a sheet is over an input limit. */
 export function readWorkbook(wb: ExcelJS.Workbook, file: string, lang: Lang, options: { workbookName?: string } = {}): WorkbookRead {
   try {
-    return readWorkbookSnapshot(wb, options);
+    return exceljsReader().readWorkbookSnapshot(wb, options);
   } catch (e) {
     throw overLimit(e, file, lang);
   }

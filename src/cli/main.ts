@@ -19,12 +19,9 @@ import { renderHtmlReport } from '../core/html-report';
 import { isStateSheetName } from '../core/product-sheets';
 import { WorkbookError, WorkbookRun, matchSheetName, scoreWorkbook } from '../core/workbook';
 import { Lang } from '../i18n/format';
-import { XlsxHost } from '../hosts/xlsx/host';
-import { PlanError } from '../hosts/xlsx/write';
-import { findWriteLosses } from '../hosts/xlsx/losses';
+import { PlanError } from '../hosts/xlsx/plan-error';
 import { InputLimitError, checkFileSize, checkZipLimits } from '../hosts/xlsx/limits';
 import { runClearCommand } from './clear';
-import { runConsolidate } from './consolidate';
 import {
   CliFailure,
   CliIO,
@@ -35,7 +32,7 @@ import {
   formatRunDate,
   loadCriteria,
   oneLine,
-  openWorkbook,
+  openHost,
   packageRoot,
   readInput,
   readingInput,
@@ -45,7 +42,18 @@ import {
 import { HELP, LOSS_TEXT, cliMessage } from './messages';
 import { formatSummary, terminalSafe } from './print';
 import { buildReport } from './report';
-import { runTemplate } from './template';
+
+/**
+ * The commands and parts that load exceljs (templates, consolidation, the losses of a copy exceljs
+ * re-renders), required when used: `gnlc score` of a package it can patch starts without them.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const lazy = {
+  template: () => require('./template') as typeof import('./template'),
+  consolidate: () => require('./consolidate') as typeof import('./consolidate'),
+  losses: () => require('../hosts/xlsx/losses') as typeof import('../hosts/xlsx/losses'),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export { EXIT, defaultCriteriaPath, packageRoot };
 export type { CliIO };
@@ -141,7 +149,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     const criteriaFile = values.criteria ?? defaultCriteriaPath();
     if (cmd === 'template') {
-      return await runTemplate(
+      return await lazy.template().runTemplate(
         {
           files: rest,
           ...(values.out !== undefined ? { out: values.out } : {}),
@@ -161,7 +169,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return await runClearCommand({ files: rest, ...(values.out !== undefined ? { out: values.out } : {}), criteria: criteriaFile, force: !!values.force, lang }, io);
     }
     if (cmd === 'consolidate') {
-      return await runConsolidate(
+      return await lazy.consolidate().runConsolidate(
         {
           returns: rest,
           ...(values.out !== undefined ? { out: values.out } : {}),
@@ -263,7 +271,7 @@ async function score(args: ScoreArgs, io: CliIO): Promise<number> {
   // The sheet is chosen by the core's rule, as in the add-in: --sheet, else the active sheet when
   // it is an appendix (from the summary sheet: the appendix it summarises), else the best appendix.
   // The copy is the input's package patched: only what the product changes is written (patch.ts).
-  const host = new XlsxHost(await openWorkbook(bytes, args.input), { workbookName, source: bytes });
+  const host = await openHost(bytes, args.input, lang, { workbookName });
   const all = (await readingInput(args.input, lang, () => host.sheets())).map((s) => s.name);
   const names = all.filter((n) => !isStateSheetName(n));
   let sheet: string | undefined;
@@ -315,7 +323,7 @@ async function score(args: ScoreArgs, io: CliIO): Promise<number> {
   if (args.out !== undefined) {
     // Only a package that cannot be patched is re-rendered by exceljs: then say what that loses.
     if (!host.patching) {
-      for (const loss of await findWriteLosses(bytes)) {
+      for (const loss of await lazy.losses().findWriteLosses(bytes)) {
         io.stderr.write('gnlc: ' + cliMessage('loss', lang, { count: loss.count, what: LOSS_TEXT[loss.kind][lang] }) + '\n');
       }
     }

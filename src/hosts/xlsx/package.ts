@@ -327,6 +327,14 @@ export class XlsxPackage {
     return xmlText(this.doc(part), this.escapes.get(part.toLowerCase()));
   }
 
+  /** A part's stored zip entry, when it is unchanged (the reader inflates only the start of it to read a sheet's first row). */
+  storedEntry(part: string): ZipEntry | undefined {
+    const k = part.toLowerCase();
+    if (this.docs.has(k) || this.replaced.has(k) || this.removed.has(k)) return undefined;
+    const i = this.index.get(k);
+    return i === undefined ? undefined : this.entries[i];
+  }
+
   /** Exposed for the reader: the stored name of a part. */
   nameOf(part: string): string | undefined {
     return this.storedName(part);

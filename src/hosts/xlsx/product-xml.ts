@@ -10,7 +10,7 @@ import type { OutCell, SheetContent } from '../../core/plan';
 import { toA1 } from '../../core/snapshot';
 import { NS, XDoc, XEl, parseXml } from './package';
 import { CellFormat, StylesPatch } from './styles-patch';
-import { sheetReference, wrappedLines } from './write';
+import { sheetReference, wrappedLines } from './sheet-text';
 
 const DEFAULT_FONT_SIZE = 11;
 

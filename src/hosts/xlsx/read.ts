@@ -4,51 +4,22 @@
  */
 import ExcelJS from 'exceljs';
 import type { HostRead } from '../../core/pipeline';
-import { STATE_SHEET, SUMMARY_MARKER, WorkbookState } from '../../core/plan';
+import { STATE_SHEET, SUMMARY_MARKER } from '../../core/plan';
 import { summarySource } from '../../core/product-sheets';
 import { StateRead, readStateColumn } from '../../core/state';
 import type { CellContent } from '../../core/read';
-import { CellArea, FillSpec, SheetSnapshot, WorkbookSnapshot, toA1 } from '../../core/snapshot';
+import { CellArea, FillSpec, SheetSnapshot } from '../../core/snapshot';
 import { fillSpecOf, themeColors } from './colors';
-import { displayNumber } from './format';
 import { normalizeForReading } from './normalize';
-import { INPUT_LIMITS, InputLimitError, LimitDetail, checkZipLimits } from './limits';
-import { SheetFormatCodes, formatCodesOf, readFormatCodes, rememberFormatCodes } from './number-formats';
+import { InputLimitError, checkZipLimits } from './limits';
+import { formatCodesOf, readFormatCodes, rememberFormatCodes } from './number-formats';
+import { ModelRow, ReadContext, WorkbookRead, XlsxReadError, contentOf, richText, snapshotOf } from './snapshot-model';
+
+export { XlsxReadError, contentOf, dateToSerial, snapshotOf } from './snapshot-model';
+export type { ModelRow, ReadContext, SheetModel, WorkbookRead, XlsxReadProblem } from './snapshot-model';
 
 const V = ExcelJS.ValueType;
 
-
-/** Why a file could not be opened as a workbook ('too-large': over an input limit, see limits.ts). */
-export type XlsxReadProblem = 'not-zip' | 'legacy-or-encrypted' | 'damaged' | 'too-large';
-
-export class XlsxReadError extends Error {
-  constructor(
-    readonly problem: XlsxReadProblem,
-    message: string,
-    /** The limit the file is over, for 'too-large' (describeLimit gives it in Vietnamese or English). */
-    readonly limit?: LimitDetail,
-  ) {
-    super(message);
-    this.name = 'XlsxReadError';
-  }
-}
-
-/** What one read of a workbook gives: its visible sheets as snapshots, and the product's own sheets and state. */
-export interface WorkbookRead {
-  /** Every visible worksheet, in tab order (the product's summary sheets included: see `summarySheets`). */
-  snapshot: WorkbookSnapshot;
-  /** Every sheet's name in tab order, hidden ones included. */
-  sheetNames: string[];
-  /** The product's stored state, or null when the workbook has none (or it is damaged). */
-  state: WorkbookState | null;
-  /** How the state read: none, ok (with records dropped, counted) or damaged (kept as it is). */
-  stateRead: { status: StateRead['status']; dropped: number };
-  /** Sheets whose A1 holds the summary marker: the product's own summary sheets. */
-  summarySheets: string[];
-  /** Summary sheet → the sheet it summarises (its B1), where recorded. */
-  summarySources?: Record<string, string>;
-  workbookName?: string;
-}
 
 /**
  * Opens an .xlsx from its bytes. Throws XlsxReadError when the bytes are not a workbook
@@ -156,25 +127,9 @@ function cellString(cell: ExcelJS.Cell): string | undefined {
   return undefined;
 }
 
-function richText(v: ExcelJS.CellRichTextValue): string {
-  return (v.richText ?? []).map((r) => r.text ?? '').join('');
-}
-
 export function workbookTheme(wb: ExcelJS.Workbook): string[] {
   const themes = (wb as unknown as { _themes?: Record<string, string> })._themes;
   return themeColors(themes?.theme1 ?? (themes ? Object.values(themes)[0] : undefined));
-}
-
-/** Excel's serial number of a date as exceljs gives it (exceljs reads dates as UTC). */
-export function dateToSerial(d: Date, date1904: boolean): number {
-  return 25569 + d.getTime() / 86400000 - (date1904 ? 1462 : 0);
-}
-
-interface ReadContext {
-  theme: string[];
-  date1904: boolean;
-  /** The file's own number-format codes where exceljs reads them differently (number-formats.ts). */
-  formats?: SheetFormatCodes;
 }
 
 /** What one cell holds, as the core's reader wants it. A merged area's other cells are empty. */
@@ -187,32 +142,6 @@ export function cellContent(cell: ExcelJS.Cell, ctx: ReadContext): CellContent |
     v = (v as { result?: unknown }).result;
   }
   return contentOf(v, numberFormat, ctx);
-}
-
-function contentOf(v: unknown, numberFormat: string | undefined, ctx: ReadContext): CellContent | null {
-  const withFormat = (c: CellContent): CellContent => (numberFormat !== undefined ? { ...c, numberFormat } : c);
-  if (v === null || v === undefined || v === '') return null;
-  if (typeof v === 'number') return withFormat({ value: v, type: 'number', text: displayNumber(v, numberFormat, ctx.date1904) });
-  if (typeof v === 'string') return withFormat({ value: v, type: 'string', text: v });
-  if (typeof v === 'boolean') return withFormat({ value: v, type: 'boolean', text: v ? 'TRUE' : 'FALSE' });
-  if (v instanceof Date) {
-    const serial = dateToSerial(v, ctx.date1904);
-    if (!Number.isFinite(serial)) return withFormat({ value: String(v), type: 'string', text: String(v) });
-    // The number format (a date format) tells the reader it is a date.
-    return { value: serial, type: 'number', numberFormat: numberFormat ?? 'yyyy-mm-dd', text: displayNumber(serial, numberFormat ?? 'yyyy-mm-dd', ctx.date1904) };
-  }
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (typeof o.error === 'string') return withFormat({ value: o.error, type: 'error', text: o.error });
-    if (Array.isArray(o.richText)) {
-      const t = richText(o as unknown as ExcelJS.CellRichTextValue);
-      return t === '' ? null : withFormat({ value: t, type: 'string', text: t });
-    }
-    if ('hyperlink' in o || 'text' in o) return contentOf(o.text, numberFormat, ctx);
-    if ('formula' in o || 'sharedFormula' in o) return contentOf(o.result, numberFormat, ctx);
-  }
-  const t = String(v);
-  return withFormat({ value: t, type: 'string', text: t });
 }
 
 /** The rows exceljs holds for a sheet, skipping the rows and cells that are not in the file (exceljs keeps them as holes). */
@@ -240,89 +169,19 @@ function presentRows(ws: ExcelJS.Worksheet): Array<{ r: number; row: ExcelJS.Row
  * have a fill are walked down the rows, and every slot is counted against a budget.
  */
 export function sheetSnapshot(ws: ExcelJS.Worksheet, ctx: ReadContext): SheetSnapshot {
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  const rows = presentRows(ws);
-  for (const { r, cells } of rows) {
-    if (!cells.length) continue;
-    top = Math.min(top, r);
-    bottom = Math.max(bottom, r);
-    left = Math.min(left, cells[0]!.c);
-    right = Math.max(right, cells[cells.length - 1]!.c);
-  }
-  const merges = readMerges(ws);
-  for (const m of merges) {
-    top = Math.min(top, m.top);
-    left = Math.min(left, m.left);
-    bottom = Math.max(bottom, m.bottom);
-    right = Math.max(right, m.right);
-  }
-  const snapshot: SheetSnapshot = { name: ws.name, origin: { row: 0, col: 0 }, cells: [], merges, fills: {} };
-  if (bottom < 0) return withProtection(snapshot, ws);
-  snapshot.origin = { row: top, col: left };
-  const fills: Record<string, FillSpec> = {};
+  const rows: ModelRow[] = presentRows(ws).map(({ r, row, cells }) => {
+    const rowStyleFill = (row as unknown as { style?: Partial<ExcelJS.Style> }).style?.fill;
+    return { r, fill: rowStyleFill ? fillSpecOf(rowStyleFill, ctx.theme) : null, cells: cells.map(({ c, cell }) => ({ c, content: cellContent(cell, ctx), fill: fillSpecOf(cell.style?.fill, ctx.theme) })) };
+  });
   // Column fills (ws.columns, not ws.getColumn(): reading must not add columns to the model), for the columns that have one.
   const columnFills: Array<{ c: number; fill: FillSpec }> = [];
   ((ws.columns as Array<Partial<ExcelJS.Column> | undefined> | undefined) ?? []).forEach((col, c) => {
     const f = col?.style?.fill;
     const spec = f ? fillSpecOf(f, ctx.theme) : null;
-    if (spec && spec.color !== null && c >= left && c <= right) columnFills.push({ c, fill: spec });
+    if (spec && spec.color !== null) columnFills.push({ c, fill: spec });
   });
-  // Every slot of the snapshot (a cell, a null before it in its row, an inherited fill) is counted against a budget.
-  let slots = bottom - top + 1;
-  const spend = (n: number) => {
-    slots += n;
-    if (slots > INPUT_LIMITS.snapshotSlots) throw new XlsxReadError('too-large', `the sheet ${ws.name} is too spread out to read`, { kind: 'sheet-area', actual: slots, limit: INPUT_LIMITS.snapshotSlots, entry: ws.name });
-  };
-  spend(0);
-  const cells: Array<Array<CellContent | null>> = [];
-  for (let i = top; i <= bottom; i++) cells.push([]);
-  for (const { r, row, cells: present } of rows) {
-    if (r < top || r > bottom) continue;
-    const line = cells[r - top]!;
-    const rowStyleFill = (row as unknown as { style?: Partial<ExcelJS.Style> }).style?.fill;
-    const rowFill = rowStyleFill ? fillSpecOf(rowStyleFill, ctx.theme) : null;
-    const has = new Set<number>();
-    for (const { c, cell } of present) {
-      if (c < left || c > right) continue;
-      has.add(c);
-      const content = cellContent(cell, ctx);
-      if (content !== null) {
-        spend(c - left + 1 - line.length);
-        while (line.length < c - left) line.push(null);
-        line[c - left] = content;
-      }
-      fills[toA1(r, c)] = fillSpecOf(cell.style?.fill, ctx.theme);
-    }
-    // A cell that is not in the file shows its row's or column's format.
-    if (rowFill && rowFill.color !== null) {
-      spend(right - left + 1);
-      for (let c = left; c <= right; c++) if (!has.has(c)) fills[toA1(r, c)] = { ...rowFill };
-    } else {
-      spend(columnFills.length);
-      for (const { c, fill } of columnFills) if (!has.has(c)) fills[toA1(r, c)] = { ...fill };
-    }
-  }
-  // A row that is not in the file shows the columns' fills (no cost when no column has one).
-  if (columnFills.length) {
-    const inFile = new Set(rows.map((x) => x.r));
-    for (let r = top; r <= bottom; r++) {
-      if (inFile.has(r)) continue;
-      spend(columnFills.length);
-      for (const { c, fill } of columnFills) fills[toA1(r, c)] = { ...fill };
-    }
-  }
-  snapshot.cells = cells;
-  snapshot.fills = fills;
-  return withProtection(snapshot, ws);
-}
-
-function withProtection(snapshot: SheetSnapshot, ws: ExcelJS.Worksheet): SheetSnapshot {
   const p = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection;
-  if (p?.sheet) snapshot.protected = true;
-  return snapshot;
+  return snapshotOf({ name: ws.name, rows, merges: readMerges(ws), columnFills, protected: !!p?.sheet });
 }
 
 /** Merged areas in sheet coordinates (0-based, inclusive). */

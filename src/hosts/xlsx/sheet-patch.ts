@@ -7,6 +7,9 @@
  * CDATA. A coloured cell that has no <c> yet gets one, in row and column order (ECMA-376 Part 1,
  * §18.3.1.73 row, §18.3.1.4 c: a row or cell without `r` follows the one before). Clearing puts
  * the recorded index back; a cell or row the product added, left with nothing, is removed again.
+ * Once the last edit is made, parsing stops at the end of that row (`</row>`, where the parser
+ * says it ends) and the rest of the part is the input's own bytes: a large sheet coloured near
+ * its top is not parsed to its end a second time (package-read.ts parsed it once to read it).
  */
 import { StringDecoder } from 'string_decoder';
 import { SaxesParser, SaxesTagPlain } from 'saxes';
@@ -30,6 +33,17 @@ function colName(col: number): string {
 }
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
+
+/** Characters a value or a text may need escaped (most have none, and are written as they are). */
+const ATTR_ESCAPED = /[&<"\t\n\r>]/;
+const TEXT_ESCAPED = /[&<>"']/;
+
+/** Thrown at the end of the row after which nothing is left to change: the parser's position (in characters) just after it. */
+class RestIsUnchanged extends Error {
+  constructor(readonly position: number) {
+    super('the rest of the part is unchanged');
+  }
+}
 
 /** Bytes decoded and written out in pieces this large: a 100 MB sheet never lives in the JS heap as one string. */
 const CHUNK = 1 << 20;
@@ -80,7 +94,10 @@ export function patchSheetXml(bytes: Buffer, edits: SheetEdits): Buffer {
   };
   const tag = (name: string, attrs: Record<string, string>, selfClosing: boolean) => {
     let s = '<' + name;
-    for (const [k, v] of Object.entries(attrs)) s += ` ${k}="${attrValue(v, escapes)}"`;
+    for (const k in attrs) {
+      const v = attrs[k]!;
+      s += ' ' + k + '="' + (ATTR_ESCAPED.test(v) ? attrValue(v, escapes) : v) + '"';
+    }
     emit(s + (selfClosing ? '/>' : '>'));
   };
   const styleAttr = (style: number) => (style === 0 && !explicitZero ? undefined : String(style));
@@ -138,14 +155,15 @@ export function patchSheetXml(bytes: Buffer, edits: SheetEdits): Buffer {
   parser.on('xmldecl', (d) => {
     emit(`<?xml version="${d.version ?? '1.0'}"${d.encoding ? ` encoding="${d.encoding}"` : ''}${d.standalone ? ` standalone="${d.standalone}"` : ''}?>`);
   });
-  parser.on('text', (t) => emit(escapeText(t, escapes)));
+  parser.on('text', (t) => emit(TEXT_ESCAPED.test(t) ? escapeText(t, escapes) : t));
   parser.on('cdata', (t) => emit(`<![CDATA[${t}]]>`));
   parser.on('comment', (t) => emit(`<!--${t}-->`));
   parser.on('processinginstruction', (pi) => emit(`<?${pi.target}${pi.body ? ' ' + pi.body : ''}?>`));
   parser.on('doctype', (d) => emit(`<!DOCTYPE${d}>`));
   parser.on('opentag', (node: SaxesTagPlain) => {
     const name = node.name;
-    const attrs = { ...(node.attributes as Record<string, string>) };
+    // The parser's own attributes, copied only for a cell whose style changes.
+    let attrs = node.attributes as Record<string, string>;
     const kind = local(name);
     let selfClosing = node.isSelfClosing;
     let converted = false;
@@ -178,6 +196,7 @@ export function patchSheetXml(bytes: Buffer, edits: SheetEdits): Buffer {
       const edit = rowEdits.get(c);
       if (edit) {
         rowEdits.delete(c);
+        attrs = { ...attrs };
         const style = edit(Number(attrs.s) || 0);
         const s = styleAttr(style);
         if (s === undefined) delete attrs.s;
@@ -197,6 +216,11 @@ export function patchSheetXml(bytes: Buffer, edits: SheetEdits): Buffer {
   });
   parser.on('closetag', () => {
     const open = stack.pop()!;
+    if (local(open.name) === 'row' && pending.size === 0 && rowEdits === undefined && held.length === 0 && !open.converted && stack.length && local(stack[stack.length - 1]!.name) === 'sheetData') {
+      // Every edit made: the rest of the part is the input's own bytes, from just after this row's end.
+      if (!open.selfClosing) emit(`</${open.name}>`);
+      throw new RestIsUnchanged(parser.position);
+    }
     const kind = local(open.name);
     if (kind === 'row' && rowEdits !== undefined) {
       flushCells(Infinity);
@@ -225,8 +249,28 @@ export function patchSheetXml(bytes: Buffer, edits: SheetEdits): Buffer {
     failure ??= e;
   });
   const decoder = new StringDecoder('utf8');
-  for (let at = 0; at < bytes.length && !failure; at += CHUNK) parser.write(decoder.write(bytes.subarray(at, Math.min(bytes.length, at + CHUNK))));
-  if (!failure) parser.write(decoder.end()).close();
+  // The text being parsed, and where it starts in characters and in bytes (the decoder never splits a character).
+  let current = '';
+  let charsBefore = 0;
+  let bytesBefore = 0;
+  const feed = (text: string) => {
+    current = text;
+    parser.write(text);
+    charsBefore += text.length;
+    bytesBefore += Buffer.byteLength(text, 'utf8');
+  };
+  try {
+    for (let at = 0; at < bytes.length && !failure; at += CHUNK) feed(decoder.write(bytes.subarray(at, Math.min(bytes.length, at + CHUNK))));
+    if (!failure) {
+      feed(decoder.end());
+      parser.close();
+    }
+  } catch (e) {
+    if (!(e instanceof RestIsUnchanged)) throw e;
+    out.flush();
+    const at = bytesBefore + Buffer.byteLength(current.slice(0, e.position - charsBefore), 'utf8');
+    return Buffer.concat([...chunks, bytes.subarray(at)]);
+  }
   if (failure) throw failure;
   out.flush();
   return Buffer.concat(chunks);

@@ -27,6 +27,7 @@ export class StylesPatch {
   private readonly xfCache = new Map<string, number>();
   private readonly fillCache = new Map<string, number>();
   private readonly formatCache = new Map<string, number>();
+  private readonly colourCache = new Map<number, string | null>();
 
   constructor(private readonly doc: XDoc) {
     this.root = doc.documentElement!;
@@ -60,6 +61,13 @@ export class StylesPatch {
 
   /** The solid fill colour ("RRGGBB", upper case) of a cell format, or null. */
   solidColour(styleIndex: number): string | null {
+    // Asked once per coloured cell: a format's colour is looked up once (formats are only appended, never changed).
+    let colour = this.colourCache.get(styleIndex);
+    if (colour === undefined) this.colourCache.set(styleIndex, (colour = this.lookUpSolidColour(styleIndex)));
+    return colour;
+  }
+
+  private lookUpSolidColour(styleIndex: number): string | null {
     const xf = this.xfs()[styleIndex];
     const fillId = Number(xf?.getAttribute('fillId') ?? 0);
     const fill = children(this.list('fills'), 'fill')[fillId];

@@ -23,6 +23,10 @@ import { TemplateSheet, TemplateValidation, validationCells } from '../../core/t
 import { fillFromSpec, solidFill } from './colors';
 import { isSummarySheet } from './read';
 import { crc32 } from './zip';
+import { PlanError } from './plan-error';
+import { sheetReference, wrappedLines } from './sheet-text';
+
+export { PlanError, sheetReference, wrappedLines };
 
 export interface ApplyResult {
   /** Cells given a status fill. */
@@ -35,12 +39,6 @@ export interface ApplyResult {
   skipped: Array<'chart'>;
 }
 
-export class PlanError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PlanError';
-  }
-}
 
 /** Sets one cell's fill through a fresh style object, so no other cell sharing the style changes. */
 export function setCellFill(cell: ExcelJS.Cell, fill: ExcelJS.Fill | undefined): void {
@@ -182,10 +180,6 @@ function isEmptyStyle(style: Partial<ExcelJS.Style> | undefined): boolean {
   return !!style && Object.keys(style).length === 0;
 }
 
-/** Quotes a sheet name for a reference: 'It''s here'!A1. */
-export function sheetReference(sheet: string, address: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!${address}`;
-}
 
 function outStyle(cell: OutCell): Partial<ExcelJS.Style> {
   const style: Partial<ExcelJS.Style> = {};
@@ -324,11 +318,6 @@ export function createWorkbook(options: { creator?: string; date?: Date; title?:
   return wb;
 }
 
-/** A rough count of the lines a wrapped text takes in a column of the given width (in characters). */
-export function wrappedLines(text: string, width: number): number {
-  const perLine = Math.max(4, Math.floor(width * 1.1));
-  return text.split(/\r?\n/).reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
-}
 
 /**
  * Writes the workbook to bytes. exceljs writes a link inside the workbook ("#'Sheet'!A1") as an

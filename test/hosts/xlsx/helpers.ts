@@ -37,14 +37,14 @@ export interface HostRun {
 
 /** The core's scoreWorkbook through the xlsx host on the bytes (the sheet by the core's rule, or `sheet`), written to new bytes. */
 export async function scoreThroughHost(data: Buffer, options: { sheet?: string; lang?: Lang } = {}): Promise<HostRun> {
-  const host = new XlsxHost(await loadWorkbook(data), { workbookName: 'test.xlsx', source: data });
+  const host = await XlsxHost.open(data, { workbookName: 'test.xlsx' });
   const { run, plan } = await scoreWorkbook(host, loadCriteria(), { lang: options.lang ?? 'vi', ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
   return { buffer: await host.toBuffer(), plan, run, applied: host.lastApply! };
 }
 
 /** The core's clearWorkbook ("Xóa màu") through the xlsx host. */
 export async function clearThroughHost(data: Buffer, sheet: string): Promise<HostRun> {
-  const host = new XlsxHost(await loadWorkbook(data), { source: data });
+  const host = await XlsxHost.open(data);
   const { plan, kept } = await clearWorkbook(host, loadCriteria(), { sheet });
   return { buffer: await host.toBuffer(), plan, applied: host.lastApply!, kept };
 }

@@ -1,7 +1,6 @@
 /** Helpers for the tests of the patched package: score or clear bytes through the xlsx host, and compare packages part by part. */
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import { clearWorkbook, scoreWorkbook } from '../../../src/core/workbook';
-import { loadWorkbook } from '../../../src/hosts/xlsx';
 import { XlsxHost } from '../../../src/hosts/xlsx/host';
 import { entryContent, readZip } from '../../../src/hosts/xlsx/zip';
 import { loadCriteria } from './helpers';
@@ -21,14 +20,14 @@ export function partsOf(data: Buffer): Map<string, Part> {
 
 /** `gnlc score --out` in process: the core's scoreWorkbook through the host on the input's package. */
 export async function scoreBytes(data: Buffer): Promise<{ buffer: Buffer; sheet: string; coloured: string[] }> {
-  const host = new XlsxHost(await loadWorkbook(data), { workbookName: 'in.xlsx', source: data });
+  const host = await XlsxHost.open(data, { workbookName: 'in.xlsx' });
   const run = await scoreWorkbook(host, loadCriteria(), { lang: 'vi' });
   return { buffer: await host.toBuffer(), sheet: run.read.sheet.name, coloured: run.plan.fills.flatMap((g) => g.addresses) };
 }
 
 /** `gnlc clear` in process: every sheet with colours restored, the product's sheets removed. */
 export async function clearBytes(data: Buffer): Promise<Buffer> {
-  const host = new XlsxHost(await loadWorkbook(data), { source: data });
+  const host = await XlsxHost.open(data);
   const state = await host.readState();
   for (const sheet of Object.keys(state?.colours ?? {})) await clearWorkbook(host, loadCriteria(), { sheet });
   await host.removeProductSheets();
