@@ -57,10 +57,14 @@ export function populationName(filters: Filters): string {
   return [filters.party, filters.standard].filter(Boolean).join(' · ');
 }
 
+/** One Vietnamese collator, made once: `a.localeCompare(b, 'vi')` builds one per comparison (≈ 13 ms for the pane's first list). */
+let vietnamese: Intl.Collator | null = null;
+
 /** Responsible parties: those the results name, else those the criteria name; in Vietnamese order. */
 export function partiesOf(results: readonly IndicatorResult[], criteria: CriteriaSet): string[] {
   const names = results.length ? results.map((r) => r.responsible) : listIndicators(criteria).map((p) => p.indicator.responsible);
-  return [...new Set(names)].sort((a, b) => a.localeCompare(b, 'vi'));
+  const collator = (vietnamese ??= new Intl.Collator('vi'));
+  return [...new Set(names)].sort(collator.compare);
 }
 
 export function standardsOf(criteria: CriteriaSet): Array<{ code: string; title: string; titleEn: string }> {
