@@ -6,6 +6,7 @@
  * time Office is ready, the pane's first render can already score; otherwise the pane shows with
  * its actions waiting until it arrives (Boot).
  */
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider } from '@fluentui/react-components';
 import { Boot, CriteriaError, Engine } from './Boot';
@@ -70,9 +71,12 @@ Office.onReady((info) => {
     );
     return;
   }
-  root.render(
-    <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
-      <Boot engine={engine} arrived={startedEngine()} />
-    </FluentProvider>,
+  // Rendered at once, in this task, rather than in a task of React's scheduler after it.
+  flushSync(() =>
+    root.render(
+      <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
+        <Boot engine={engine} arrived={startedEngine()} />
+      </FluentProvider>,
+    ),
   );
 });
