@@ -111,6 +111,9 @@ module.exports = async (env, argv) => {
     module: {
       rules: [
         { test: /\.tsx?$/, exclude: /node_modules/, use: swc },
+        // The core and the messages are pure (docs/architecture.md): a module imported for one
+        // constant brings only what that constant needs, not the rest of its module's imports.
+        { test: /[\\/]src[\\/](core|i18n)[\\/]/, sideEffects: false },
         { test: /\.(png|jpg|jpeg|gif|ico)$/, type: 'asset/resource', generator: { filename: 'assets/[name][ext]' } },
       ],
     },
