@@ -36,7 +36,7 @@ export function Boot({ engine, arrived }: { engine: () => Promise<Engine>; arriv
   return <App backend={ready?.backend ?? null} criteria={ready?.criteria ?? null} {...(failed ? { loadError: failed } : {})} />;
 }
 
-/** The bundled criteria set did not validate (a broken build, never a user's mistake). */
+/** The bundled criteria set could not be read (a broken build, never a user's mistake: the tests validate it). */
 export class CriteriaError extends Error {
   constructor(cause: unknown) {
     super(cause instanceof Error ? cause.message : String(cause), { cause });
