@@ -49,33 +49,6 @@ class PreloadChunkGroupsPlugin {
   }
 }
 
-/**
- * Puts V8's explicit compile hint `//# allFunctionsCalledOnLoad` at the top of the named entries'
- * files (after minification): Chromium-based hosts (Edge WebView2, Chrome, Edge) then compile the
- * whole file while it downloads, on a background thread, instead of compiling each function on the
- * main thread the first time it runs, which nearly all of the pane's entry does as it first
- * renders. Other engines read it as a comment. https://v8.dev/blog/explicit-compile-hints
- */
-class CompileHintsPlugin {
-  constructor(entries) {
-    this.entries = entries;
-  }
-  apply(compiler) {
-    const { Compilation, sources } = compiler.webpack;
-    compiler.hooks.thisCompilation.tap('CompileHintsPlugin', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'CompileHintsPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE }, () => {
-        for (const name of this.entries) {
-          const entry = compilation.entrypoints.get(name);
-          if (!entry) continue; // a build of other entries only (the bench builds one at a time)
-          for (const file of entry.getEntrypointChunk().files) {
-            if (file.endsWith('.js')) compilation.updateAsset(file, (old) => new sources.ConcatSource('//# allFunctionsCalledOnLoad\n', old));
-          }
-        }
-      });
-    });
-  }
-}
-
 const swc = {
   loader: 'swc-loader',
   options: {
@@ -133,7 +106,6 @@ module.exports = async (env, argv) => {
       page('taskpane', './src/taskpane/taskpane.html', ['taskpane']),
       // The pane's scoring engine (src/taskpane/index.tsx imports it at once): fetched with the entry.
       new PreloadChunkGroupsPlugin('taskpane.html', ['engine']),
-      ...(dev ? [] : [new CompileHintsPlugin(['taskpane'])]),
       page('commands', './src/commands/commands.html', ['commands']),
       page('notice', './src/commands/notice.html', ['notice']),
       page('preview', './src/preview/preview.html', ['preview']),
