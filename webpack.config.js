@@ -23,6 +23,32 @@ async function httpsOptions() {
   return { ca: o.ca, key: o.key, cert: o.cert };
 }
 
+/**
+ * Adds `<link rel="preload" as="script">` to a page for every file of the named chunk groups (the
+ * chunks its entry loads at once with import()), so that the browser fetches them in parallel with
+ * the entry instead of after it has run.
+ */
+class PreloadChunkGroupsPlugin {
+  constructor(page, groups) {
+    this.page = page;
+    this.groups = groups;
+  }
+  apply(compiler) {
+    compiler.hooks.compilation.tap('PreloadChunkGroupsPlugin', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('PreloadChunkGroupsPlugin', (data) => {
+        if (data.outputName !== this.page) return data;
+        const files = this.groups.flatMap((name) => {
+          const group = compilation.namedChunkGroups.get(name);
+          if (!group) throw new Error(`PreloadChunkGroupsPlugin: no chunk group named "${name}" (a webpackChunkName in an import())`);
+          return group.getFiles().filter((f) => f.endsWith('.js'));
+        });
+        const links = files.map((f) => HtmlWebpackPlugin.createHtmlTagObject('link', { rel: 'preload', as: 'script', href: data.publicPath + f }));
+        return { ...data, headTags: [...data.headTags, ...links] };
+      });
+    });
+  }
+}
+
 const swc = {
   loader: 'swc-loader',
   options: {
@@ -58,6 +84,9 @@ module.exports = async (env, argv) => {
     module: {
       rules: [
         { test: /\.tsx?$/, exclude: /node_modules/, use: swc },
+        // The core and the messages are pure (docs/architecture.md): a module imported for one
+        // constant brings only what that constant needs, not the rest of its module's imports.
+        { test: /[\\/]src[\\/](core|i18n)[\\/]/, sideEffects: false },
         { test: /\.(png|jpg|jpeg|gif|ico)$/, type: 'asset/resource', generator: { filename: 'assets/[name][ext]' } },
       ],
     },
@@ -75,6 +104,8 @@ module.exports = async (env, argv) => {
         ],
       }),
       page('taskpane', './src/taskpane/taskpane.html', ['taskpane']),
+      // The pane's scoring engine (src/taskpane/index.tsx imports it at once): fetched with the entry.
+      new PreloadChunkGroupsPlugin('taskpane.html', ['engine']),
       page('commands', './src/commands/commands.html', ['commands']),
       page('notice', './src/commands/notice.html', ['notice']),
       page('preview', './src/preview/preview.html', ['preview']),

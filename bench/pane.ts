@@ -31,6 +31,11 @@ const OPEN_BUDGET: Row['budget'] = { max: 1.2, machineIndependent: true };
  * cannot hold it (≈ 82 KB gzipped of its own); measured ×1.79, this budget stops growth.
  */
 const ALL_BUDGET: Row['budget'] = { max: 1.9, machineIndependent: true };
+/**
+ * Until "Chấm điểm" works (issue #15): at most 1.3× the baseline page's first render. A timing,
+ * enforced in the full run only.
+ */
+const READY_BUDGET: Row['budget'] = { max: 1.3, machineIndependent: false };
 
 interface Built {
   /**
@@ -141,7 +146,8 @@ type Probe = '__benchFirstRender' | '__benchReady';
 
 /**
  * Time to first render of each page in headless Chromium, served from 127.0.0.1, and the pane's
- * time until it can score (its engine chunk loaded, the bundled criteria validated).
+ * time until it can score (its engine chunks loaded and run, the bundled criteria and the Office
+ * backend made: "Chấm điểm" enabled).
  */
 async function firstRender(reps: number, warmup: number): Promise<{ pane: number; ready: number; baseline: number }> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
@@ -208,7 +214,7 @@ export async function benchPane(options: BenchOptions): Promise<Row[]> {
   const openRow = { group, name: 'JS loaded at open (taskpane.js), gzipped', unit: 'KB', baselineName, budget: OPEN_BUDGET };
   const allRow = { group, name: 'JS as the pane opens (+ engine chunks), gzipped', unit: 'KB', baselineName, budget: ALL_BUDGET };
   const renderRow = { group, name: 'time to first render (fake host)', unit: 'ms', baselineName };
-  const readyRow = { group, name: 'time until it can score (engine loaded)', unit: 'ms', baselineName: `${baselineName}, first render` };
+  const readyRow = { group, name: 'time until it can score (engine loaded)', unit: 'ms', baselineName: `${baselineName}, first render`, budget: READY_BUDGET };
   let built: Built;
   progress('pane: webpack production builds (task pane, baseline, Office shim)');
   try {
@@ -237,7 +243,7 @@ export async function benchPane(options: BenchOptions): Promise<Row[]> {
   try {
     const t = await firstRender(options.quick ? 5 : 21, options.quick ? 1 : 2);
     rows.push({ ...renderRow, value: t.pane, baseline: t.baseline, note: 'navigation start → first DOM commit into #container; Office.js replaced by the fake-host shim on both pages' });
-    rows.push({ ...readyRow, value: t.ready, baseline: t.baseline, note: 'navigation start → "Chấm điểm" enabled (engine chunks loaded, bundled criteria validated)' });
+    rows.push({ ...readyRow, value: t.ready, baseline: t.baseline, note: 'navigation start → "Chấm điểm" first enabled (engine chunks preloaded and run, bundled criteria and backend ready)' });
   } catch (e) {
     rows.push(failedRow(renderRow, e), failedRow(readyRow, e));
   }

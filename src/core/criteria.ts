@@ -3,7 +3,7 @@
  * walking a set (criteria-model.ts), under one name.
  */
 import { z } from 'zod';
-import { CriteriaSet, criteriaSetSchema } from './criteria-schema';
+import { CriteriaSet, criteriaSchemas } from './criteria-schema';
 
 export * from './criteria-schema';
 
@@ -41,7 +41,7 @@ function depthOf(value: unknown, limit: number): number {
 /** Validates parsed JSON as a criteria set. Never throws. */
 export function parseCriteria(data: unknown): CriteriaLoad {
   if (depthOf(data, MAX_DEPTH) > MAX_DEPTH) return { ok: false, problems: [{ path: '(root)', message: `nested deeper than ${MAX_DEPTH} levels` }] };
-  const result = criteriaSetSchema.safeParse(data);
+  const result = criteriaSchemas().criteriaSetSchema.safeParse(data);
   if (result.success) return { ok: true, criteria: result.data };
   return {
     ok: false,

@@ -1,9 +1,12 @@
 /**
  * Task pane entry: renders the pane inside Office.onReady, with the Fluent theme that matches
  * Office's (light or dark). The pane talks to the workbook through OfficeHost (Office.js), which
- * comes with the scoring engine: a chunk of its own (engine.ts) whose loading starts here, before
- * Office is ready, so it arrives while the pane paints.
+ * comes with the scoring engine: a chunk of its own (engine.ts), fetched in parallel with this
+ * entry (taskpane.html preloads it) and run as soon as both are there. When it has arrived by the
+ * time Office is ready, the pane's first render can already score; otherwise the pane shows with
+ * its actions waiting until it arrives (Boot).
  */
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider } from '@fluentui/react-components';
 import { Boot, CriteriaError, Engine } from './Boot';
@@ -11,12 +14,16 @@ import { themeFor } from './theme';
 import { localPrefs } from './prefs';
 import { ui } from '../i18n/ui';
 
-const chunk = import(/* webpackChunkName: "engine" */ './engine');
+type EngineModule = typeof import('./engine');
+
+/** The engine's module once its chunk has run (fetched in parallel with this entry: see webpack.config.js). */
+let arrived: EngineModule | null = null;
+const chunk = import(/* webpackChunkName: "engine" */ './engine').then((e) => (arrived = e));
 // Failures are shown by Boot; this only keeps an early failure from being reported as unhandled.
 chunk.catch(() => undefined);
 
-async function engine(): Promise<Engine> {
-  const e = await chunk;
+/** The backend over Office.js (only once Office is ready) and the bundled criteria. */
+function start(e: EngineModule): Engine {
   let criteria;
   try {
     criteria = e.bundledCriteria();
@@ -24,6 +31,20 @@ async function engine(): Promise<Engine> {
     throw new CriteriaError(err);
   }
   return { backend: e.officeBackend(Excel.run, criteria), criteria };
+}
+
+async function engine(): Promise<Engine> {
+  return start(await chunk);
+}
+
+/** The engine when it has already arrived as the pane first shows, else undefined (Boot waits for it). */
+function startedEngine(): Engine | undefined {
+  if (!arrived) return undefined;
+  try {
+    return start(arrived);
+  } catch {
+    return undefined; // Boot's engine() meets the same error and says so.
+  }
 }
 
 Office.onReady((info) => {
@@ -50,9 +71,12 @@ Office.onReady((info) => {
     );
     return;
   }
-  root.render(
-    <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
-      <Boot engine={engine} />
-    </FluentProvider>,
+  // Rendered at once, in this task, rather than in a task of React's scheduler after it.
+  flushSync(() =>
+    root.render(
+      <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>
+        <Boot engine={engine} arrived={startedEngine()} />
+      </FluentProvider>,
+    ),
   );
 });

@@ -6,6 +6,7 @@ import type { IndicatorResult } from '../core/score';
 import { STATUSES, Status } from '../core/status';
 import { columnName, parseA1 } from '../core/snapshot';
 import { Lang } from '../i18n/format';
+import { compareVietnamese } from './vietnamese-order';
 
 export { STATUSES };
 export type { Status };
@@ -60,7 +61,8 @@ export function populationName(filters: Filters): string {
 /** Responsible parties: those the results name, else those the criteria name; in Vietnamese order. */
 export function partiesOf(results: readonly IndicatorResult[], criteria: CriteriaSet): string[] {
   const names = results.length ? results.map((r) => r.responsible) : listIndicators(criteria).map((p) => p.indicator.responsible);
-  return [...new Set(names)].sort((a, b) => a.localeCompare(b, 'vi'));
+  // Not localeCompare(…, 'vi'): building ICU's Vietnamese collator costs ≈ 20 ms of the pane's first render.
+  return [...new Set(names)].sort(compareVietnamese);
 }
 
 export function standardsOf(criteria: CriteriaSet): Array<{ code: string; title: string; titleEn: string }> {

@@ -65,6 +65,24 @@ test('the pane shows before the engine arrives, with its actions waiting; then s
   expect(backend.calls).toContain('score:vi');
 });
 
+test('an engine that has already arrived as the pane first shows: its first render can score', async () => {
+  const backend = coreBackend(criteria, buildAppendixSheet(criteria, mixedValues(criteria)));
+  const engine = jest.fn(() => new Promise<Engine>(() => undefined)); // never settles: not needed
+  render(
+    <RendererProvider renderer={renderer} targetDocument={document}>
+      <FluentProvider theme={webLightTheme}>
+        <Boot engine={engine} arrived={{ backend, criteria }} />
+      </FluentProvider>
+    </RendererProvider>,
+  );
+  expect(scoreButton().hasAttribute('disabled')).toBe(false);
+  expect(scoreButton().textContent).toContain('Chấm điểm');
+  expect(screen.queryByText('Đang tải…')).toBeNull();
+  fireEvent.click(scoreButton());
+  await screen.findByText(`${TOTAL - 3} / ${TOTAL} đạt`);
+  expect(engine).not.toHaveBeenCalled();
+});
+
 test('an engine that does not load is said in the pane; the actions stay off', async () => {
   const chunk = boot();
   await act(async () => chunk.reject(new Error('Loading chunk 42 failed.')));

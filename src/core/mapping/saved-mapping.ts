@@ -8,28 +8,32 @@ import { record } from './records';
 import { MATCH_METHODS, SavedMapping } from './types';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty']);
-const idKey = z.string().max(40).regex(/^\d+(\.\d+)*\.[a-z]$/);
-const fieldKey = z
-  .string()
-  .max(80)
-  .regex(/^[a-z][a-z0-9_]*(@previous|@current)?$/)
-  .refine((k) => !FORBIDDEN_KEYS.has(k));
-const address = z
-  .string()
-  .max(12)
-  .refine((a) => parseA1(a) !== null, 'expected an A1 address');
-const savedPlacementSchema = z.strictObject({
-  row: z.number().int().min(0).max(1_048_575),
-  fields: z.record(fieldKey, z.array(address).min(1).max(200)),
-  trendPairs: z.record(fieldKey, z.strictObject({ previous: address.optional(), current: address.optional() })).optional(),
-  method: z.enum(MATCH_METHODS).optional(),
-});
-const savedMappingSchema = z.strictObject({
-  version: z.literal(1),
-  criteriaId: z.string().min(1).max(64),
-  sheet: z.string().max(31),
-  placements: z.record(idKey, savedPlacementSchema),
-});
+/** Built on first use, not when the module loads (the task pane opens faster without it). */
+let schema: ReturnType<typeof buildSchema> | null = null;
+function buildSchema() {
+  const idKey = z.string().max(40).regex(/^\d+(\.\d+)*\.[a-z]$/);
+  const fieldKey = z
+    .string()
+    .max(80)
+    .regex(/^[a-z][a-z0-9_]*(@previous|@current)?$/)
+    .refine((k) => !FORBIDDEN_KEYS.has(k));
+  const address = z
+    .string()
+    .max(12)
+    .refine((a) => parseA1(a) !== null, 'expected an A1 address');
+  const savedPlacementSchema = z.strictObject({
+    row: z.number().int().min(0).max(1_048_575),
+    fields: z.record(fieldKey, z.array(address).min(1).max(200)),
+    trendPairs: z.record(fieldKey, z.strictObject({ previous: address.optional(), current: address.optional() })).optional(),
+    method: z.enum(MATCH_METHODS).optional(),
+  });
+  return z.strictObject({
+    version: z.literal(1),
+    criteriaId: z.string().min(1).max(64),
+    sheet: z.string().max(31),
+    placements: z.record(idKey, savedPlacementSchema),
+  });
+}
 
 /** True when some object, anywhere in the value, has an own key that could reach a prototype. */
 function hasHostileKey(value: unknown, depth = 0): boolean {
@@ -44,7 +48,7 @@ function hasHostileKey(value: unknown, depth = 0): boolean {
 /** Validates a saved mapping (parsed JSON); null when anything is malformed. */
 export function parseSavedMapping(data: unknown): SavedMapping | null {
   if (hasHostileKey(data)) return null;
-  const parsed = savedMappingSchema.safeParse(data);
+  const parsed = (schema ??= buildSchema()).safeParse(data);
   if (!parsed.success) return null;
   const d = parsed.data;
   if (Object.keys(d.placements).length > 1000) return null;
