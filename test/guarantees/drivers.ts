@@ -175,7 +175,8 @@ export async function xlsxDriver(sheet: SheetSnapshot, fills: Record<string, Tes
     host: 'xlsx',
     bytes: () => bytes,
     ...actions({
-      open: async () => new XlsxHost(await open(), { workbookName: 'Phu-luc.xlsx' }),
+      // As the command line opens a file: the package read and patched (XlsxHost.open).
+      open: async () => XlsxHost.open(bytes, { workbookName: 'Phu-luc.xlsx' }),
       close: async (host) => void (bytes = await (host as XlsxHost).toBuffer()),
     }),
     async reload() {

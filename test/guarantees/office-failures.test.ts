@@ -201,7 +201,7 @@ describe('a protected sheet', () => {
     const e = await failure(clearCounted(host(fake)));
     expect(e).toMatchObject({ code: 'SheetProtected' });
     expect(workbookOutcome(e)).toBe('unchanged');
-    expect(describeOfficeError(e, 'vi').message).toMatch(/Trang "Phụ lục" đang được bảo vệ .*Unprotect Sheet/);
+    expect(describeOfficeError(e, 'vi').message).toMatch(/Trang "Phụ lục" đang được bảo vệ .*Xem lại › Bỏ bảo vệ trang tính/);
     expect(fake.workbook.export()).toEqual(before);
   });
 

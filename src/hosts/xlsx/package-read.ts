@@ -320,6 +320,11 @@ export class PackageBook {
     return this.themeCache;
   }
 
+  /** The fill of cell format `styleIndex` as the core knows fills (no fill for a format the file lacks). */
+  fillAt(styleIndex: number): FillSpec {
+    return { ...(this.styles().xfs[styleIndex]?.fillSpec ?? fillSpecOf(undefined, this.theme())) };
+  }
+
   private styles(): Styles {
     const part = this.relPart('styles');
     return (this.stylesCache ??= readStyles(part ? this.pkg.bytes(part) : undefined, this.theme()));

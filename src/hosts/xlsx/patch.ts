@@ -7,7 +7,7 @@
  */
 import type { WritePlan } from '../../core/pipeline';
 import { STATE_SHEET, SheetContent, encodeState, printArea } from '../../core/plan';
-import { toA1 } from '../../core/snapshot';
+import { FillSpec, toA1 } from '../../core/snapshot';
 import { isStateSheetName } from '../../core/product-sheets';
 import { WorkbookState, emptyMap, getOwn, isProductColour, setOwn } from '../../core/state';
 import { NS, REL, WORKSHEET_TYPE, XEl, XlsxPackage, child, children, element } from './package';
@@ -155,8 +155,24 @@ export interface PatchResult {
   state: WorkbookState;
 }
 
-/** Applies a write plan to the package (the plan already checked by applyPlan: no sheet the product does not own is written). */
-export function patchPlan(pkg: XlsxPackage, plan: WritePlan): PatchResult {
+/**
+ * Whether a recorded fill and the fill a format holds now are the same (the keys both name; colours
+ * in any case). A recorded style index is put back only while the format at that index still has
+ * the recorded fill: a tool that saved the copy may have renumbered the formats.
+ */
+function sameRecordedFill(recorded: FillSpec, now: FillSpec): boolean {
+  const norm = (v: unknown) => (typeof v === 'string' ? v.toUpperCase() : v ?? null);
+  return (['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'] as const).every(
+    (k) => recorded[k] === undefined || now[k] === undefined || norm(recorded[k]) === norm(now[k]),
+  );
+}
+
+/**
+ * Applies a write plan to the package (the plan already checked by applyPlan: no sheet the product
+ * does not own is written). `fillAt` gives the fill a cell format holds in the package as read, to
+ * check a recorded style index before it is put back.
+ */
+export function patchPlan(pkg: XlsxPackage, plan: WritePlan, fillAt?: (styleIndex: number) => FillSpec): PatchResult {
   const styles = new StylesPatch(pkg.doc(pkg.stylesPart()));
   const state = copyState(plan.state);
   const result: PatchResult = { coloured: 0, restored: 0, state };
@@ -177,13 +193,29 @@ export function patchPlan(pkg: XlsxPackage, plan: WritePlan): PatchResult {
         result.coloured++;
       }
     }
+    const xfCount = styles.xfCount;
+    const renumbered = new Map<string, number | null>();
     for (const { address, fill } of plan.restore) {
       cells.set(address, (current) => {
         const index = fill.styleIndex;
-        if (index !== undefined && index < styles.xfCount) return index;
-        // A record without the file's index (written by the add-in): the current format with the recorded colour.
-        const fillId = fill.color === null || /^none$/i.test(fill.pattern ?? '') ? 0 : styles.solidFill(fill.color.replace(/^#/, ''));
-        return styles.withFill(current, fillId);
+        // The recorded format, where the cell still wears it with only the product's fill over it.
+        const original = (i: number) => styles.sameButFill(current, i) && (!fillAt || sameRecordedFill(fill, fillAt(i)));
+        if (index !== undefined && original(index)) return index;
+        // The formats renumbered by a tool that saved the copy: the file's own format that is the
+        // cell's with the recorded fill, where there is one (a theme colour stays a theme colour).
+        if (index !== undefined && fillAt) {
+          const key = `${current}|${JSON.stringify(fill)}`;
+          let found = renumbered.get(key);
+          if (found === undefined) {
+            found = null;
+            for (let i = 0; i < xfCount && found === null; i++) if (original(i)) found = i;
+            renumbered.set(key, found);
+          }
+          if (found !== null) return found;
+        }
+        // A record without the file's index (written by the add-in), or a cell whose format a person
+        // changed since: its current format with the recorded fill.
+        return styles.withFill(current, styles.specFill(fill));
       });
       result.restored++;
     }

@@ -5,6 +5,8 @@
  * A status fill is a copy of the cell's own xf with only fillId/applyFill changed.
  */
 import { NS, XDoc, XEl, child, children, element } from './package';
+import type { FillSpec } from '../../core/snapshot';
+import { fillFromSpec } from './colors';
 
 /** The order of styleSheet's children (CT_Stylesheet is a sequence). */
 const STYLESHEET_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
@@ -28,6 +30,7 @@ export class StylesPatch {
   private readonly fillCache = new Map<string, number>();
   private readonly formatCache = new Map<string, number>();
   private readonly colourCache = new Map<number, string | null>();
+  private readonly xfKeys = new Map<number, string>();
 
   constructor(private readonly doc: XDoc) {
     this.root = doc.documentElement!;
@@ -77,6 +80,36 @@ export class StylesPatch {
     return rgb && /^[0-9A-Fa-f]{8}$/.test(rgb) ? rgb.slice(2).toUpperCase() : null;
   }
 
+  /**
+   * Whether cell format `a` is format `b` with (at most) another fill: every attribute but the
+   * fill's and every child (alignment, protection) the same. Restoring a recorded index is exact
+   * only then; after a person changed the cell's number format, or a tool that saved the copy
+   * renumbered the formats, the recorded index would put back something else.
+   */
+  sameButFill(a: number, b: number): boolean {
+    const xfs = this.xfs();
+    const x = xfs[a];
+    const y = xfs[b];
+    if (!x || !y) return false;
+    return this.keyOf(a, x) === this.keyOf(b, y);
+  }
+
+  /** A format's attributes but the fill's, and its children: what sameButFill compares (formats are only appended, so a key never changes). */
+  private keyOf(index: number, el: XEl): string {
+    let key = this.xfKeys.get(index);
+    if (key === undefined) {
+      const attrs: string[] = [];
+      for (let i = 0; i < el.attributes.length; i++) {
+        const at = el.attributes.item(i)!;
+        if (at.name !== 'fillId' && at.name !== 'applyFill') attrs.push(`${at.name}=${at.value}`);
+      }
+      let inner = '';
+      for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1) inner += n.toString();
+      this.xfKeys.set(index, (key = attrs.sort().join(' ') + '|' + inner));
+    }
+    return key;
+  }
+
   get xfCount(): number {
     return this.xfs().length;
   }
@@ -94,6 +127,33 @@ export class StylesPatch {
       pattern.appendChild(fg);
       fill.appendChild(pattern);
       this.fillCache.set(key, (id = this.append('fills', fill)));
+    }
+    return id;
+  }
+
+  /**
+   * A fill giving back a recorded FillSpec (colors.ts fillFromSpec: a pattern keeps its name and
+   * background colour, a gradient comes back as its first colour); its fillId, 0 for no fill.
+   */
+  specFill(spec: FillSpec): number {
+    const fill = fillFromSpec(spec);
+    if (!fill || fill.type !== 'pattern') return 0;
+    const fg = (fill.fgColor as { argb?: string } | undefined)?.argb;
+    if (fill.pattern === 'solid' && fg) return this.solidFill(fg.slice(-6));
+    const key = `${fill.pattern}|${(fill.bgColor as { argb?: string } | undefined)?.argb ?? ''}`;
+    let id = this.fillCache.get(key);
+    if (id === undefined) {
+      const el = element(this.doc, 'fill');
+      const pattern = element(this.doc, 'patternFill');
+      pattern.setAttribute('patternType', fill.pattern);
+      const bg = (fill.bgColor as { argb?: string } | undefined)?.argb;
+      if (bg) {
+        const color = element(this.doc, 'bgColor');
+        color.setAttribute('rgb', bg);
+        pattern.appendChild(color);
+      }
+      el.appendChild(pattern);
+      this.fillCache.set(key, (id = this.append('fills', el)));
     }
     return id;
   }

@@ -10,6 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
+import ExcelJS from 'exceljs';
 import { buildAppendixSheet, sampleValues } from '../../../src/testing/appendix';
 import { PackageExtras, ToolStyle, writePackage } from '../../fixtures/packages';
 import { ROOT, loadCriteria } from './helpers';
@@ -98,5 +99,35 @@ describe('the scored copy is the input package patched', () => {
     const input = fs.readFileSync(path.join(ROOT, file));
     await checkScoredCopy(input);
     await checkClearGivesBack(input);
+  }, 60_000);
+});
+
+describe('clearing a copy that was edited and saved again after scoring', () => {
+  // exceljs renumbers every cell format when it saves (as other tools may), and a person may
+  // change a coloured cell's number format: the recorded style index is then put back only where
+  // the format there still has the recorded fill and differs from the cell's only in its fill.
+  test('a number format set after scoring stays, and every coloured cell gets its original fill back', async () => {
+
+    const input = await writePackage(appendix, 'excel', { otherSheets: 1, names: false, table: false, validation: false, conditionalFormat: false, notes: false, protection: false, customProperties: false, themedFills: true, font: { name: 'Times New Roman', size: 13 } });
+    const fillsOf = async (data: Buffer, sheet: string, addresses: string[]) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
+      const ws = wb.getWorksheet(sheet)!;
+      const fill = (a: string) => ws.getCell(a).fill as { type?: string; pattern?: string } | undefined;
+      // No fill, whether absent or written as the pattern "none".
+      return Object.fromEntries(addresses.map((a) => [a, fill(a)?.type === 'pattern' && fill(a)?.pattern === 'none' ? null : JSON.parse(JSON.stringify(fill(a) ?? null))]));
+    };
+    const { buffer, sheet, coloured } = await scoreBytes(input);
+    const before = await fillsOf(input, sheet, coloured);
+    const edited = coloured[0]!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    wb.getWorksheet(sheet)!.getCell(edited).numFmt = '0.000';
+    const resaved = Buffer.from(await wb.xlsx.writeBuffer());
+    const cleared = await clearBytes(resaved);
+    expect(await fillsOf(cleared, sheet, coloured)).toEqual(before);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(cleared as unknown as ExcelJS.Buffer);
+    expect(back.getWorksheet(sheet)!.getCell(edited).numFmt).toBe('0.000');
   }, 60_000);
 });
