@@ -47,6 +47,7 @@ module.exports = async (env, argv) => {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
       notice: './src/commands/notice.ts',
+      report: './src/taskpane/report-page.ts', // "Xem báo cáo": the Office dialog that shows the review report
       preview: './src/preview/preview.tsx',
     },
     output: {
@@ -77,6 +78,7 @@ module.exports = async (env, argv) => {
       page('taskpane', './src/taskpane/taskpane.html', ['taskpane']),
       page('commands', './src/commands/commands.html', ['commands']),
       page('notice', './src/commands/notice.html', ['notice']),
+      page('report', './src/taskpane/report.html', ['report']),
       page('preview', './src/preview/preview.html', ['preview']),
     ],
     devServer: serving
