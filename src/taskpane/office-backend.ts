@@ -15,7 +15,6 @@ import { ExcelRunner, OfficeHost, OfficeHostOptions } from '../hosts/office/host
 import { ClearOutcome, PaneBackend, PaneFailure, ReportShown, ScoreOutcome, PaneSelection, Step, Watching, WorkbookTools, stateHasColours } from './backend';
 import { renderHtmlReport } from '../core/html-report';
 import { ui } from '../i18n/ui';
-import { scoredAtText } from '../core/summary-sheet';
 import { API_SET, API_VERSIONS } from '../hosts/office/requirements';
 import { ReportEnv, showReportHtml } from './report-dialog';
 import { createTemplateSheet } from '../hosts/office/template';
@@ -35,6 +34,13 @@ export interface OfficeBackendOptions extends OfficeHostOptions {
   report?: ReportEnv;
   /** The clock: the time of scoring on the summary sheet and the report. */
   now?: () => Date;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+/** The report's "Ngày lập" / "Date": the day as the CLI's --html writes it, and the time of scoring. */
+export function reportDate(at: Date, lang: Lang): string {
+  const day = lang === 'vi' ? `${pad2(at.getDate())}/${pad2(at.getMonth() + 1)}/${at.getFullYear()}` : `${at.getFullYear()}-${pad2(at.getMonth() + 1)}-${pad2(at.getDate())}`;
+  return `${day} ${pad2(at.getHours())}:${pad2(at.getMinutes())}`;
 }
 
 /** Office.js's Excel.createWorkbook, when Office.js is loaded and has it. */
@@ -153,7 +159,7 @@ export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: 
     async showReport(lang: Lang): Promise<ReportShown> {
       const last = lastScored;
       if (!last) throw new PaneFailure({ vi: ui('reportNone', 'vi'), en: ui('reportNone', 'en') }, null);
-      const html = renderHtmlReport({ criteria, results: last.run.results, summary: last.run.summary, lang, sheet: last.sheet, date: scoredAtText(last.at, lang) });
+      const html = renderHtmlReport({ criteria, results: last.run.results, summary: last.run.summary, lang, sheet: last.sheet, date: reportDate(last.at, lang) });
       return showReportHtml(html, lang, options.report);
     },
     async saveMapping(sheet: string, saved: SavedMapping, state: WorkbookState): Promise<WorkbookState> {

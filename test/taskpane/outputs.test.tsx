@@ -119,7 +119,7 @@ describe('"Xem báo cáo"', () => {
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain(`${TOTAL - 6} / ${TOTAL}`);
     expect(html).toContain('Phụ lục');
-    expect(html).toContain('05/12/2026');
+    expect(html).toContain('05/12/2026 14:05');
     expect(html).toContain('@media print');
     d.say(REPORT_MESSAGES.close);
     expect(d.closed()).toBe(1);
