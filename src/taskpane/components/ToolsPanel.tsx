@@ -186,6 +186,8 @@ export function ToolsPanel({ tools, criteria, lang, t, notReturns = [] }: Props)
             value={department ? `${department} (${parties.find((p) => p.party === department)?.indicators.length ?? 0})` : t('templateWholeCity')}
             selectedOptions={[department]}
             onOptionSelect={(_, d) => setDepartment(d.optionValue ?? '')}
+            // Below the field, else above it, never beside it (a task pane has no room there); as tall as the room allows.
+            positioning={{ position: 'below', align: 'start', fallbackPositions: ['above-start'], autoSize: 'height' }}
             data-field="department"
           >
             <Option value="">{t('templateWholeCity')}</Option>
