@@ -73,6 +73,7 @@ module.exports = async (env, argv) => {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
       notice: './src/commands/notice.ts',
+      report: './src/taskpane/report-page.ts', // "Xem báo cáo": the Office dialog that shows the review report
       preview: './src/preview/preview.tsx',
     },
     output: {
@@ -108,6 +109,7 @@ module.exports = async (env, argv) => {
       new PreloadChunkGroupsPlugin('taskpane.html', ['engine']),
       page('commands', './src/commands/commands.html', ['commands']),
       page('notice', './src/commands/notice.html', ['notice']),
+      page('report', './src/taskpane/report.html', ['report']),
       page('preview', './src/preview/preview.html', ['preview']),
     ],
     devServer: serving

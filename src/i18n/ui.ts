@@ -38,6 +38,24 @@ export const UI = s({
     en: (p: { list: string }) => `Just re-checked: ${p.list}.`,
   },
   clearHint: { vi: 'Khôi phục đúng màu nền ban đầu của các ô đã tô', en: 'Restores the exact original fills of the coloured cells' },
+  clearNothing: { vi: 'Chưa có ô nào được tô màu: chấm điểm trước', en: 'No cells are coloured yet: score first' },
+  openSummary: { vi: 'Mở trang tổng hợp', en: 'Open the summary sheet' },
+  viewReport: { vi: 'Xem báo cáo', en: 'View report' },
+  viewReportHint: { vi: 'Báo cáo kết quả để in hoặc lưu PDF', en: 'The review report, to print or save as PDF' },
+  reportInWindow: { vi: 'Báo cáo đã mở trong cửa sổ mới: in hoặc lưu PDF từ đó (Ctrl+P).', en: 'The report opened in a new window: print or save it as PDF from there (Ctrl+P).' },
+  reportBlocked: {
+    vi: 'Trình duyệt đã chặn cửa sổ báo cáo: cho phép cửa sổ bật lên cho trang này rồi bấm "Xem báo cáo" lại.',
+    en: 'The browser blocked the report window: allow pop-ups for this page, then click "View report" again.',
+  },
+  reportNone: { vi: 'Chưa có kết quả chấm điểm để lập báo cáo: bấm "Chấm điểm" trước.', en: 'There is no scoring to report yet: click "Score" first.' },
+  reportTitle: { vi: 'Báo cáo kết quả tự đánh giá', en: 'Self-assessment report' },
+  reportPrint: { vi: 'In / Lưu PDF', en: 'Print / Save as PDF' },
+  reportClose: { vi: 'Đóng', en: 'Close' },
+  reportWaiting: { vi: 'Đang nhận báo cáo…', en: 'Receiving the report…' },
+  reportNothing: {
+    vi: 'Không nhận được báo cáo từ phần bổ trợ. Đóng hộp thoại này rồi bấm "Xem báo cáo" lại; nếu vẫn vậy, dùng lệnh gnlc --html.',
+    en: 'The report did not arrive from the add-in. Close this dialog and click "View report" again; if it still fails, use gnlc --html.',
+  },
 
   // Progress
   progressLabel: { vi: 'Tiến trình chấm điểm', en: 'Scoring progress' },
@@ -207,8 +225,19 @@ export const UI = s({
   toolsTitle: { vi: 'Mẫu và tổng hợp', en: 'Templates and consolidation' },
   templateTitle: { vi: 'Tạo mẫu cho đơn vị', en: 'Make a department template' },
   templateIntro: {
-    vi: 'Thêm một trang mới theo mẫu chuẩn, có kiểm tra dữ liệu ở từng ô số liệu, để gửi cho đơn vị điền.',
-    en: 'Adds a new sheet in the standard layout, every value cell validated, for a department to fill in.',
+    vi: 'Mẫu chuẩn, có kiểm tra dữ liệu ở từng ô số liệu, để gửi cho đơn vị điền: mở thành một sổ làm việc mới, hoặc thêm thành một trang của sổ này.',
+    en: 'The standard layout, every value cell validated, for a department to fill in: opened as a new workbook, or added as a sheet of this one.',
+  },
+  templateWhere: { vi: 'Tạo mẫu thành', en: 'Make it as' },
+  templateAsBook: { vi: 'Sổ làm việc mới, để lưu và gửi đi', en: 'A new workbook, to save and send' },
+  templateAsSheet: { vi: 'Trang mới trong sổ này', en: 'A new sheet in this workbook' },
+  templateBookUnsupported: {
+    vi: 'Phiên bản Excel này chưa cho phần bổ trợ mở sổ làm việc mới (cần ExcelApi 1.8): mẫu được thêm thành một trang.',
+    en: 'This version of Excel does not let add-ins open a new workbook (ExcelApi 1.8 is needed): the template is added as a sheet.',
+  },
+  templateBookMade: {
+    vi: (p: { sheet: string; indicators: number }) => `Đã mở mẫu trong một sổ làm việc mới (trang "${p.sheet}", ${p.indicators} chỉ số). Lưu sổ đó (Tệp › Lưu) với tên của đơn vị rồi gửi đi.`,
+    en: (p: { sheet: string; indicators: number }) => `Opened the template in a new workbook (sheet "${p.sheet}", ${p.indicators} indicators). Save it (File › Save) under the department's name, then send it.`,
   },
   templateDepartment: { vi: 'Đơn vị', en: 'Department' },
   templateWholeCity: { vi: 'Cả thành phố', en: 'Whole city' },

@@ -111,10 +111,15 @@ function Preview() {
           },
           error: on.error,
         }),
+      // "Xóa màu" waits for colours; "Xem báo cáo" opens the report in a new window here (no Office dialog).
+      hasColours: () => inner.hasColours!(),
+      showReport: (l) => inner.showReport!(l),
       // "Mẫu và tổng hợp": the workbook view is refreshed after each change, like the other actions.
       tools: {
         sheets: () => tools.sheets(),
         createTemplate: (request) => after(tools.createTemplate(request)),
+        canCreateWorkbook: () => tools.canCreateWorkbook?.() ?? false,
+        createTemplateWorkbook: (request) => tools.createTemplateWorkbook!(request),
         consolidate: (request) => after(tools.consolidate(request)),
         canImportFiles: () => tools.canImportFiles(),
         importFiles: (files) => after(tools.importFiles(files)),

@@ -7,6 +7,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Divider, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { TaskListSquareLtr20Regular } from '@fluentui/react-icons/lib/atoms/svg/task-list-square-ltr';
 import { Eraser20Regular } from '@fluentui/react-icons/lib/atoms/svg/eraser';
+import { DocumentText20Regular } from '@fluentui/react-icons/lib/atoms/svg/document-text';
+import { Table20Regular } from '@fluentui/react-icons/lib/atoms/svg/table';
 import type { CriteriaSet } from '../core/criteria';
 import { saveMapping } from '../core/mapping/save';
 import type { SavedMapping } from '../core/mapping/types';
@@ -16,7 +18,7 @@ import { isOtherParty } from '../core/result-kind';
 import { Lang } from '../i18n/format';
 import { T, translator } from '../i18n/ui';
 import { STATUS_TEXT } from '../i18n/status';
-import { LiveView, PaneBackend, PaneFailure, ScoreOutcome, Step, Watching } from './backend';
+import { LiveView, PaneBackend, PaneFailure, ScoreOutcome, Step, Watching, stateHasColours } from './backend';
 import {
   IndicatorIndex,
   Filters,
@@ -89,10 +91,13 @@ const useStyles = makeStyles({
   shown: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   empty: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase300 },
+  /** "Xem báo cáo" and "Mở trang tổng hợp": side by side, or one under the other when they do not fit. */
+  outputs: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  output: { flexGrow: 1, minWidth: 0, whiteSpace: 'nowrap' },
   listTitle: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
 });
 
-type Busy = null | 'score' | 'clear' | 'assign' | 'select';
+type Busy = null | 'score' | 'clear' | 'assign' | 'select' | 'report' | 'summary';
 /** A message, translated when shown (so it follows a language switch); errors keep their own text. */
 type Text = string | ((t: T, lang: Lang) => string);
 interface Notice {
@@ -151,9 +156,23 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
   const [runs, setRuns] = useState(0);
   /** A coordinator's choice: score a one-party return against every indicator. */
   const [scoreAll, setScoreAll] = useState(false);
+  /** Whether the stored state records coloured cells: "Xóa màu" waits for something to clear. */
+  const [coloured, setColoured] = useState(false);
   const watching = useRef<Promise<Watching | null> | null>(null);
 
   const t = useMemo(() => translator(lang), [lang]);
+  // On load: the workbook may hold colours from an earlier session (its stored state says so).
+  useEffect(() => {
+    if (!backend?.hasColours) return;
+    let live = true;
+    backend.hasColours().then(
+      (yes) => live && setColoured((c) => c || yes),
+      () => undefined, // unknown: "Xóa màu" waits for a run
+    );
+    return () => {
+      live = false;
+    };
+  }, [backend]);
   const index: IndicatorIndex = useMemo(() => (criteria ? indexIndicators(criteria) : new Map()), [criteria]);
   const standards = useMemo(() => (criteria ? standardsOf(criteria) : []), [criteria]);
   const total = index.size;
@@ -225,6 +244,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
         await stopWatching();
         const out = await backend.score(lang, (s) => setStep(s), { scope: all ? 'all' : 'auto' });
         setOutcome(out);
+        setColoured(stateHasColours(out.state));
         setRuns((n) => n + 1);
         if (!after) setFocusHeadline((n) => n + 1);
         setLiveSeen(null);
@@ -257,14 +277,47 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
       await stopWatching();
       const out = await backend.clear();
       setOutcome((o) => (o ? { ...o, state: out.state } : o));
+      setColoured(stateHasColours(out.state));
       const kept = out.kept.length;
-      setNotice({ intent: 'success', text: (tr) => tr('cleared', { restored: out.restored }), more: kept ? [(tr) => tr('clearedKept', { kept })] : [] });
+      const keptText: Text = (tr) => tr('clearedKept', { kept });
+      // Never "0 cells": when every coloured cell was recoloured by hand, only that is said.
+      if (out.restored === 0) setNotice({ intent: kept ? 'info' : 'success', text: kept ? keptText : (tr) => tr('clearNothing') });
+      else setNotice({ intent: 'success', text: (tr) => tr('cleared', { restored: out.restored }), more: kept ? [keptText] : [] });
     } catch (e) {
       setNotice({ intent: 'error', title: (tr) => tr('errorTitle'), text: errorText(e) });
     } finally {
       setBusy(null);
     }
   }, [backend, t, stopWatching]);
+
+  /** "Xem báo cáo": the review report of the last scoring, in an Office dialog or a new window. */
+  const viewReport = useCallback(async () => {
+    if (!backend?.showReport) return;
+    setBusy('report');
+    try {
+      const shown = await backend.showReport(lang);
+      if (shown === 'window') setNotice({ intent: 'info', text: (tr) => tr('reportInWindow') });
+      else if (shown === 'blocked') setNotice({ intent: 'warning', text: (tr) => tr('reportBlocked') });
+    } catch (e) {
+      setNotice({ intent: 'error', title: (tr) => tr('errorTitle'), text: errorText(e) });
+    } finally {
+      setBusy(null);
+    }
+  }, [backend, lang]);
+
+  /** "Mở trang tổng hợp": the host activates the summary sheet the run wrote (its name is the core's). */
+  const openSummary = useCallback(async () => {
+    const sheet = outcome?.summarySheet;
+    if (!backend || !sheet) return;
+    setBusy('summary');
+    try {
+      await backend.select(sheet, ['A1']);
+    } catch (e) {
+      setNotice({ intent: 'error', title: (tr) => tr('errorTitle'), text: errorText(e) });
+    } finally {
+      setBusy(null);
+    }
+  }, [backend, outcome]);
 
   const select = useCallback(
     async (r: IndicatorResult) => {
@@ -374,7 +427,15 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
           >
             {!backend && !loadError ? t('loading') : busy === 'score' ? t('working') : outcome ? t('rescore') : t('score')}
           </Button>
-          <Button className={styles.secondary} size="medium" icon={<Eraser20Regular />} disabled={off} onClick={() => void clear()} title={t('clearHint')} data-action="clear">
+          <Button
+            className={styles.secondary}
+            size="medium"
+            icon={<Eraser20Regular />}
+            disabled={off || !coloured}
+            onClick={() => void clear()}
+            title={coloured ? t('clearHint') : t('clearNothing')}
+            data-action="clear"
+          >
             {busy === 'clear' ? t('clearing') : t('clear')}
           </Button>
         </div>
@@ -461,6 +522,20 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
           <>
             <div className={styles.panel}>
               <ResultsOverview counts={counts} t={t} population={population} headingRef={headingRef} {...(outcome.run.summary.scope ? { scope: outcome.run.summary.scope } : {})} />
+              {backend?.showReport || outcome.summarySheet ? (
+                <div className={styles.outputs} data-section="outputs">
+                  {backend?.showReport ? (
+                    <Button className={styles.output} icon={<DocumentText20Regular />} disabled={off} onClick={() => void viewReport()} title={t('viewReportHint')} data-action="report">
+                      {t('viewReport')}
+                    </Button>
+                  ) : null}
+                  {outcome.summarySheet ? (
+                    <Button className={styles.output} icon={<Table20Regular />} disabled={off} onClick={() => void openSummary()} data-action="open-summary">
+                      {t('openSummary')}
+                    </Button>
+                  ) : null}
+                </div>
+              ) : null}
             </div>
             <div className={styles.panel}>
               <FoundSummary

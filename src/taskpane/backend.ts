@@ -84,8 +84,27 @@ export interface PaneBackend {
    * stopped; failures of a check come to `error`, already worded (absent: not offered).
    */
   watch?(lang: Lang, on: { update(view: LiveView): void; error(text: Record<Lang, string>): void }): Promise<Watching>;
+  /**
+   * Whether the workbook's stored state records coloured cells (so "Xóa màu" has something to do);
+   * asked when the pane opens (absent: unknown until a run says so).
+   */
+  hasColours?(): Promise<boolean>;
+  /**
+   * "Xem báo cáo": the CLI's self-contained HTML review report (core/html-report.ts) of the last
+   * scoring, shown in an Office dialog where there is one, else in a new browser window; says
+   * where it went. Absent: not offered.
+   */
+  showReport?(lang: Lang): Promise<ReportShown>;
   /** "Mẫu và tổng hợp": department templates and consolidating returns (absent: the section is not shown). */
   tools?: WorkbookTools;
+}
+
+/** Where the report went: an Office dialog, a new window, or nowhere (the browser blocked the window). */
+export type ReportShown = 'dialog' | 'window' | 'blocked';
+
+/** Whether a stored state records any coloured cell. */
+export function stateHasColours(state: WorkbookState | null | undefined): boolean {
+  return !!state && Object.values(state.colours).some((cells) => Object.keys(cells).length > 0);
 }
 
 // ---- Templates and consolidation ----
@@ -97,6 +116,14 @@ export interface TemplateOutcome {
   indicators: number;
   /** Value cells under data validation. */
   validatedCells: number;
+}
+
+export interface TemplateWorkbookOutcome {
+  /** The new workbook's sheet (named after the department). */
+  sheet: string;
+  /** The workbook's title property (File › Info). */
+  title: string;
+  indicators: number;
 }
 
 export interface ConsolidationOutcome {
@@ -117,6 +144,10 @@ export interface WorkbookTools {
   sheets(): Promise<string[]>;
   /** "Tạo mẫu": a new sheet for a department ('' or absent: the whole city), activated. */
   createTemplate(request: { department?: string; city?: string; year?: number; lang: Lang }): Promise<TemplateOutcome>;
+  /** True when the template can be opened as a new workbook (Excel.createWorkbook, ExcelApi 1.8). */
+  canCreateWorkbook?(): boolean;
+  /** "Tạo mẫu" as a new workbook, ready to save and send (the .xlsx is built in the pane). */
+  createTemplateWorkbook?(request: { department?: string; city?: string; year?: number; lang: Lang }): Promise<TemplateWorkbookOutcome>;
   /** "Gộp báo cáo": the returns in these sheets → new master and summary sheets. */
   consolidate(request: { sheets: string[]; departments?: Record<string, string>; lang: Lang }): Promise<ConsolidationOutcome>;
   /** True when returns can be inserted from .xlsx files (ExcelApi 1.13). */

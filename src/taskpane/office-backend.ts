@@ -12,7 +12,11 @@ import { clearWorkbook, scoreWorkbook } from '../core/workbook';
 import type { ScopeRequest } from '../core/scope';
 import { Lang } from '../i18n/format';
 import { ExcelRunner, OfficeHost, OfficeHostOptions } from '../hosts/office/host';
-import { ClearOutcome, PaneBackend, PaneFailure, ScoreOutcome, PaneSelection, Step, Watching, WorkbookTools } from './backend';
+import { ClearOutcome, PaneBackend, PaneFailure, ReportShown, ScoreOutcome, PaneSelection, Step, Watching, WorkbookTools, stateHasColours } from './backend';
+import { renderHtmlReport } from '../core/html-report';
+import { ui } from '../i18n/ui';
+import { API_SET, API_VERSIONS } from '../hosts/office/requirements';
+import { ReportEnv, showReportHtml } from './report-dialog';
 import { createTemplateSheet } from '../hosts/office/template';
 import { canImportFiles, consolidateSheets, importReturnFiles } from '../hosts/office/consolidate';
 import { officeIsSetSupported } from '../hosts/office/requirements';
@@ -21,6 +25,28 @@ import { startLiveChecking } from '../hosts/office/live';
 
 export interface OfficeBackend extends PaneBackend {
   readonly host: OfficeHost;
+}
+
+export interface OfficeBackendOptions extends OfficeHostOptions {
+  /** Excel.createWorkbook (ExcelApi 1.8) by default; tests pass the fake's. */
+  createWorkbook?: (base64File?: string) => Promise<void>;
+  /** Where "Xem báo cáo" shows the report: Office's dialog API and the browser by default. */
+  report?: ReportEnv;
+  /** The clock: the time of scoring on the summary sheet and the report. */
+  now?: () => Date;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+/** The report's "Ngày lập" / "Date": the day as the CLI's --html writes it, and the time of scoring. */
+export function reportDate(at: Date, lang: Lang): string {
+  const day = lang === 'vi' ? `${pad2(at.getDate())}/${pad2(at.getMonth() + 1)}/${at.getFullYear()}` : `${at.getFullYear()}-${pad2(at.getMonth() + 1)}-${pad2(at.getDate())}`;
+  return `${day} ${pad2(at.getHours())}:${pad2(at.getMinutes())}`;
+}
+
+/** Office.js's Excel.createWorkbook, when Office.js is loaded and has it. */
+function officeCreateWorkbook(): ((base64File?: string) => Promise<void>) | undefined {
+  const excel = typeof Excel !== 'undefined' ? (Excel as unknown as { createWorkbook?: (b?: string) => Promise<void> }) : undefined;
+  return typeof excel?.createWorkbook === 'function' ? (b) => excel.createWorkbook!(b) : undefined;
 }
 
 /** Lets the pane paint the step just reported before the next piece of work starts. */
@@ -36,22 +62,37 @@ async function worded<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: OfficeHostOptions = {}): OfficeBackend {
+export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: OfficeBackendOptions = {}): OfficeBackend {
   const host = new OfficeHost(run, options);
   /** The sheet scored last: "Xóa màu" and a rescore from the summary sheet go back to it. */
   let lastSheet: string | null = null;
   /** The last run's read and results, while they still match the sheet: live checking starts from them instead of reading again. */
   let lastRun: { read: HostRead; run: ScoreRun } | null = null;
 
+  /** The last scoring as the pane shows it (live checks included), for "Xem báo cáo". */
+  let lastScored: { run: ScoreRun; sheet: string; at: Date } | null = null;
+  const now = options.now ?? (() => new Date());
+
   const isSetSupported = options.isSetSupported ?? officeIsSetSupported;
+  const createWorkbook = () => options.createWorkbook ?? officeCreateWorkbook();
   const tools: WorkbookTools = {
     async sheets(): Promise<string[]> {
       const sheets = await worded(() => host.sheets());
       return sheets.filter((s) => s.visible).map((s) => s.name);
     },
     async createTemplate(request) {
-      const made = await worded(() => createTemplateSheet(run, criteria, request));
+      const made = await worded(() => createTemplateSheet(run, criteria, { ...request, isSetSupported }));
       return { sheet: made.sheet, indicators: made.indicators, validatedCells: made.validatedCells };
+    },
+    canCreateWorkbook: () => !!createWorkbook() && isSetSupported(API_SET, API_VERSIONS.createWorkbook),
+    async createTemplateWorkbook(request) {
+      const create = createWorkbook();
+      if (!create || !isSetSupported(API_SET, API_VERSIONS.createWorkbook)) throw new Error('Excel.createWorkbook (ExcelApi 1.8) is not available');
+      // The xlsx writer (exceljs) is a chunk of its own, fetched only now: the pane's opening JS does not carry it.
+      const { templateWorkbook } = await import(/* webpackChunkName: "template-file" */ '../hosts/office/template-file');
+      const file = await templateWorkbook(criteria, request, now());
+      await worded(() => create(file.base64));
+      return { sheet: file.template.name, title: file.title, indicators: file.template.indicators.length };
     },
     async consolidate(request) {
       const out = await worded(() => consolidateSheets(run, criteria, { ...request, isSetSupported }));
@@ -68,16 +109,19 @@ export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: 
     host,
     tools,
     async score(lang: Lang, onStep: (s: Step) => void, scoring: { scope?: ScopeRequest } = {}): Promise<ScoreOutcome> {
+      // The core has no clock: the time of scoring goes on the summary sheet (as the CLI and the ribbon pass it).
+      const at = now();
       const step = async (s: Step) => {
         onStep(s);
         await paint();
       };
       // The active sheet is the one the person is looking at: a sheet that is no appendix is refused, not swapped for another.
       const { read, run: result, plan, warnings } = await worded(() =>
-        scoreWorkbook(host, criteria, { lang, lastSheet, onStep: step, activeIsChoice: true, ...(scoring.scope ? { scope: scoring.scope } : {}) }),
+        scoreWorkbook(host, criteria, { lang, lastSheet, onStep: step, activeIsChoice: true, scoredAt: at, ...(scoring.scope ? { scope: scoring.scope } : {}) }),
       );
       lastSheet = read.sheet.name;
       lastRun = { read, run: result };
+      lastScored = { run: result, sheet: read.sheet.name, at };
       return { run: result, sheet: read.sheet.name, ...(plan.summary ? { summarySheet: plan.summary.name } : {}), state: plan.state, warnings };
     },
     async clear(): Promise<ClearOutcome> {
@@ -101,12 +145,22 @@ export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: 
           onResults: (u) => {
             // The read no longer matches the sheet: a later start reads it again.
             lastRun = null;
+            if (lastScored) lastScored = { ...lastScored, run: u.run };
             on.update({ run: u.run, changed: u.changed, warnings: u.warnings });
           },
           onError: (_e, cause) => on.error({ vi: describeOfficeError(cause, 'vi').message, en: describeOfficeError(cause, 'en').message }),
         }),
       );
       return { stop: () => session.stop() };
+    },
+    async hasColours(): Promise<boolean> {
+      return stateHasColours(await worded(() => host.readState()));
+    },
+    async showReport(lang: Lang): Promise<ReportShown> {
+      const last = lastScored;
+      if (!last) throw new PaneFailure({ vi: ui('reportNone', 'vi'), en: ui('reportNone', 'en') }, null);
+      const html = renderHtmlReport({ criteria, results: last.run.results, summary: last.run.summary, lang, sheet: last.sheet, date: reportDate(last.at, lang) });
+      return showReportHtml(html, lang, options.report);
     },
     async saveMapping(sheet: string, saved: SavedMapping, state: WorkbookState): Promise<WorkbookState> {
       // The workbook's state is the truth (live checking may have recoloured cells since the pane's copy).

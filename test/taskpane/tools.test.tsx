@@ -1,9 +1,11 @@
 /** @jest-environment jsdom */
 /**
  * "Mẫu và tổng hợp" in the pane, over the real Office adapter and the strict fake Excel: "Tạo mẫu"
- * adds a validated template sheet; "Gộp báo cáo" consolidates the chosen sheets and the pane shows
- * the headline, the conflict, the parties with no return.
+ * opens the department's template as a new workbook (Excel.createWorkbook, ExcelApi 1.8) or adds
+ * it as a validated sheet; "Gộp báo cáo" consolidates the chosen sheets and the pane shows the
+ * headline, the conflict, the parties with no return.
  */
+import ExcelJS from 'exceljs';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { loadCriteria, renderPane, memoryPrefs } from './support';
 import { TEMPLATE_COL } from '../../src/core/layout';
@@ -17,7 +19,8 @@ import { fillTemplate, typeInto } from '../core/template-helpers';
 const criteria = loadCriteria();
 
 /** `notes`: what each return wrote in its "Ghi chú" column on 1.3.2.f. */
-function setup(notes: { yte?: string; gd?: string } = {}) {
+function setup(options: { createWorkbook?: boolean; api18?: boolean; notes?: { yte?: string; gd?: string } } = {}) {
+  const notes = options.notes ?? {};
   const yteT = buildTemplate(criteria, { department: 'Sở Y tế', city: 'Hà Nội', year: 2024 });
   const yte = fillTemplate(yteT, { '1.3.2.e': { value: 100 }, '1.3.2.f': { value: 100 } }, 'Y tế');
   const gdT = buildTemplate(criteria, { city: 'Hà Nội', year: 2024 });
@@ -28,19 +31,37 @@ function setup(notes: { yte?: string; gd?: string } = {}) {
   typeInto(gd, gdT.headerCells.department, 'Sở GD&ĐT');
   const vh = buildAppendixSheet(criteria, { '1.2.3.a': { value: '55,5%' }, '2.2.1.b': { value: 40 } }, { onlyParty: 'Sở Văn hóa và Thể thao' }, 'VH');
   const fake = createFakeExcel({ sheets: [yte, gd, vh].map((s) => sheetDataFromSnapshot(s)) });
-  const backend = officeBackend(fake.run as unknown as ExcelRunner, criteria, { isSetSupported: () => true });
+  const isSetSupported = (set: string, version: string) => !(set === 'ExcelApi' && version === '1.8' && options.api18 === false);
+  const backend = officeBackend(fake.run as unknown as ExcelRunner, criteria, {
+    isSetSupported,
+    ...(options.createWorkbook ? { createWorkbook: fake.Excel.createWorkbook } : {}),
+  });
   renderPane(backend, criteria, memoryPrefs());
   return { fake };
 }
 
-const notice = () => document.querySelector('[data-tools-notice]')!.getAttribute('data-tools-notice');
+/** Chooses a department in the Fluent Dropdown "Đơn vị". */
+async function chooseDepartment(name: string) {
+  fireEvent.click(screen.getByRole('combobox', { name: 'Đơn vị' }));
+  fireEvent.click(await screen.findByRole('option', { name: new RegExp(`^${name} \\(\\d+\\)$`) }));
+  await waitFor(() => expect(screen.getByRole('combobox', { name: 'Đơn vị' }).textContent).toMatch(new RegExp(`^${name} \\(\\d+\\)`)));
+}
 
-test('"Tạo mẫu" adds a template sheet for the chosen department', async () => {
-  const { fake } = setup();
+/** Opens "Mẫu và tổng hợp" and waits for the sheets. */
+async function openTools() {
   fireEvent.click(screen.getByRole('button', { name: 'Mẫu và tổng hợp' }));
   await waitFor(() => expect(screen.getByRole('checkbox', { name: 'VH' })).toBeTruthy());
-  const select = document.querySelector('[data-field="department"] select, select[data-field="department"]') as HTMLSelectElement;
-  fireEvent.change(select, { target: { value: 'Sở Y tế' } });
+}
+
+const notice = () => document.querySelector('[data-tools-notice]')!.getAttribute('data-tools-notice');
+
+test('"Tạo mẫu" adds a template sheet for the chosen department where Excel cannot open a new workbook, and says why', async () => {
+  const { fake } = setup();
+  await openTools();
+  // No Excel.createWorkbook here: no choice offered, the reason given.
+  expect(screen.queryByRole('radio', { name: 'Sổ làm việc mới, để lưu và gửi đi' })).toBeNull();
+  expect(document.querySelector('[data-note="no-new-workbook"]')!.textContent).toMatch(/^Phiên bản Excel này chưa cho phần bổ trợ mở sổ làm việc mới \(cần ExcelApi 1\.8\)/);
+  await chooseDepartment('Sở Y tế');
   fireEvent.change(document.querySelector('input[data-field="city"]')!, { target: { value: 'Hà Nội' } });
   fireEvent.click(screen.getByRole('button', { name: 'Tạo mẫu' }));
   await waitFor(() => expect(notice()).toBe('success'));
@@ -49,6 +70,67 @@ test('"Tạo mẫu" adds a template sheet for the chosen department', async () =
   expect(fake.workbook.activeSheet()).toBe('Biểu số liệu');
   // The new sheet is offered as a return at once.
   await waitFor(() => expect(screen.getByRole('checkbox', { name: 'Biểu số liệu' })).toBeTruthy());
+  expect(fake.createdWorkbooks).toEqual([]);
+});
+
+test('"Tạo mẫu" opens the department\'s template as a new workbook: a valid .xlsx holding the same template, named after the department', async () => {
+  const { fake } = setup({ createWorkbook: true });
+  const before = fake.workbook.sheetNames();
+  await openTools();
+  expect(document.querySelector('[data-note="no-new-workbook"]')).toBeNull();
+  // A new workbook is the first choice; adding a sheet stays the other one.
+  expect((screen.getByRole('radio', { name: 'Sổ làm việc mới, để lưu và gửi đi' }) as HTMLInputElement).checked).toBe(true);
+  expect((screen.getByRole('radio', { name: 'Trang mới trong sổ này' }) as HTMLInputElement).checked).toBe(false);
+  await chooseDepartment('Sở Y tế');
+  fireEvent.change(document.querySelector('input[data-field="city"]')!, { target: { value: 'Hà Nội' } });
+  fireEvent.change(document.querySelector('input[data-field="year"]')!, { target: { value: '2025' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Tạo mẫu' }));
+  await waitFor(() => expect(notice()).toBe('success'), { timeout: 20000 });
+  expect(screen.getByText('Đã mở mẫu trong một sổ làm việc mới (trang "Sở Y tế", 2 chỉ số). Lưu sổ đó (Tệp › Lưu) với tên của đơn vị rồi gửi đi.')).toBeTruthy();
+  // The open workbook is left as it was.
+  expect(fake.workbook.sheetNames()).toEqual(before);
+  expect(fake.createdWorkbooks).toHaveLength(1);
+
+  // The bytes Excel was given: an .xlsx exceljs opens, holding exactly the department's template.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(fake.createdWorkbooks[0]!.base64!, 'base64') as unknown as ArrayBuffer);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['Sở Y tế']);
+  expect(wb.title).toContain('Sở Y tế');
+  const ws = wb.worksheets[0]!;
+  const expected = buildTemplate(criteria, { department: 'Sở Y tế', city: 'Hà Nội', year: 2025, name: 'Sở Y tế' });
+  expect(ws.getCell(expected.headerCells.department).value).toBe('Sở Y tế');
+  expect(ws.getCell(expected.headerCells.city).value).toBe('Hà Nội');
+  expected.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell && cell.value !== null) expect([r, c, ws.getCell(r + 1, c + 1).value]).toEqual([r, c, cell.value]);
+    }),
+  );
+  expect(expected.indicators).toEqual(['1.3.2.e', '1.3.2.f']);
+  // Every value cell validated, as in the sheet the pane adds.
+  for (const rule of expected.validations) expect(ws.getCell(rule.address.split(':')[0]!).dataValidation?.type).toBe(rule.type);
+  // And it prints like the CLI's files: A4 landscape, one page wide.
+  expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
+});
+
+test('"Trang mới trong sổ này" still adds the template as a sheet where a new workbook could be opened', async () => {
+  const { fake } = setup({ createWorkbook: true });
+  await openTools();
+  fireEvent.click(screen.getByRole('radio', { name: 'Trang mới trong sổ này' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Tạo mẫu' }));
+  await waitFor(() => expect(notice()).toBe('success'));
+  expect(fake.workbook.sheetNames()).toContain('Biểu số liệu');
+  expect(fake.createdWorkbooks).toEqual([]);
+});
+
+test('without ExcelApi 1.8 the new-workbook choice is not offered, even where the function exists', async () => {
+  const { fake } = setup({ createWorkbook: true, api18: false });
+  await openTools();
+  expect(screen.queryByRole('radio')).toBeNull();
+  expect(document.querySelector('[data-note="no-new-workbook"]')).not.toBeNull();
+  fireEvent.click(screen.getByRole('button', { name: 'Tạo mẫu' }));
+  await waitFor(() => expect(notice()).toBe('success'));
+  expect(fake.createdWorkbooks).toEqual([]);
+  expect(fake.workbook.sheetNames()).toContain('Biểu số liệu');
 });
 
 test('"Gộp báo cáo" consolidates the chosen sheets and shows the headline, the conflict and the missing returns', async () => {
@@ -78,7 +160,7 @@ test('"Gộp báo cáo" consolidates the chosen sheets and shows the headline, t
 });
 
 test('notes too long together for a master cell: the pane names the indicator whose notes were cut', async () => {
-  const { fake } = setup({ yte: 'ghi chú '.repeat(2500).trim(), gd: 'giải trình '.repeat(2000).trim() });
+  const { fake } = setup({ notes: { yte: 'ghi chú '.repeat(2500).trim(), gd: 'giải trình '.repeat(2000).trim() } });
   fireEvent.click(screen.getByRole('button', { name: 'Mẫu và tổng hợp' }));
   await waitFor(() => expect(screen.getByRole('checkbox', { name: 'VH' })).toBeTruthy());
   for (const name of ['Y tế', 'GD']) fireEvent.click(screen.getByRole('checkbox', { name }));

@@ -120,6 +120,7 @@ export async function consolidateSheets(run: ExcelRunner, criteria: CriteriaSet,
   const supports = request.isSetSupported ?? officeIsSetSupported;
   const merges = supports(API_SET, API_VERSIONS.mergedAreas);
   const charts = supports(API_SET, API_VERSIONS.charts);
+  const pageLayout = supports(API_SET, API_VERSIONS.pageLayout);
   const { lang } = request;
   return run(async (context) => {
     let syncs = 0;
@@ -182,10 +183,10 @@ export async function consolidateSheets(run: ExcelRunner, criteria: CriteriaSet,
 
     const masterSheet = sheets.add(master.name);
     let writeCalls = 1;
-    writeCalls += queueSheetContent(masterSheet, master, { charts: false }).writeCalls;
+    writeCalls += queueSheetContent(masterSheet, master, { charts: false, pageLayout }).writeCalls;
     writeCalls += queueTemplateExtras(masterSheet, master).writeCalls;
     const summarySheet = sheets.add(summaryName);
-    writeCalls += 1 + queueSheetContent(summarySheet, summaryContent, { charts }).writeCalls;
+    writeCalls += 1 + queueSheetContent(summarySheet, summaryContent, { charts, pageLayout }).writeCalls;
     summarySheet.activate();
     writeCalls++;
     syncs++;

@@ -13,6 +13,8 @@
  * ExcelApi 1.7  Workbook.name (the summary names its source; below the minimum, checked anyway).
  * ExcelApi 1.18 RangeAreas.select (selecting several areas; without it the first area is selected).
  * ExcelApi 1.1  Charts (the summary's chart; below the minimum, gated so a host can switch it off).
+ * ExcelApi 1.9  Worksheet.pageLayout (page setup of the sheets the add-in writes; the minimum, checked anyway).
+ * ExcelApi 1.8  Excel.createWorkbook ("Tạo mẫu" as a new workbook; without it, only as a sheet).
  */
 
 export const API_SET = 'ExcelApi';
@@ -22,6 +24,8 @@ export const API_VERSIONS = {
   workbookName: '1.7',
   selectAreas: '1.18',
   charts: '1.1',
+  pageLayout: '1.9',
+  createWorkbook: '1.8',
 } as const;
 
 export type IsSetSupported = (set: string, version: string) => boolean;

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { SELF_CHECK_UI } from '../../i18n/selfcheck';
-import { Button, Checkbox, Field, Input, Label, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Dropdown, Field, Input, Label, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { CriteriaSet } from '../../core/criteria';
 import { headline } from '../../core/summary';
 import { isExpertAssessment, listParties } from '../../core/parties';
@@ -23,6 +23,9 @@ const useStyles = makeStyles({
   row: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 7em', columnGap: tokens.spacingHorizontalS },
   grow: { minWidth: 0 },
   fill: { minWidth: 0, width: '100%', maxWidth: '100%' },
+  /** Fluent's Dropdown is 250 px at least: here it takes the panel's width, its text cut with an ellipsis. */
+  dropdown: { minWidth: 0, width: '100%', maxWidth: '100%', boxSizing: 'border-box', '& > button': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } },
+  note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   hidden: { display: 'none' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
   sheets: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
@@ -55,6 +58,9 @@ export function ToolsPanel({ tools, criteria, lang, t, notReturns = [] }: Props)
   const styles = useStyles();
   const parties = useMemo(() => listParties(criteria), [criteria]);
   const [department, setDepartment] = useState('');
+  /** Where "Tạo mẫu" puts the template: a new workbook (where Excel can open one) or a sheet of this one. */
+  const canBook = tools.canCreateWorkbook?.() ?? false;
+  const [where, setWhere] = useState<'book' | 'sheet'>(canBook ? 'book' : 'sheet');
   const [city, setCity] = useState('');
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [sheets, setSheets] = useState<string[]>([]);
@@ -86,7 +92,17 @@ export function ToolsPanel({ tools, criteria, lang, t, notReturns = [] }: Props)
     setMessage(null);
     try {
       const y = Number(year);
-      const made = await tools.createTemplate({ lang, ...(department ? { department } : {}), ...(city.trim() ? { city: city.trim() } : {}), ...(year.trim() && Number.isInteger(y) ? { year: y } : {}) });
+      const request = { lang, ...(department ? { department } : {}), ...(city.trim() ? { city: city.trim() } : {}), ...(year.trim() && Number.isInteger(y) ? { year: y } : {}) };
+      if (where === 'book' && canBook && tools.createTemplateWorkbook) {
+        const book = await tools.createTemplateWorkbook(request);
+        setMessage(
+          book.indicators > 0
+            ? { intent: 'success', text: t('templateBookMade', { sheet: book.sheet, indicators: book.indicators }) }
+            : { intent: 'warning', text: t('templateEmpty', { sheet: book.sheet }) },
+        );
+        return;
+      }
+      const made = await tools.createTemplate(request);
       setMessage(
         made.indicators > 0
           ? { intent: 'success', text: t('templateMade', { sheet: made.sheet, indicators: made.indicators, cells: made.validatedCells }) }
@@ -166,14 +182,22 @@ export function ToolsPanel({ tools, criteria, lang, t, notReturns = [] }: Props)
         </h3>
         <p className={styles.text}>{t('templateIntro')}</p>
         <Field label={t('templateDepartment')}>
-          <Select className={styles.fill} value={department} onChange={(_, d) => setDepartment(d.value)} data-field="department">
-            <option value="">{t('templateWholeCity')}</option>
+          <Dropdown
+            className={styles.dropdown}
+            value={department ? `${department} (${parties.find((p) => p.party === department)?.indicators.length ?? 0})` : t('templateWholeCity')}
+            selectedOptions={[department]}
+            onOptionSelect={(_, d) => setDepartment(d.optionValue ?? '')}
+            // Below the field, else above it, never beside it (a task pane has no room there); as tall as the room allows.
+            positioning={{ position: 'below', align: 'start', fallbackPositions: ['above-start'], autoSize: 'height' }}
+            data-field="department"
+          >
+            <Option value="">{t('templateWholeCity')}</Option>
             {parties.map((p) => (
-              <option key={p.party} value={p.party}>
-                {p.party} ({p.indicators.length})
-              </option>
+              <Option key={p.party} value={p.party} text={`${p.party} (${p.indicators.length})`}>
+                {`${p.party} (${p.indicators.length})`}
+              </Option>
             ))}
-          </Select>
+          </Dropdown>
         </Field>
         <div className={styles.row}>
           <Field className={styles.grow} label={t('templateCity')}>
@@ -183,6 +207,18 @@ export function ToolsPanel({ tools, criteria, lang, t, notReturns = [] }: Props)
             <Input className={styles.fill} type="number" value={year} onChange={(_, d) => setYear(d.value)} data-field="year" />
           </Field>
         </div>
+        {canBook ? (
+          <Field label={t('templateWhere')}>
+            <RadioGroup value={where} onChange={(_, d) => setWhere(d.value === 'book' ? 'book' : 'sheet')} data-field="template-where">
+              <Radio value="book" label={t('templateAsBook')} />
+              <Radio value="sheet" label={t('templateAsSheet')} />
+            </RadioGroup>
+          </Field>
+        ) : tools.canCreateWorkbook ? (
+          <p className={styles.note} data-note="no-new-workbook">
+            {t('templateBookUnsupported')}
+          </p>
+        ) : null}
         <Button appearance="primary" disabled={busy !== null} onClick={() => void makeTemplate()} data-action="template">
           {busy === 'template' ? t('working2') : t('makeTemplate')}
         </Button>

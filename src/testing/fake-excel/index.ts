@@ -11,6 +11,7 @@
  *   fake.counters.syncs; fake.workbook.fill('Phụ lục', 'E12');
  */
 import { FakeRequestContext } from './workbook';
+import { FakeOfficeError } from './errors';
 import type { FakeEngine, NoFillReadBack } from './base';
 import { DEFAULT_LIMITS, FakeCounters, FakeFault, FakeFaultRule, FakeLimits, FakeSyncInfo } from './proxy';
 import { FakeChangeType, FakeChangedEventArgs, FakeEventHub, FakeEventOptions } from './events';
@@ -30,6 +31,9 @@ export { FakeRequestContext } from './workbook';
 // Data validation, merge, freezeAt/freezeColumns, insertWorksheetsFromBase64 (templates, consolidation): see extras.ts.
 export { fakeSheetExtras, fakeWorkbookBase64 } from './extras';
 export type { FakeSheetExtrasView, FakeValidationRecord } from './extras';
+// Worksheet.pageLayout (ExcelApi 1.9): see page-layout.ts.
+export { fakePageLayout } from './page-layout';
+export type { FakePageLayoutView } from './page-layout';
 
 /** The enums the adapter may name (string values, as Office.js has them). */
 export const FakeExcelEnums = {
@@ -118,9 +122,21 @@ export interface FakeEvents {
   idle(): Promise<void>;
 }
 
+/**
+ * Excel.createWorkbook(base64File?) (ExcelApi 1.8), per @types/office-js: "Creates and opens a new
+ * workbook. Optionally, the workbook can be pre-populated with a Base64-encoded .xlsx file"; it
+ * returns Promise<void> (nothing of the new workbook comes back to the add-in, which stays with its
+ * own workbook). Not part of a batch (no context, no sync). The fake cannot open an .xlsx: it
+ * records what it was given (`createdWorkbooks`) and refuses text that is not base64
+ * (InvalidArgument), leaving its own workbook as it was.
+ */
+export type CreateWorkbook = (base64File?: string) => Promise<void>;
+
 export interface FakeExcel {
-  /** Pass `Excel.run` where Office.js's would go. */
-  Excel: typeof FakeExcelEnums & { run: ExcelRun };
+  /** Pass `Excel.run` where Office.js's would go; `Excel.createWorkbook` where Office.js's would go. */
+  Excel: typeof FakeExcelEnums & { run: ExcelRun; createWorkbook: CreateWorkbook };
+  /** What Excel.createWorkbook was given, call by call (null: an empty workbook). */
+  createdWorkbooks: Array<{ base64: string | null }>;
   run: ExcelRun;
   workbook: FakeWorkbookAccess;
   counters: FakeCounters;
@@ -321,8 +337,21 @@ export function createFakeExcel(data?: FakeWorkbookData, options: FakeExcelOptio
       sheetOf(from).name = to;
     },
   };
+  const createdWorkbooks: FakeExcel['createdWorkbooks'] = [];
+  const createWorkbook: CreateWorkbook = async (base64File) => {
+    if (base64File !== undefined && base64File !== null) {
+      if (typeof base64File !== 'string') throw new FakeOfficeError('InvalidArgument', 'base64File is a string');
+      try {
+        atob(base64File);
+      } catch {
+        throw new FakeOfficeError('InvalidArgument', 'base64File is not base64');
+      }
+    }
+    createdWorkbooks.push({ base64: base64File ?? null });
+  };
   const fake: FakeExcel = {
-    Excel: { ...FakeExcelEnums, run },
+    Excel: { ...FakeExcelEnums, run, createWorkbook },
+    createdWorkbooks,
     run,
     workbook,
     counters: engine.counters,
