@@ -95,8 +95,9 @@ test('"Tạo mẫu" as a new workbook: the department Dropdown fits 350 px open;
   await page.locator('[data-pane]').screenshot({ path: shot('pane-outputs-3-department-open.png') });
   const listbox = (await page.getByRole('listbox').filter({ has: page.getByRole('option', { name: /^Sở Văn hóa và Thể thao/ }) }).boundingBox())!;
   const pane = (await page.locator('[data-pane]').boundingBox())!;
-  const inside = { left: listbox.x >= pane.x - 1, right: listbox.x + listbox.width <= pane.x + pane.width + 1 };
-  expect({ ...inside, listbox, pane }).toEqual({ left: true, right: true, listbox, pane });
+  // Inside the pane, and tall enough to show options (not squeezed to a sliver near the bottom).
+  const inside = { left: listbox.x >= pane.x - 1, right: listbox.x + listbox.width <= pane.x + pane.width + 1, tall: listbox.height >= 100 };
+  expect({ ...inside, listbox, pane }).toEqual({ left: true, right: true, tall: true, listbox, pane });
   await page.getByRole('option', { name: /^Sở Văn hóa và Thể thao \(\d+\)$/ }).click();
   expect(await page.getByRole('radio', { name: 'Sổ làm việc mới, để lưu và gửi đi' }).isChecked()).toBe(true);
   await page.locator('[data-section="tools"]').screenshot({ path: shot('pane-outputs-4-template.png') });

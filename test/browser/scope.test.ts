@@ -56,7 +56,9 @@ test('scoring the notes sheet: an error naming the appendix, not success; the su
 
 test('a department template made in the pane: scored in the department’s scope, in a summary of its own', async () => {
   await page.locator('[data-section="tools-accordion"] button').first().click();
-  await page.locator('select[data-field="department"]').selectOption('Sở Y tế');
+  await page.getByRole('combobox', { name: 'Đơn vị', exact: true }).click();
+  await page.getByRole('option', { name: /^Sở Y tế \(\d+\)$/ }).click();
+  // This page's Excel cannot open a new workbook (no Excel.createWorkbook): the template becomes a sheet.
   await page.getByRole('button', { name: 'Tạo mẫu', exact: true }).click();
   await page.getByText(/^Đã tạo trang "/).waitFor();
   const made = (await tabs()).filter((n) => !['Phụ lục', 'Ghi chú', 'Tổng hợp GNLC'].includes(n!));

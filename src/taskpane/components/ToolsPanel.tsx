@@ -25,6 +25,7 @@ const useStyles = makeStyles({
   fill: { minWidth: 0, width: '100%', maxWidth: '100%' },
   /** Fluent's Dropdown is 250 px at least: here it takes the panel's width, its text cut with an ellipsis. */
   dropdown: { minWidth: 0, width: '100%', maxWidth: '100%', boxSizing: 'border-box', '& > button': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } },
+  listbox: { maxHeight: 'min(20em, 60vh)', overflowY: 'auto' },
   note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   hidden: { display: 'none' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
@@ -187,8 +188,13 @@ export function ToolsPanel({ tools, criteria, lang, t, notReturns = [] }: Props)
             value={department ? `${department} (${parties.find((p) => p.party === department)?.indicators.length ?? 0})` : t('templateWholeCity')}
             selectedOptions={[department]}
             onOptionSelect={(_, d) => setDepartment(d.optionValue ?? '')}
-            // Below the field, else above it, never beside it (a task pane has no room there); as tall as the room allows.
-            positioning={{ position: 'below', align: 'start', fallbackPositions: ['above-start'], autoSize: 'height' }}
+            // Below the field, else above it, never beside it (a task pane has no room there). The list
+            // is at most 16 lines tall: near the pane's bottom it flips above the field instead of
+            // shrinking to nothing (autoSize would keep it below, a few pixels tall).
+            positioning={{ position: 'below', align: 'start', fallbackPositions: ['above-start'] }}
+            listbox={{ className: styles.listbox }}
+            // In the pane's own tree, not a portal on the page: it scrolls with the panel and stays inside it.
+            inlinePopup
             data-field="department"
           >
             <Option value="">{t('templateWholeCity')}</Option>
