@@ -18,6 +18,7 @@ import { ui } from '../i18n/ui';
 import { API_SET, API_VERSIONS } from '../hosts/office/requirements';
 import { ReportEnv, showReportHtml } from './report-dialog';
 import { createTemplateSheet } from '../hosts/office/template';
+import { syncPageLayoutApart } from '../hosts/office/page-layout';
 import { canImportFiles, consolidateSheets, importReturnFiles } from '../hosts/office/consolidate';
 import { officeIsSetSupported } from '../hosts/office/requirements';
 import { describeOfficeError } from '../hosts/office/errors';
@@ -119,6 +120,12 @@ export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: 
       const { read, run: result, plan, warnings } = await worded(() =>
         scoreWorkbook(host, criteria, { lang, lastSheet, onStep: step, activeIsChoice: true, scoredAt: at, ...(scoring.scope ? { scope: scoring.scope } : {}) }),
       );
+      const summary = plan.summary;
+      if (summary?.print && !summary.existing && isSetSupported(API_SET, API_VERSIONS.pageLayout)) {
+        // A new summary sheet's page setup, after the scoring's own write (page-layout.ts: Excel
+        // refusing it leaves the scoring done and the sheet printing with Excel's defaults).
+        await run((context) => syncPageLayoutApart(context, context.workbook.worksheets.getItem(summary.name), summary)).catch(() => null);
+      }
       lastSheet = read.sheet.name;
       lastRun = { read, run: result };
       lastScored = { run: result, sheet: read.sheet.name, at };

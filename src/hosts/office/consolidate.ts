@@ -33,6 +33,7 @@ import type { Lang } from '../../i18n/format';
 import type { ExcelRunner } from './host';
 import { API_SET, API_VERSIONS, IsSetSupported, officeIsSetSupported } from './requirements';
 import { mayBeDerivedCall, queueStateColumnRead } from './read';
+import { syncPageLayoutApart } from './page-layout';
 import { queueSheetContent, queueTemplateExtras } from './template';
 import { VALUE_TYPE } from './value-types';
 
@@ -183,14 +184,20 @@ export async function consolidateSheets(run: ExcelRunner, criteria: CriteriaSet,
 
     const masterSheet = sheets.add(master.name);
     let writeCalls = 1;
-    writeCalls += queueSheetContent(masterSheet, master, { charts: false, pageLayout }).writeCalls;
+    writeCalls += queueSheetContent(masterSheet, master, { charts: false }).writeCalls;
     writeCalls += queueTemplateExtras(masterSheet, master).writeCalls;
     const summarySheet = sheets.add(summaryName);
-    writeCalls += 1 + queueSheetContent(summarySheet, summaryContent, { charts, pageLayout }).writeCalls;
+    writeCalls += 1 + queueSheetContent(summarySheet, summaryContent, { charts }).writeCalls;
     summarySheet.activate();
     writeCalls++;
     syncs++;
     await context.sync();
+    // Their page setup in syncs of their own (page-layout.ts: a refusal leaves both sheets standing).
+    if (pageLayout) {
+      syncs += 2;
+      await syncPageLayoutApart(context, masterSheet, master);
+      await syncPageLayoutApart(context, summarySheet, summaryContent);
+    }
     return { consolidation: c, results, summary, masterSheet: master.name, summarySheet: summaryName, syncs, writeCalls };
   });
 }

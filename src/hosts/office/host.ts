@@ -276,7 +276,7 @@ export class OfficeHost implements WorkbookHost {
       if (plan.fills.length || plan.restore.length) sheets.getItem(plan.sheet).load('name');
       if (plan.summary?.existing) sheets.getItem(plan.summary.name).load('name');
       if (facts.stateSheet) sheets.getItem(STATE_SHEET).load('name');
-      const outcome = await applyPlan(context, plan, facts, { writeCellsPerSync: budget, charts: this.supports(API_VERSIONS.charts), pageLayout: this.supports(API_VERSIONS.pageLayout) }, this.tally);
+      const outcome = await applyPlan(context, plan, facts, { writeCellsPerSync: budget, charts: this.supports(API_VERSIONS.charts) }, this.tally);
       this.stats.writeCalls += outcome.writeCalls;
       this.facts = outcome.facts;
       this.stateOwnership = 'ours';

@@ -40,3 +40,22 @@ export function queuePageLayout(sheet: Excel.Worksheet, content: Pick<SheetConte
   layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
   return calls + 1;
 }
+
+/**
+ * Queues a sheet's page setup and syncs it on its own, after the sheet's content is written: Excel
+ * is not known to accept every page-layout value in every version (the self-check does not try it
+ * yet), and a refused property fails the whole batch it is in. So a refusal here leaves what was
+ * written standing and the sheet printing with Excel's defaults. Returns Excel's error code when
+ * it refused, null when set or when the sheet has no print setup.
+ */
+export async function syncPageLayoutApart(context: Excel.RequestContext, sheet: Excel.Worksheet, content: Pick<SheetContent, 'rows' | 'columnWidths' | 'print'>): Promise<string | null> {
+  if (!content.print) return null;
+  try {
+    queuePageLayout(sheet, content);
+    await context.sync();
+    return null;
+  } catch (e) {
+    const code = (e as { code?: unknown } | null)?.code;
+    return typeof code === 'string' ? code : 'error';
+  }
+}

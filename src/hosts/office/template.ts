@@ -20,7 +20,7 @@ import { TemplateSheet, TemplateValidation, buildTemplate } from '../../core/tem
 import type { Lang } from '../../i18n/format';
 import { MAX_ADDRESS_LENGTH, chunkAddressList, columnsAddress, compressAddresses, rectAddress, sheetReference } from './addresses';
 import type { ExcelRunner } from './host';
-import { queuePageLayout } from './page-layout';
+import { syncPageLayoutApart } from './page-layout';
 import { API_SET, API_VERSIONS, IsSetSupported, officeIsSetSupported } from './requirements';
 import { SUMMARY_CHART_NAME, asText, charsToPoints } from './write';
 
@@ -45,7 +45,7 @@ function cellValue(c: OutCell | undefined): string | number | null {
  * each, formats grouped by value into multi-area calls, hyperlinks, column widths, frozen rows
  * and the chart. No sync.
  */
-export function queueSheetContent(sheet: Excel.Worksheet, content: SheetContent, options: { charts: boolean; pageLayout?: boolean }): QueuedSheet {
+export function queueSheetContent(sheet: Excel.Worksheet, content: SheetContent, options: { charts: boolean }): QueuedSheet {
   let writeCalls = 0;
   const rows = content.rows;
   const width = Math.max(1, ...rows.map((row) => row.length));
@@ -107,7 +107,6 @@ export function queueSheetContent(sheet: Excel.Worksheet, content: SheetContent,
     sheet.freezePanes.freezeRows(content.frozenRows);
     writeCalls++;
   }
-  if (options.pageLayout) writeCalls += queuePageLayout(sheet, content);
   const chart = content.chart;
   if (chart && options.charts) {
     const source = sheet.getRange(rectAddress(chart.range.top, chart.range.left, chart.range.bottom, chart.range.right));
@@ -203,13 +202,18 @@ export async function createTemplateSheet(run: ExcelRunner, criteria: CriteriaSe
     const template: TemplateSheet = { ...base, name };
     const sheet = sheets.add(name);
     let writeCalls = 1;
-    writeCalls += queueSheetContent(sheet, template, { charts: false, pageLayout: (request.isSetSupported ?? officeIsSetSupported)(API_SET, API_VERSIONS.pageLayout) }).writeCalls;
+    writeCalls += queueSheetContent(sheet, template, { charts: false }).writeCalls;
     writeCalls += queueTemplateExtras(sheet, template).writeCalls;
     sheet.activate();
     sheet.getRange(template.validations[0]?.address.split(':')[0] ?? 'A1').select();
     writeCalls += 2;
     syncs++;
     await context.sync();
+    // Its page setup in a sync of its own (page-layout.ts: a refusal leaves the template standing).
+    if ((request.isSetSupported ?? officeIsSetSupported)(API_SET, API_VERSIONS.pageLayout)) {
+      syncs++;
+      await syncPageLayoutApart(context, sheet, template);
+    }
     const validatedCells = template.validations.reduce((n, v) => n + countCells(v.address), 0);
     return { sheet: name, template, indicators: template.indicators.length, validatedCells, syncs, writeCalls };
   });

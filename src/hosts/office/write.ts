@@ -15,7 +15,6 @@
  * Order matters when the plan is split over several syncs: restores, then the state (it holds
  * the originals of the fills that follow), then fills, then the summary.
  */
-import { queuePageLayout } from './page-layout';
 import { OutCell, STATE_SHEET, SheetContent, encodeState } from '../../core/plan';
 import type { WritePlan } from '../../core/pipeline';
 import type { FillSpec } from '../../core/snapshot';
@@ -33,8 +32,6 @@ export interface WriteSettings {
   /** Payload budget of one sync, in cells (see `cost` below). */
   writeCellsPerSync: number;
   charts: boolean;
-  /** Worksheet.pageLayout (ExcelApi 1.9): the summary sheet's page setup; false: left to Excel's defaults. */
-  pageLayout?: boolean;
 }
 
 /** One unit of work; `cost` ≈ cells it sends (a long text counts one cell per 100 characters). */
@@ -370,14 +367,6 @@ function summarySteps(content: SheetContent & { existing: boolean }, facts: Work
       run: (r) => {
         r.summary().freezePanes.freezeRows(n);
         r.writeCalls++;
-      },
-    });
-  }
-  if (content.print && settings.pageLayout) {
-    steps.push({
-      cost: 6,
-      run: (r) => {
-        r.writeCalls += queuePageLayout(r.summary(), content);
       },
     });
   }

@@ -14,6 +14,7 @@ import type { ExcelRunner } from '../../../src/hosts/office';
 import { scoreWorkbook } from '../../../src/core/workbook';
 import { sampleWorkbook } from '../../../src/preview/sample';
 import { loadCriteria } from '../../core/helpers';
+import { officeBackend } from '../../../src/taskpane/office-backend';
 import { fillTemplate } from '../../core/template-helpers';
 
 const criteria = loadCriteria();
@@ -23,9 +24,13 @@ const runOf = (fake: ReturnType<typeof createFakeExcel>) => fake.run as unknown 
 const EXCEL_DEFAULT = { orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, printArea: null, printTitleRows: null, centerFooter: '' };
 
 test('the summary sheet the scoring writes: A4 landscape, one page wide, its heading rows repeated, "Trang &P / &N", the print area of what was written', async () => {
+  // Through the pane's backend: the page setup is synced apart after the scoring's write (page-layout.ts).
   const fake = createFakeExcel(sampleWorkbook(criteria));
-  const { plan } = await scoreWorkbook(new OfficeHost(fake.run, { isSetSupported: all }), criteria, { lang: 'vi', activeIsChoice: true });
+  const backend = officeBackend(runOf(fake), criteria, { isSetSupported: all });
+  const out = await backend.score('vi', () => undefined);
+  const { plan } = await scoreWorkbook(new OfficeHost(fake.run, { isSetSupported: all }), criteria, { lang: 'vi', activeIsChoice: true, write: false });
   const summary = plan.summary!;
+  expect(summary.name).toBe(out.summarySheet);
   const area = printArea(summary);
   const layout = await fakePageLayout(fake, summary.name);
   expect(layout).toEqual({

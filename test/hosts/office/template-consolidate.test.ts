@@ -112,14 +112,15 @@ describe('Gộp báo cáo', () => {
     return [yte, gd, vh];
   }
 
-  test('three sheets (two templates, the seed layout) with a conflict: new master and summary sheets, returns unchanged, 2 syncs', async () => {
+  test('three sheets (two templates, the seed layout) with a conflict: new master and summary sheets, returns unchanged, 2 syncs and 2 for page setup', async () => {
     const returns = threeReturns();
     const fake = fakeWith(...returns);
     const before = Object.fromEntries(returns.map((r) => [r.name, JSON.stringify(fake.workbook.sheet(r.name)!.cells())]));
     const syncs = fake.counters.syncs;
     const out = await consolidateSheets(runOf(fake), criteria, { sheets: ['Y tế', 'GD', 'VH'], departments: { VH: 'Sở VH&TT' }, lang: 'vi', isSetSupported: all });
-    expect(fake.counters.syncs - syncs).toBe(2);
-    expect(out.syncs).toBe(2);
+    // Read + write, then the two new sheets' page setup, each synced apart (page-layout.ts: a refusal leaves them standing).
+    expect(fake.counters.syncs - syncs).toBe(4);
+    expect(out.syncs).toBe(4);
 
     const c = out.consolidation;
     expect(c.returns.map((r) => [r.name, r.department, r.departmentSource])).toEqual([
