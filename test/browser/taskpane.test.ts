@@ -58,6 +58,8 @@ function foreign(requests: string[], allowed: string[]): string[] {
 test('taskpane.html: the pane renders inside Office.onReady, light theme, CSP intact', async () => {
   const { page, requests, problems } = await open('taskpane.html');
   await page.getByRole('heading', { name: 'Bắt đầu' }).waitFor();
+  // The results' and tools' chunk is not in taskpane.js: it comes after the first paint, unasked.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/panels\.js$/.test(e.name)));
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
   expect(csp).toContain("default-src 'self'");
