@@ -522,7 +522,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
             <MessageBar intent="error" layout="multiline" data-notice="panels-error">
               <MessageBarBody>
                 <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>
-                {t('errorLoading')}
+                {t('errorLoadingPanels')}
               </MessageBarBody>
             </MessageBar>
           ) : (
@@ -641,7 +641,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
             <AccordionItem value="tools">
               <AccordionHeader as="h2">{t('toolsTitle')}</AccordionHeader>
               <AccordionPanel>
-                {backend?.tools && criteria && panels ? <panels.ToolsPanel tools={backend.tools} criteria={criteria} lang={lang} t={t} notReturns={outcome ? [outcome.sheet, ...(outcome.summarySheet ? [outcome.summarySheet] : [])] : []} /> : panelsFailed ? t('errorLoading') : <Spinner size="tiny" label={t('loading')} />}
+                {backend?.tools && criteria && panels ? <panels.ToolsPanel tools={backend.tools} criteria={criteria} lang={lang} t={t} notReturns={outcome ? [outcome.sheet, ...(outcome.summarySheet ? [outcome.summarySheet] : [])] : []} /> : panelsFailed ? t('errorLoadingPanels') : <Spinner size="tiny" label={t('loading')} />}
               </AccordionPanel>
             </AccordionItem>
           </Accordion>

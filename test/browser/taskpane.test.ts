@@ -90,6 +90,21 @@ test('taskpane.html: an engine chunk that cannot be fetched is said in the pane,
   await page.close();
 });
 
+test('taskpane.html: a panels chunk that cannot be fetched is said where the tools would show', async () => {
+  const page = await session.browser.newPage({ viewport: { width: 360, height: 720 } });
+  await page.route('https://appsforoffice.microsoft.com/**', (route: Route) =>
+    route.request().url() === OFFICE_JS ? route.fulfill({ status: 200, contentType: 'text/javascript', body: officeStub({ bodyBackgroundColor: '#FFFFFF' }) }) : route.abort(),
+  );
+  await page.route('**/panels.js', (route: Route) => route.abort());
+  await page.goto(`${session.server.url}taskpane.html`);
+  await page.getByRole('heading', { name: 'Bắt đầu' }).waitFor();
+  await page.getByRole('button', { name: 'Mẫu và tổng hợp' }).click();
+  await page.getByText(/Không tải được phần kết quả và công cụ/).waitFor();
+  // The pane itself still works: scoring is not held up by the panels.
+  expect(await page.locator('button[data-action="score"]').isEnabled()).toBe(true);
+  await page.close();
+});
+
 test('taskpane.html follows a dark Office theme', async () => {
   const { page, problems } = await open('taskpane.html', { bodyBackgroundColor: '#1F1F1F' });
   await page.getByRole('heading', { name: 'Bắt đầu' }).waitFor();
