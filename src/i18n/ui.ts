@@ -211,6 +211,10 @@ export const UI = s({
     vi: 'Không tải được bộ chấm điểm của phần bổ trợ. Hãy đóng ngăn tác vụ rồi mở lại; nếu vẫn lỗi, kiểm tra kết nối mạng.',
     en: "The add-in's scorer could not be loaded. Close the task pane and open it again; if it still fails, check the network connection.",
   },
+  errorLoadingPanels: {
+    vi: 'Không tải được phần kết quả và công cụ của phần bổ trợ. Hãy đóng ngăn tác vụ rồi mở lại; nếu vẫn lỗi, kiểm tra kết nối mạng.',
+    en: "The add-in's results and tools could not be loaded. Close the task pane and open it again; if it still fails, check the network connection.",
+  },
   loading: { vi: 'Đang tải…', en: 'Loading…' },
   done: {
     vi: (p: { met: number; total: number; sheet: string }) => `Đã chấm: ${p.met} / ${p.total} chỉ số đạt. Xem trang "${p.sheet}".`,

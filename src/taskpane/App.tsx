@@ -40,12 +40,7 @@ import {
 import { PrefStore, Prefs, localPrefs } from './prefs';
 import { Header } from './components/Header';
 import { ScoreProgress } from './components/ScoreProgress';
-import { FoundSummary } from './components/FoundSummary';
-import { ResultsOverview, StatusCounts } from './components/ResultsOverview';
-import { FilterBar } from './components/FilterBar';
-import { IndicatorCard } from './components/IndicatorCard';
-import { MappingFix } from './components/MappingFix';
-import { ToolsPanel } from './components/ToolsPanel';
+import { usePanels } from './lazy-panels';
 
 const useStyles = makeStyles({
   app: {
@@ -159,6 +154,10 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
   /** Whether the stored state records coloured cells: "Xóa màu" waits for something to clear. */
   const [coloured, setColoured] = useState(false);
   const watching = useRef<Promise<Watching | null> | null>(null);
+  /** "Mẫu và tổng hợp" open: its panel is wanted now. */
+  const [toolsOpen, setToolsOpen] = useState(false);
+  // The results and the tools are a chunk of their own, fetched once the pane has shown (or at once when wanted).
+  const { panels, failed: panelsFailed } = usePanels(outcome !== null || toolsOpen);
 
   const t = useMemo(() => translator(lang), [lang]);
   // On load: the workbook may hold colours from an earlier session (its stored state says so).
@@ -200,7 +199,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
   const [focusHeadline, setFocusHeadline] = useState(0);
   useEffect(() => {
     if (focusHeadline) headingRef.current?.focus();
-  }, [focusHeadline]);
+  }, [focusHeadline, panels]); // the headline shows once the results' chunk is there
 
   /** Stops live checking and waits for a check in flight, so no re-check writes while an action runs. */
   const stopWatching = useCallback(async () => {
@@ -518,10 +517,21 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
             </h2>
             <p className={styles.intro}>{t('intro')}</p>
           </section>
+        ) : !panels ? (
+          panelsFailed ? (
+            <MessageBar intent="error" layout="multiline" data-notice="panels-error">
+              <MessageBarBody>
+                <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>
+                {t('errorLoadingPanels')}
+              </MessageBarBody>
+            </MessageBar>
+          ) : (
+            <Spinner size="small" label={t('loading')} data-section="results-loading" />
+          )
         ) : (
           <>
             <div className={styles.panel}>
-              <ResultsOverview counts={counts} t={t} population={population} headingRef={headingRef} {...(outcome.run.summary.scope ? { scope: outcome.run.summary.scope } : {})} />
+              <panels.ResultsOverview counts={counts} t={t} population={population} headingRef={headingRef} {...(outcome.run.summary.scope ? { scope: outcome.run.summary.scope } : {})} />
               {backend?.showReport || outcome.summarySheet ? (
                 <div className={styles.outputs} data-section="outputs">
                   {backend?.showReport ? (
@@ -538,7 +548,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
               ) : null}
             </div>
             <div className={styles.panel}>
-              <FoundSummary
+              <panels.FoundSummary
                 mapping={outcome.run.mapping}
                 sheet={outcome.sheet}
                 {...(outcome.summarySheet ? { summarySheet: outcome.summarySheet } : {})}
@@ -551,7 +561,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
               />
             </div>
             <Divider />
-            <FilterBar
+            <panels.FilterBar
               lang={lang}
               t={t}
               parties={parties}
@@ -570,7 +580,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
             {/* The bar sticks within this box: it scrolls away with the list's end, never over the tools below. */}
             <div className={styles.results}>
               <div className={styles.sticky} data-section="status-bar">
-                <StatusCounts counts={counts} lang={lang} t={t} selected={filters.statuses} onToggle={toggleStatus} />
+                <panels.StatusCounts counts={counts} lang={lang} t={t} selected={filters.statuses} onToggle={toggleStatus} />
                 <span className={styles.shown} aria-live="polite" data-shown>
                   {t('shown', { shown: shown.length, total: results.length })}
                 </span>
@@ -585,7 +595,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
                       const placed = index.get(r.id);
                       if (!placed) return null;
                       return (
-                        <IndicatorCard
+                        <panels.IndicatorCard
                           key={r.id}
                           result={r}
                           placed={placed}
@@ -598,7 +608,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
                           fixing={fixing === r.id}
                         >
                           {fixing === r.id ? (
-                            <MappingFix
+                            <panels.MappingFix
                               indicator={placed.indicator}
                               placement={outcome.run.mapping.placements[r.id]}
                               lang={lang}
@@ -614,7 +624,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
                               onCancelMove={() => setPendingMove(null)}
                             />
                           ) : null}
-                        </IndicatorCard>
+                        </panels.IndicatorCard>
                       );
                     })}
                   </ul>
@@ -627,11 +637,11 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
         )}
 
         {backend?.tools || (!backend && !loadError) ? (
-          <Accordion collapsible className={styles.panel} data-section="tools-accordion">
+          <Accordion collapsible className={styles.panel} data-section="tools-accordion" onToggle={(_, d) => setToolsOpen(d.openItems.includes('tools'))}>
             <AccordionItem value="tools">
               <AccordionHeader as="h2">{t('toolsTitle')}</AccordionHeader>
               <AccordionPanel>
-                {backend?.tools && criteria ? <ToolsPanel tools={backend.tools} criteria={criteria} lang={lang} t={t} notReturns={outcome ? [outcome.sheet, ...(outcome.summarySheet ? [outcome.summarySheet] : [])] : []} /> : <Spinner size="tiny" label={t('loading')} />}
+                {backend?.tools && criteria && panels ? <panels.ToolsPanel tools={backend.tools} criteria={criteria} lang={lang} t={t} notReturns={outcome ? [outcome.sheet, ...(outcome.summarySheet ? [outcome.summarySheet] : [])] : []} /> : panelsFailed ? t('errorLoadingPanels') : <Spinner size="tiny" label={t('loading')} />}
               </AccordionPanel>
             </AccordionItem>
           </Accordion>

@@ -58,6 +58,8 @@ function foreign(requests: string[], allowed: string[]): string[] {
 test('taskpane.html: the pane renders inside Office.onReady, light theme, CSP intact', async () => {
   const { page, requests, problems } = await open('taskpane.html');
   await page.getByRole('heading', { name: 'Bắt đầu' }).waitFor();
+  // The results' and tools' chunk is not in taskpane.js: it comes after the first paint, unasked.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/panels\.js$/.test(e.name)));
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
   expect(csp).toContain("default-src 'self'");
@@ -85,6 +87,21 @@ test('taskpane.html: an engine chunk that cannot be fetched is said in the pane,
   await page.getByText(/Không tải được bộ chấm điểm/).waitFor();
   expect(await page.locator('button[data-action="score"]').isDisabled()).toBe(true);
   expect(await page.getByRole('heading', { name: 'Bắt đầu' }).isVisible()).toBe(true);
+  await page.close();
+});
+
+test('taskpane.html: a panels chunk that cannot be fetched is said where the tools would show', async () => {
+  const page = await session.browser.newPage({ viewport: { width: 360, height: 720 } });
+  await page.route('https://appsforoffice.microsoft.com/**', (route: Route) =>
+    route.request().url() === OFFICE_JS ? route.fulfill({ status: 200, contentType: 'text/javascript', body: officeStub({ bodyBackgroundColor: '#FFFFFF' }) }) : route.abort(),
+  );
+  await page.route('**/panels.js', (route: Route) => route.abort());
+  await page.goto(`${session.server.url}taskpane.html`);
+  await page.getByRole('heading', { name: 'Bắt đầu' }).waitFor();
+  await page.getByRole('button', { name: 'Mẫu và tổng hợp' }).click();
+  await page.getByText(/Không tải được phần kết quả và công cụ/).waitFor();
+  // The pane itself still works: scoring is not held up by the panels.
+  expect(await page.locator('button[data-action="score"]').isEnabled()).toBe(true);
   await page.close();
 });
 
