@@ -137,6 +137,21 @@ export function appendixCandidates(read: HostRead): string[] {
   return read.sheetNames.filter((n) => !hidden.has(n) && !isStateSheetName(n) && !read.summarySheets.includes(n));
 }
 
+/**
+ * The sheets "Gộp báo cáo" offers as returns, in tab order: visible, not the product's own (state,
+ * summary sheets), and laid out as an appendix or a department's return (isScorableSheet): a notes
+ * sheet or a chart sheet is not offered. One read per visible sheet.
+ */
+export async function returnSheets(host: WorkbookHost, criteria: CriteriaSet): Promise<string[]> {
+  const visible = (await host.sheets()).filter((s) => s.visible && !isStateSheetName(s.name)).map((s) => s.name);
+  const out: string[] = [];
+  for (const name of visible) {
+    const read = await host.read(name);
+    if (!read.summarySheets.includes(name) && isScorableSheet(read.sheet, criteria)) out.push(name);
+  }
+  return out;
+}
+
 /** The sheet a person typed, among a workbook's: the same name, else the same letters ignoring case and Unicode form; null when none. */
 export function matchSheetName(names: readonly string[], wanted: string): string | null {
   const folded = wanted.normalize('NFC').toLowerCase();

@@ -140,7 +140,7 @@ export interface PickedFile {
 }
 
 export interface WorkbookTools {
-  /** The workbook's visible sheets, in tab order (the returns to choose from). */
+  /** The sheets that can be returns, in tab order (core/workbook.ts returnSheets: a notes sheet or the product's own sheets are not offered). */
   sheets(): Promise<string[]>;
   /** "Tạo mẫu": a new sheet for a department ('' or absent: the whole city), activated. */
   createTemplate(request: { department?: string; city?: string; year?: number; lang: Lang }): Promise<TemplateOutcome>;

@@ -8,7 +8,7 @@ import { CriteriaSet } from '../core/criteria';
 import { SavedMapping } from '../core/mapping';
 import { WorkbookState } from '../core/plan';
 import { HostRead, ScoreRun, withSavedMapping } from '../core/pipeline';
-import { clearWorkbook, scoreWorkbook } from '../core/workbook';
+import { clearWorkbook, returnSheets, scoreWorkbook } from '../core/workbook';
 import type { ScopeRequest } from '../core/scope';
 import { Lang } from '../i18n/format';
 import { ExcelRunner, OfficeHost, OfficeHostOptions } from '../hosts/office/host';
@@ -78,8 +78,8 @@ export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: 
   const createWorkbook = () => options.createWorkbook ?? officeCreateWorkbook();
   const tools: WorkbookTools = {
     async sheets(): Promise<string[]> {
-      const sheets = await worded(() => host.sheets());
-      return sheets.filter((s) => s.visible).map((s) => s.name);
+      // Only sheets that can be returns (the core decides: returnSheets).
+      return worded(() => returnSheets(host, criteria));
     },
     async createTemplate(request) {
       const made = await worded(() => createTemplateSheet(run, criteria, { ...request, isSetSupported }));

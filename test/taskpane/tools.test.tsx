@@ -30,7 +30,9 @@ function setup(options: { createWorkbook?: boolean; api18?: boolean; notes?: { y
   if (notes.gd !== undefined) typeInto(gd, noteCell(gdT), notes.gd);
   typeInto(gd, gdT.headerCells.department, 'Sở GD&ĐT');
   const vh = buildAppendixSheet(criteria, { '1.2.3.a': { value: '55,5%' }, '2.2.1.b': { value: 40 } }, { onlyParty: 'Sở Văn hóa và Thể thao' }, 'VH');
-  const fake = createFakeExcel({ sheets: [yte, gd, vh].map((s) => sheetDataFromSnapshot(s)) });
+  // A coordinator's own notes sheet sits among the returns: it is no return and is never offered.
+  const notesSheet = { name: 'Ghi chú', cells: { A1: 'Ghi chú của điều phối viên', A2: 'Sở Y tế gửi bản sửa ngày 12/3', A3: 'Hạn nộp: 15/3' } };
+  const fake = createFakeExcel({ sheets: [...[yte, gd, vh].map((s) => sheetDataFromSnapshot(s)), notesSheet] });
   const isSetSupported = (set: string, version: string) => !(set === 'ExcelApi' && version === '1.8' && options.api18 === false);
   const backend = officeBackend(fake.run as unknown as ExcelRunner, criteria, {
     isSetSupported,
@@ -150,12 +152,12 @@ test('"Gộp báo cáo" consolidates the chosen sheets and shows the headline, t
   // The expert assessment is not a department that failed to send its return.
   expect(document.querySelector('[data-list="missing"]')!.textContent).not.toContain('chuyên gia');
   expect(document.querySelector('[data-expert-missing]')!.textContent).toMatch(/^Đánh giá của chuyên gia: chưa có/);
-  expect(fake.workbook.sheetNames()).toEqual(['Y tế', 'GD', 'VH', 'Tổng hợp số liệu', 'Tổng hợp GNLC']);
+  expect(fake.workbook.sheetNames()).toEqual(['Y tế', 'GD', 'VH', 'Ghi chú', 'Tổng hợp số liệu', 'Tổng hợp GNLC']);
   // The file picker is offered where ExcelApi 1.13 is.
   expect(document.querySelector('input[type="file"][accept=".xlsx"][multiple]')).not.toBeNull();
   // ... behind a Fluent button (the browser's own control stays hidden).
   expect(screen.getByRole('button', { name: 'Thêm báo cáo từ tệp (.xlsx)' })).toBeTruthy();
-  // The sheets the consolidation wrote are not offered as returns.
+  // Neither the notes sheet nor the sheets the consolidation wrote are offered as returns.
   expect(screen.getAllByRole('checkbox').map((c) => c.getAttribute('aria-label') ?? c.closest('.fui-Checkbox')?.textContent)).toEqual(['Y tế', 'GD', 'VH']);
 });
 
@@ -193,5 +195,5 @@ test('a guessed department can be corrected in the pane: "Gộp lại" consolida
   expect(document.querySelector('[data-list="missing"]')!.textContent).not.toContain('Sở Thông tin và Truyền thông');
   // The first consolidation's sheets are left as they were; the new ones are named in the message.
   expect(screen.getByText('Đã gộp 3 báo cáo vào trang "Tổng hợp số liệu (2)"; kết quả ở trang "Tổng hợp GNLC (2)".')).toBeTruthy();
-  expect(fake.workbook.sheetNames()).toEqual(['Y tế', 'GD', 'VH', 'Tổng hợp số liệu', 'Tổng hợp GNLC', 'Tổng hợp số liệu (2)', 'Tổng hợp GNLC (2)']);
+  expect(fake.workbook.sheetNames()).toEqual(['Y tế', 'GD', 'VH', 'Ghi chú', 'Tổng hợp số liệu', 'Tổng hợp GNLC', 'Tổng hợp số liệu (2)', 'Tổng hợp GNLC (2)']);
 });
