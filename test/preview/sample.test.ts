@@ -46,7 +46,9 @@ test('a department’s return: scored as its own indicators, one below target, o
 test('the coordinator’s workbook: three returns offered and consolidated into one appendix', async () => {
   const { fake, backend } = open('returns');
   const sheets = await backend.tools!.sheets();
-  expect(sheets).toEqual(['Sở GD&ĐT', 'Sở Y tế', 'Sở LĐ-TB&XH', 'Ghi chú']);
+  // The coordinator's "Ghi chú" sheet is in the workbook but is no return: it is not offered.
+  expect(fake.workbook.sheetNames()).toContain('Ghi chú');
+  expect(sheets).toEqual(['Sở GD&ĐT', 'Sở Y tế', 'Sở LĐ-TB&XH']);
   const out = await backend.tools!.consolidate({ sheets: ['Sở GD&ĐT', 'Sở Y tế', 'Sở LĐ-TB&XH'], lang: 'vi' });
   expect(out.consolidation.returns).toHaveLength(3);
   expect(fake.workbook.sheetNames()).toContain(out.masterSheet);
