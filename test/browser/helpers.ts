@@ -5,7 +5,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Browser, chromium } from 'playwright-core';
+import { Browser, Page, chromium } from 'playwright-core';
 import { StaticServer, serveStatic } from '../../src/preview/serve';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -104,4 +104,31 @@ export async function start(): Promise<Session> {
 
 export function shot(name: string): string {
   return path.join(RESULTS, name);
+}
+
+/** What sticks out sideways: the pane or a box in it wider than itself, or an element past the pane's left or right edge (the panels at 350 px). */
+export async function paneOverflows(page: Page, root = '[data-pane]'): Promise<string[]> {
+  return page.locator(root).evaluate((pane) => {
+    const out: string[] = [];
+    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${[...el.attributes].filter((a) => a.name.startsWith('data-')).map((a) => `[${a.name}=${a.value}]`).join('')}`;
+    const boxes = [pane, ...pane.querySelectorAll('main, section, header, [data-section], [role="region"], li, form, fieldset')];
+    for (const el of boxes) if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') out.push(`${name(el)} scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth}`);
+    const { left, right } = pane.getBoundingClientRect();
+    for (const el of pane.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.width && (r.right > right + 1 || r.left < left - 1)) out.push(`${name(el)} spans ${Math.round(r.left)}–${Math.round(r.right)}, pane ${Math.round(left)}–${Math.round(right)}`);
+    }
+    return out.slice(0, 20);
+  });
+}
+
+/** axe-core, every rule (no runOnly), in the pane. */
+export async function axeViolations(page: Page, root = '[data-pane]'): Promise<string[]> {
+  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
+  const result = await page.evaluate(async (include) => {
+    const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[]; any: Array<{ message: string }> }> }> }> } };
+    return w.axe.run({ include: [[include]] }, { resultTypes: ['violations'] });
+  }, root);
+  return result.violations.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} (${n.any.map((a) => a.message).join('; ')})`).join(', ')}`);
 }

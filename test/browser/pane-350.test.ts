@@ -5,9 +5,8 @@
  * "Chấm điểm" is pressed with the keyboard, the status toggles stay in view while the list
  * scrolls, and axe (every rule, any impact) finds nothing. Screenshots go to test-results/.
  */
-import * as fs from 'fs';
 import type { Page } from 'playwright-core';
-import { Session, shot, start } from './helpers';
+import { Session, shot, start, axeViolations, paneOverflows } from './helpers';
 
 jest.setTimeout(180_000);
 
@@ -26,36 +25,10 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** What sticks out sideways: the pane or a panel whose content is wider than it, or an element past the pane's right edge. */
-async function overflows(): Promise<string[]> {
-  return page.locator('[data-pane]').evaluate((pane) => {
-    const out: string[] = [];
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${[...el.attributes].filter((a) => a.name.startsWith('data-')).map((a) => `[${a.name}=${a.value}]`).join('')}`;
-    const boxes = [pane, ...pane.querySelectorAll('main, section, [data-section], [role="region"]')];
-    for (const el of boxes) if (el.scrollWidth > el.clientWidth + 1) out.push(`${name(el)} scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth}`);
-    const right = pane.getBoundingClientRect().right;
-    for (const el of pane.querySelectorAll('*')) {
-      const r = el.getBoundingClientRect();
-      if (r.width && r.right > right + 1) out.push(`${name(el)} right edge ${Math.round(r.right)} > pane ${Math.round(right)}`);
-    }
-    return out.slice(0, 20);
-  });
-}
-
-async function axe(): Promise<string[]> {
-  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
-  const result = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }> }> } };
-    return w.axe.run({ include: [['[data-pane]']] }, { resultTypes: ['violations'] });
-  });
-  return result.violations.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 test('before scoring: nothing overflows at 350 px; axe passes', async () => {
   await page.locator('[data-pane]').screenshot({ path: shot('pane-350-1-start.png') });
-  expect(await overflows()).toEqual([]);
-  expect(await axe()).toEqual([]);
+  expect(await paneOverflows(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('"Chấm điểm" by keyboard: focus on the headline, the first card a problem, nothing overflows, axe passes', async () => {
@@ -66,8 +39,8 @@ test('"Chấm điểm" by keyboard: focus on the headline, the first card a prob
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
   expect(await page.locator('li[data-indicator]').first().getAttribute('data-status')).not.toBe('met');
   await page.locator('[data-pane]').screenshot({ path: shot('pane-350-2-results.png') });
-  expect(await overflows()).toEqual([]);
-  expect(await axe()).toEqual([]);
+  expect(await paneOverflows(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('the status toggles stay in view at the end of the list, and a toggle visibly narrows it', async () => {
@@ -96,6 +69,6 @@ test('"Mẫu và tổng hợp" at 350 px: nothing overflows; axe passes', async 
   const bar = (await page.locator('[data-section="status-bar"]').boundingBox())!;
   const tools = (await page.locator('[data-section="tools-accordion"]').boundingBox())!;
   expect(bar.y + bar.height).toBeLessThanOrEqual(tools.y + 1);
-  expect(await overflows()).toEqual([]);
-  expect(await axe()).toEqual([]);
+  expect(await paneOverflows(page)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });

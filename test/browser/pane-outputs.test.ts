@@ -8,10 +8,9 @@
  * - The report dialog's page (report.html) showing a report from localStorage in its frame.
  * The department Dropdown, open, fits the pane; axe passes. Screenshots go to test-results/.
  */
-import * as fs from 'fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { Session, shot, start } from './helpers';
+import { Session, shot, start, axeViolations, paneOverflows } from './helpers';
 import { REPORT_STORAGE_KEY } from '../../src/taskpane/report-dialog';
 
 jest.setTimeout(180_000);
@@ -38,37 +37,14 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function overflows(): Promise<string[]> {
-  return page.locator('[data-pane]').evaluate((pane) => {
-    const out: string[] = [];
-    const right = pane.getBoundingClientRect().right;
-    for (const el of [pane, ...pane.querySelectorAll('section, [data-section]')]) if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.tagName} ${el.getAttribute('data-section') ?? ''} ${el.scrollWidth} > ${el.clientWidth}`);
-    for (const el of pane.querySelectorAll('*')) {
-      const r = el.getBoundingClientRect();
-      if (r.width && r.right > right + 1) out.push(`${el.tagName}.${el.className} right ${Math.round(r.right)} > ${Math.round(right)}`);
-    }
-    return out.slice(0, 20);
-  });
-}
-
-async function axe(include: string): Promise<string[]> {
-  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
-  const result = await page.evaluate(async (sel) => {
-    const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } };
-    return w.axe.run({ include: [[sel]] }, { resultTypes: ['violations'] });
-  }, include);
-  return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 test('after scoring, "Xem báo cáo" and "Mở trang tổng hợp" sit under the headline and fit 350 px; the report opens in a new window', async () => {
   await page.getByRole('button', { name: 'Chấm điểm', exact: true }).click();
   await page.locator('[data-headline]').waitFor();
   const outputs = page.locator('[data-section="outputs"]');
   await outputs.waitFor();
   await page.locator('[data-pane]').screenshot({ path: shot('pane-outputs-1-after-scoring.png') });
-  expect(await overflows()).toEqual([]);
-  expect(await axe('[data-pane]')).toEqual([]);
+  expect(await paneOverflows(page)).toEqual([]);
+  expect(await axeViolations(page, '[data-pane]')).toEqual([]);
   expect(await page.getByRole('button', { name: 'Xóa màu' }).isEnabled()).toBe(true);
 
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Xem báo cáo' }).click()]);
@@ -101,8 +77,8 @@ test('"Tạo mẫu" as a new workbook: the department Dropdown fits 350 px open;
   await page.getByRole('option', { name: /^Sở Văn hóa và Thể thao \(\d+\)$/ }).click();
   expect(await page.getByRole('radio', { name: 'Sổ làm việc mới, để lưu và gửi đi' }).isChecked()).toBe(true);
   await page.locator('[data-section="tools"]').screenshot({ path: shot('pane-outputs-4-template.png') });
-  expect(await overflows()).toEqual([]);
-  expect(await axe('[data-section="tools-accordion"]')).toEqual([]);
+  expect(await paneOverflows(page)).toEqual([]);
+  expect(await axeViolations(page, '[data-section="tools-accordion"]')).toEqual([]);
 
   await page.getByRole('button', { name: 'Tạo mẫu' }).click();
   await page.locator('[data-tools-notice="success"]').waitFor({ timeout: 60_000 });

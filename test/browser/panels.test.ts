@@ -10,9 +10,8 @@
  * The preview's own selectors are checked too: the sample workbook and the theme, and the workbook
  * view scrolling to a cell the pane selects.
  */
-import * as fs from 'fs';
 import type { Page } from 'playwright-core';
-import { Session, shot, start } from './helpers';
+import { Session, axeViolations, paneOverflows, shot, start } from './helpers';
 import { loadCriteria } from '../core/helpers';
 import { sampleAppendix } from '../../src/preview/sample';
 import { STATUS_FILL } from '../../src/core/plan';
@@ -52,39 +51,12 @@ async function open(theme: ThemeName, sampleKind = 'appendix', path = 'preview.h
   return page;
 }
 
-/** What sticks out sideways: the pane or a box in it wider than itself, or an element past the pane's right edge. */
-async function overflows(page: Page, root = '[data-pane]'): Promise<string[]> {
-  return page.locator(root).evaluate((pane) => {
-    const out: string[] = [];
-    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${[...el.attributes].filter((a) => a.name.startsWith('data-')).map((a) => `[${a.name}=${a.value}]`).join('')}`;
-    const boxes = [pane, ...pane.querySelectorAll('main, section, header, [data-section], [role="region"], li, form, fieldset')];
-    for (const el of boxes) if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') out.push(`${name(el)} scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth}`);
-    const { left, right } = pane.getBoundingClientRect();
-    for (const el of pane.querySelectorAll('*')) {
-      const r = el.getBoundingClientRect();
-      if (r.width && (r.right > right + 1 || r.left < left - 1)) out.push(`${name(el)} spans ${Math.round(r.left)}–${Math.round(r.right)}, pane ${Math.round(left)}–${Math.round(right)}`);
-    }
-    return out.slice(0, 20);
-  });
-}
-
-/** axe-core, every rule (no runOnly), in the pane. */
-async function axe(page: Page, root = '[data-pane]'): Promise<string[]> {
-  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
-  const result = await page.evaluate(async (include) => {
-    const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: string[]; any: Array<{ message: string }> }> }> }> } };
-    return w.axe.run({ include: [[include]] }, { resultTypes: ['violations'] });
-  }, root);
-  return result.violations.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} (${n.any.map((a) => a.message).join('; ')})`).join(', ')}`);
-}
-
 /** The panel shown: screenshot, nothing overflowing, axe clean. */
 async function panel(page: Page, theme: ThemeName, n: number, what: string, scrollTo?: string): Promise<void> {
   if (scrollTo) await page.locator(scrollTo).first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await page.locator('[data-pane]').screenshot({ path: shot(`panels-${theme}-${n}-${what}.png`) });
-  expect({ what, theme, overflows: await overflows(page) }).toEqual({ what, theme, overflows: [] });
-  expect({ what, theme, axe: await axe(page) }).toEqual({ what, theme, axe: [] });
+  expect({ what, theme, overflows: await paneOverflows(page) }).toEqual({ what, theme, overflows: [] });
+  expect({ what, theme, axe: await axeViolations(page) }).toEqual({ what, theme, axe: [] });
 }
 
 describe.each(THEMES.filter((t) => !process.env.PANEL_THEME || t === process.env.PANEL_THEME))('theme %s', (theme) => {
@@ -210,7 +182,7 @@ describe.each(THEMES.filter((t) => !process.env.PANEL_THEME || t === process.env
       await help.goto(`${session.server.url}help.html`);
       await help.screenshot({ path: shot(`panels-${theme}-12-help.png`), fullPage: true });
       expect(await help.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
-      expect(await axe(help, 'body')).toEqual([]);
+      expect(await axeViolations(help, 'body')).toEqual([]);
     } finally {
       await help.close();
     }

@@ -194,9 +194,8 @@ export async function consolidateSheets(run: ExcelRunner, criteria: CriteriaSet,
     await context.sync();
     // Their page setup in syncs of their own (page-layout.ts: a refusal leaves both sheets standing).
     if (pageLayout) {
-      syncs += 2;
-      await syncPageLayoutApart(context, masterSheet, master);
-      await syncPageLayoutApart(context, summarySheet, summaryContent);
+      syncs += (await syncPageLayoutApart(context, masterSheet, master)).syncs;
+      syncs += (await syncPageLayoutApart(context, summarySheet, summaryContent)).syncs;
     }
     return { consolidation: c, results, summary, masterSheet: master.name, summarySheet: summaryName, syncs, writeCalls };
   });

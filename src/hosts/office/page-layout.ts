@@ -15,6 +15,7 @@
  */
 import { SheetContent, printArea } from '../../core/plan';
 import { toA1 } from '../../core/snapshot';
+import { errorCode } from './read';
 
 /** ExcelApi 1.9 brings Worksheet.pageLayout. */
 export const PAGE_LAYOUT_API = '1.9';
@@ -45,17 +46,20 @@ export function queuePageLayout(sheet: Excel.Worksheet, content: Pick<SheetConte
  * Queues a sheet's page setup and syncs it on its own, after the sheet's content is written: Excel
  * is not known to accept every page-layout value in every version (the self-check does not try it
  * yet), and a refused property fails the whole batch it is in. So a refusal here leaves what was
- * written standing and the sheet printing with Excel's defaults. Returns Excel's error code when
- * it refused, null when set or when the sheet has no print setup.
+ * written standing and the sheet printing with Excel's defaults. Returns the syncs made (none when
+ * the sheet has no print setup) and Excel's error code when it refused.
  */
-export async function syncPageLayoutApart(context: Excel.RequestContext, sheet: Excel.Worksheet, content: Pick<SheetContent, 'rows' | 'columnWidths' | 'print'>): Promise<string | null> {
-  if (!content.print) return null;
+export async function syncPageLayoutApart(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  content: Pick<SheetContent, 'rows' | 'columnWidths' | 'print'>,
+): Promise<{ syncs: 0 | 1; refused: string | null }> {
+  if (!content.print) return { syncs: 0, refused: null };
   try {
     queuePageLayout(sheet, content);
     await context.sync();
-    return null;
+    return { syncs: 1, refused: null };
   } catch (e) {
-    const code = (e as { code?: unknown } | null)?.code;
-    return typeof code === 'string' ? code : 'error';
+    return { syncs: 1, refused: errorCode(e) ?? 'error' };
   }
 }

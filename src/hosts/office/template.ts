@@ -211,8 +211,7 @@ export async function createTemplateSheet(run: ExcelRunner, criteria: CriteriaSe
     await context.sync();
     // Its page setup in a sync of its own (page-layout.ts: a refusal leaves the template standing).
     if ((request.isSetSupported ?? officeIsSetSupported)(API_SET, API_VERSIONS.pageLayout)) {
-      syncs++;
-      await syncPageLayoutApart(context, sheet, template);
+      syncs += (await syncPageLayoutApart(context, sheet, template)).syncs;
     }
     const validatedCells = template.validations.reduce((n, v) => n + countCells(v.address), 0);
     return { sheet: name, template, indicators: template.indicators.length, validatedCells, syncs, writeCalls };
