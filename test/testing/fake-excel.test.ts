@@ -88,6 +88,44 @@ describe('proxies and load', () => {
     });
   });
 
+  test('a format with an empty section shows nothing for that kind of value, as Excel does; the value is kept', async () => {
+    const fake = createFakeExcel({
+      sheets: [
+        {
+          name: 'Hidden',
+          cells: {
+            A1: { value: 'gnlc-summary:v1', numberFormat: ';;;' },
+            B1: { value: 42, numberFormat: ';;;' },
+            C1: { value: -3, numberFormat: ';;;' },
+            D1: { value: 0, numberFormat: ';;;' },
+            E1: { value: 0, numberFormat: '0;-0;' },
+            F1: { value: 7, numberFormat: '0;-0;' },
+            G1: { value: 'typed text', numberFormat: '0;-0;0' },
+            H1: { value: 'a;b', numberFormat: '"x;y"0' },
+            I1: { value: '#N/A', error: true, numberFormat: ';;;' },
+          },
+        },
+      ],
+    });
+    await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Hidden').getRange('A1:I1');
+      r.load('values,text');
+      await ctx.sync();
+      expect(r.values).toEqual([['gnlc-summary:v1', 42, -3, 0, 0, 7, 'typed text', 'a;b', '#N/A']]);
+      // ";;;": positive, negative, zero and text sections all empty. "0;-0;": only zero hidden.
+      // Three sections: no text section, so text shows as typed. An error value shows as it is.
+      expect(r.text).toEqual([['', '', '', '', '', '7', 'typed text', 'a;b', '#N/A']]);
+    });
+    // A value written later into a hidden cell is hidden too: the format belongs to the cell.
+    await fake.run(async (ctx) => {
+      const b = ctx.workbook.worksheets.getItem('Hidden').getRange('B1');
+      b.values = [[99]];
+      b.load('text');
+      await ctx.sync();
+      expect(b.text).toEqual([['']]);
+    });
+  });
+
   test('load paths through navigation properties and collections', async () => {
     const fake = book();
     await fake.run(async (ctx) => {

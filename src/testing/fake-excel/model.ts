@@ -210,13 +210,63 @@ export function valueType(c: CellData | undefined): 'Empty' | 'String' | 'Double
 }
 
 /** What Excel shows for a cell (a small subset of number formatting: General, 0, 0.0…, %, @). */
+/**
+ * The sections of a number format, split at the semicolons that are not inside quotes or escaped.
+ * "Number format codes" / "Review guidelines for customizing a number format" (Microsoft Support,
+ * support.microsoft.com/excel/review-guidelines-for-customizing-a-number-format): a format has up
+ * to four sections separated by semicolons, <POSITIVE>;<NEGATIVE>;<ZERO>;<TEXT>; a skipped section
+ * is written as its ending semicolon alone (ECMA-376 Part 1, 18.8.31 numFmts, says the same).
+ */
+export function formatSections(fmt: string): string[] {
+  const sections: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < fmt.length; i++) {
+    const ch = fmt[i]!;
+    if (ch === '"') quoted = !quoted;
+    else if (ch === '\\' && !quoted && i + 1 < fmt.length) {
+      current += ch + fmt[++i]!;
+      continue;
+    } else if (ch === ';' && !quoted) {
+      sections.push(current);
+      current = '';
+      continue;
+    }
+    current += ch;
+  }
+  sections.push(current);
+  return sections;
+}
+
+/**
+ * Whether the format's section for this value is empty, so Excel shows nothing in the cell (the
+ * value stays in the formula bar). Same Microsoft Support page: with two sections "the first
+ * section is used for positive numbers and zeros, and the second section is used for negative
+ * numbers"; with one, it is used for all numbers; the text section is always the last (fourth)
+ * one, and "If you omit the @ character in the text section, text that you type will not be
+ * displayed"; a format without a text section leaves text as typed. Hence ";;;" (four empty
+ * sections) hides every number and every text.
+ */
+function sectionIsEmpty(fmt: string, v: number | string): boolean {
+  if (!fmt.includes(';')) return false;
+  const s = formatSections(fmt);
+  let section: string | undefined;
+  if (typeof v === 'string') section = s.length >= 4 ? s[3] : undefined;
+  else if (v < 0 && s.length >= 2) section = s[1];
+  else if (v === 0 && s.length >= 3) section = s[2];
+  else section = s[0];
+  return section === '';
+}
+
 export function displayText(c: CellData | undefined): string {
   if (!c || c.value === undefined) return '';
   if (c.text !== undefined) return c.text;
   const v = c.value;
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (typeof v === 'string') return v;
   const fmt = c.numberFormat ?? 'General';
+  // An error value ("#N/A"…) is not a number or a text of the four sections: it shows as it is.
+  if (!c.error && sectionIsEmpty(fmt, v)) return '';
+  if (typeof v === 'string') return v;
   const pct = /^0(?:\.(0+))?%$/.exec(fmt);
   if (pct) return (v * 100).toFixed(pct[1]?.length ?? 0) + '%';
   const fixed = /^0(?:\.(0+))?$/.exec(fmt);
