@@ -16,13 +16,15 @@ export const SELF_CHECK_TITLES: Record<string, Text> = {
   'read-syncs': { vi: 'Số lần đồng bộ của một lần đọc', en: 'Syncs of one scoring read' },
   import: { vi: 'Nhập trang từ tệp', en: 'Importing sheets from a file' },
   protection: { vi: 'Trang được bảo vệ', en: 'A protected sheet' },
+  'page-layout': { vi: 'Thiết lập trang in (A4 ngang, vừa một trang ngang, dòng tiêu đề, chân trang, vùng in)', en: 'Page setup (A4 landscape, one page wide, title rows, footer, print area)' },
+  'create-workbook': { vi: 'Mở mẫu thành sổ làm việc mới (chỉ hỏi Excel, không mở)', en: 'Opening a template as a new workbook (only asked, nothing opened)' },
 };
 
 export const SELF_CHECK_UI = {
   title: { vi: 'Kiểm tra Excel', en: 'Check Excel' },
   intro: {
-    vi: 'Phần kiểm tra thêm một trang tính tạm vào sổ làm việc, thử những gì phần bổ trợ cần ở Excel (đọc màu tô, ô gộp, sự kiện, bảo vệ trang, nhập tệp), rồi xóa trang đó. Dữ liệu của bạn không bị đổi.',
-    en: 'The check adds a scratch sheet to the workbook, tries what the add-in needs from Excel (reading fills, merged cells, events, sheet protection, importing a file), then deletes that sheet. Your data is not changed.',
+    vi: 'Phần kiểm tra thêm một trang tính tạm vào sổ làm việc, thử những gì phần bổ trợ cần ở Excel (đọc màu tô, ô gộp, sự kiện, bảo vệ trang, nhập tệp, thiết lập trang in), rồi xóa trang đó. Phần kiểm tra chỉ hỏi Excel có mở được sổ làm việc mới không, không mở sổ nào. Dữ liệu của bạn không bị đổi.',
+    en: 'The check adds a scratch sheet to the workbook, tries what the add-in needs from Excel (reading fills, merged cells, events, sheet protection, importing a file, page setup), then deletes that sheet. It only asks Excel whether it can open a new workbook; it opens none. Your data is not changed.',
   },
   undoWarning: {
     vi: 'Lưu ý: xóa một trang tính sẽ xóa lịch sử Hoàn tác (Undo) của Excel. Hãy lưu sổ làm việc trước nếu cần.',

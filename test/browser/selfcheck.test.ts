@@ -47,9 +47,9 @@ test('the self-check page: asks first, then every check passes against the fake,
   await pane.getByRole('button', { name: 'Bắt đầu kiểm tra' }).click();
   await pane.getByRole('button', { name: 'Sao chép kết quả' }).waitFor({ timeout: 60_000 });
   const outcomes = await page.locator('[data-check]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-check'), e.getAttribute('data-outcome')]));
-  expect(outcomes).toHaveLength(12);
+  expect(outcomes).toHaveLength(14);
   expect(outcomes.filter(([, o]) => o !== 'pass')).toEqual([]);
-  expect(await pane.getByRole('status').first().innerText()).toBe('12 đạt, 0 không đạt, 0 bỏ qua');
+  expect(await pane.getByRole('status').first().innerText()).toBe('14 đạt, 0 không đạt, 0 bỏ qua');
   // The scratch sheet is gone from the workbook shown beside the pane.
   expect(await page.locator('[data-tab]').evaluateAll((els) => els.map((e) => e.getAttribute('data-tab')).filter((n) => n?.startsWith('GNLC kiểm tra')))).toEqual([]);
   await pane.screenshot({ path: shot('selfcheck-2-results-350.png') });

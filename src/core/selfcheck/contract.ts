@@ -21,11 +21,13 @@ export type CheckId =
   | 'events'
   | 'read-syncs'
   | 'import'
-  | 'protection';
+  | 'protection'
+  | 'page-layout'
+  | 'create-workbook';
 
 /** Every check, in the order it runs (titles: src/i18n/selfcheck.ts). */
 export const CHECKS: ReadonlyArray<{ id: CheckId; title: { vi: string; en: string } }> = (
-  ['fill-none', 'fill-white', 'fill-theme', 'fill-pattern', 'fill-restore', 'null-object', 'null-chain', 'merged-cap', 'events', 'read-syncs', 'import', 'protection'] as CheckId[]
+  ['fill-none', 'fill-white', 'fill-theme', 'fill-pattern', 'fill-restore', 'null-object', 'null-chain', 'merged-cap', 'events', 'read-syncs', 'import', 'protection', 'page-layout', 'create-workbook'] as CheckId[]
 ).map((id) => ({ id, title: SELF_CHECK_TITLES[id]! }));
 
 /** What the runner saw for one check: Excel's raw answer (shown to maintainers) and the facts judged. */
@@ -38,7 +40,17 @@ export type Observation =
   | { id: 'events'; valueEvent: boolean; triggerSource?: string; formatOnChanged: boolean; formatOnFormatChanged: boolean | 'unsupported' }
   | { id: 'read-syncs'; syncs: number; failedSyncs: number }
   | { id: 'import'; answered: string[]; names: string[]; resolved: boolean }
-  | { id: 'protection'; protectedRead: boolean; writeRefused: boolean; code?: string };
+  | { id: 'protection'; protectedRead: boolean; writeRefused: boolean; code?: string }
+  | { id: 'page-layout'; refused: string | null; read?: PageLayoutRead }
+  | { id: 'create-workbook'; apiSet: boolean; createWorkbook: string };
+
+/** What Excel read back of a page setup (Worksheet.pageLayout). */
+export interface PageLayoutRead {
+  orientation: string;
+  paperSize: string;
+  horizontalFitToPages: number | null;
+  centerFooter: string;
+}
 
 /** A check not run (Excel lacks the API, or the runner failed on it): what Excel said. */
 export interface Skipped {
@@ -69,6 +81,12 @@ export const FILL_CASES = {
   'fill-theme': { color: '#FFC000', tintAndShade: 0.4 },
   'fill-pattern': { color: '#DDEBF7', pattern: 'Gray25', patternColor: '#FF0000' },
 } as const;
+
+/**
+ * The page setup the runner sets on its scratch sheet: what the product sets on every sheet it
+ * writes (hosts/office/page-layout.ts), on a 3 × 3 area with its first row repeated.
+ */
+export const PAGE_LAYOUT_CASE = { orientation: 'Landscape', paperSize: 'A4', horizontalFitToPages: 1, centerFooter: 'Trang &P / &N', rows: 3, columns: 3 } as const;
 
 function judgeFill(o: Extract<Observation, { raw: unknown }>): boolean {
   const r = o.read;
@@ -127,6 +145,21 @@ export function judge(o: Observation | Skipped): CheckResult {
       return { id: o.id, outcome: o.resolved ? 'pass' : 'fail', variant: o.answered.every((a) => o.names.includes(a)) ? 'names' : 'IDs', answered: `${show(o.answered)} → ${show(o.names)}` };
     case 'protection':
       return { id: o.id, outcome: o.protectedRead && o.writeRefused ? 'pass' : 'fail', answered: `protected ${o.protectedRead}; a fill write ${o.writeRefused ? `refused (${o.code ?? '?'})` : 'accepted'}` };
+    case 'page-layout': {
+      // Refused: the product syncs the page setup apart from the content, so what it wrote stands and
+      // the sheet prints with Excel's defaults (safe). Accepted: it must read back as set, or the
+      // sheets would not print as the product says.
+      if (o.refused !== null) return { id: o.id, outcome: 'pass', variant: `refused ${o.refused}`, answered: `page setup refused (${o.refused})` };
+      const r = o.read;
+      const want = PAGE_LAYOUT_CASE;
+      const ok = !!r && r.orientation === want.orientation && r.paperSize === want.paperSize && r.horizontalFitToPages === want.horizontalFitToPages && r.centerFooter === want.centerFooter;
+      return { id: o.id, outcome: ok ? 'pass' : 'fail', variant: 'accepted', answered: `page setup accepted; read back ${show(r ?? null)}` };
+    }
+    case 'create-workbook': {
+      // Only asked, never called: the pane offers "a new workbook" when both answer yes, else only "add as a sheet". Either is safe.
+      const offered = o.apiSet && o.createWorkbook === 'function';
+      return { id: o.id, outcome: 'pass', variant: offered ? 'supported' : 'not supported', answered: `ExcelApi 1.8 ${o.apiSet ? 'supported' : 'not supported'}; typeof Excel.createWorkbook ${o.createWorkbook}` };
+    }
   }
 }
 

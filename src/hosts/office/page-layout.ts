@@ -44,8 +44,8 @@ export function queuePageLayout(sheet: Excel.Worksheet, content: Pick<SheetConte
 
 /**
  * Queues a sheet's page setup and syncs it on its own, after the sheet's content is written: Excel
- * is not known to accept every page-layout value in every version (the self-check does not try it
- * yet), and a refused property fails the whole batch it is in. So a refusal here leaves what was
+ * is not known to accept every page-layout value in every version (the self-check's "page-layout"
+ * check asks the real Excel, src/hosts/office/selfcheck.ts), and a refused property fails the whole batch it is in. So a refusal here leaves what was
  * written standing and the sheet printing with Excel's defaults. Returns the syncs made (none when
  * the sheet has no print setup) and Excel's error code when it refused.
  */

@@ -38,3 +38,8 @@ export const officeIsSetSupported: IsSetSupported = (set, version) => {
     return false;
   }
 };
+
+/** Excel.createWorkbook (ExcelApi 1.8), as Office.js has it; undefined when Office.js is not loaded. */
+export function officeCreateWorkbookMember(): unknown {
+  return typeof Excel !== 'undefined' ? (Excel as unknown as { createWorkbook?: unknown }).createWorkbook : undefined;
+}

@@ -5,12 +5,13 @@
  * (deleting a sheet clears Excel's undo history: the page asks before it starts). Every check runs
  * in its own Excel.run and cannot stop the others; the scratch sheet is deleted whatever happens.
  */
-import { CHECKS, CheckId, CheckResult, FILL_CASES, Observation, Skipped, judge } from '../../core/selfcheck/contract';
+import { CHECKS, CheckId, CheckResult, FILL_CASES, Observation, PAGE_LAYOUT_CASE, Skipped, judge } from '../../core/selfcheck/contract';
 import { STATUS_FILL } from '../../core/status';
 import type { FillSpec } from '../../core/snapshot';
 import { OfficeHost, type ExcelRunner } from './host';
 import { CELL_PROPERTIES, errorCode, fillSpecOf } from './read';
-import { API_SET, IsSetSupported, officeIsSetSupported } from './requirements';
+import { API_SET, API_VERSIONS, IsSetSupported, officeCreateWorkbookMember, officeIsSetSupported } from './requirements';
+import { PAGE_LAYOUT_API, syncPageLayoutApart } from './page-layout';
 import { queueFill } from './write';
 
 export interface SelfCheckOptions {
@@ -19,6 +20,8 @@ export interface SelfCheckOptions {
   isSetSupported?: IsSetSupported;
   /** How long to wait for change events. Default 2,000 ms. */
   eventWaitMs?: number;
+  /** Excel.createWorkbook as this Excel has it (only its type is looked at; it is never called). Default: Office.js's. */
+  createWorkbook?: unknown;
   /** Called as each check ends. */
   onResult?: (result: CheckResult) => void;
 }
@@ -69,9 +72,14 @@ export async function runSelfCheck(run: ExcelRunner, options: SelfCheckOptions =
     });
     await attempt(['merged-cap'], () => merged(run, sheet, supports, record));
     await attempt(['events'], () => events(run, sheet, options.eventWaitMs ?? 2000, record));
+    // Before "protection": the page setup needs the scratch sheet unprotected.
+    await attempt(['page-layout'], () => pageLayout(run, sheet, supports, record));
     await attempt(['protection'], () => protection(run, sheet, record));
     if (options.importSample && supports(API_SET, '1.13')) await attempt(['import'], () => importing(run, options.importSample!, record));
     else record({ id: 'import', skipped: true, reason: options.importSample ? 'ExcelApi 1.13 not supported' : 'no sample file' });
+    // Only asked: opening a workbook the person did not ask for is not a check.
+    const member = 'createWorkbook' in options ? options.createWorkbook : officeCreateWorkbookMember();
+    record({ id: 'create-workbook', apiSet: supports(API_SET, API_VERSIONS.createWorkbook), createWorkbook: typeof member });
   } finally {
     removed = await run(async (context) => {
       const guard = protectionOf(context, sheet);
@@ -92,6 +100,11 @@ type Record_ = (o: Observation | Skipped) => void;
 /** A sheet's protection (the office-addins lint rules take a navigation for a read). */
 function protectionOf(context: Excel.RequestContext, sheet: string): Excel.WorksheetProtection {
   return context.workbook.worksheets.getItem(sheet).protection;
+}
+
+/** A sheet's page layout (a navigation, not a read). */
+function pageLayoutOf(context: Excel.RequestContext, sheet: string): Excel.PageLayout {
+  return context.workbook.worksheets.getItem(sheet).pageLayout;
 }
 
 /** A cell's RangeFill (set, never read, by the checks). */
@@ -244,6 +257,39 @@ async function protection(run: ExcelRunner, sheet: string, record: Record_): Pro
     return { protectedRead, ...refused };
   });
   record({ id: 'protection', ...out });
+}
+
+/**
+ * The product's page setup (page-layout.ts, the same function the summary sheet, templates and the
+ * master use) on the scratch sheet, synced apart, then read back. The sheet goes at the end with
+ * its page setup, print area and print titles (sheet-scoped names), so nothing is left behind.
+ */
+async function pageLayout(run: ExcelRunner, sheet: string, supports: IsSetSupported, record: Record_): Promise<void> {
+  if (!supports(API_SET, PAGE_LAYOUT_API)) {
+    record({ id: 'page-layout', skipped: true, reason: `ExcelApi ${PAGE_LAYOUT_API} not supported` });
+    return;
+  }
+  const want = PAGE_LAYOUT_CASE;
+  const out = await run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    const content = {
+      rows: Array.from({ length: want.rows }, () => []),
+      columnWidths: Array.from({ length: want.columns }, () => 10),
+      print: { titleRows: { first: 0, last: 0 }, footer: want.centerFooter },
+    };
+    const { refused } = await syncPageLayoutApart(context, ws, content);
+    if (refused !== null) return { refused };
+    const layout = pageLayoutOf(context, sheet);
+    layout.load('orientation,paperSize,zoom');
+    const footer = layout.headersFooters.defaultForAllPages;
+    footer.load('centerFooter');
+    await context.sync();
+    return {
+      refused,
+      read: { orientation: layout.orientation, paperSize: layout.paperSize, horizontalFitToPages: layout.zoom?.horizontalFitToPages ?? null, centerFooter: footer.centerFooter },
+    };
+  });
+  record({ id: 'page-layout', ...out });
 }
 
 async function importing(run: ExcelRunner, base64: string, record: Record_): Promise<void> {
