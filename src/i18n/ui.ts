@@ -220,6 +220,13 @@ export const UI = s({
     vi: (p: { met: number; total: number; sheet: string }) => `Đã chấm: ${p.met} / ${p.total} chỉ số đạt. Xem trang "${p.sheet}".`,
     en: (p: { met: number; total: number; sheet: string }) => `Scored: ${p.met} of ${p.total} indicators met. See the sheet "${p.sheet}".`,
   },
+  /** The scoring's message once live checking has re-checked cells: the counts are the current ones; the summary sheet waits for the next scoring. */
+  doneLive: {
+    vi: (p: { party?: string; met: number; total: number; summary?: string }) =>
+      `Sau khi kiểm tra lại${p.party ? ` báo cáo của ${p.party}` : ''}: ${p.met} / ${p.total} chỉ số đạt.${p.summary ? ` Trang "${p.summary}" được cập nhật khi bấm "Chấm lại".` : ''}`,
+    en: (p: { party?: string; met: number; total: number; summary?: string }) =>
+      `After re-checking${p.party ? ` ${p.party}'s return` : ''}: ${p.met} of ${p.total} indicators met.${p.summary ? ` The sheet "${p.summary}" is updated when you press "Score again".` : ''}`,
+  },
   doneScoped: {
     vi: (p: { party: string; met: number; total: number; sheet: string }) => `Đã chấm báo cáo của ${p.party}: ${p.met} / ${p.total} chỉ số đạt. Xem trang "${p.sheet}".`,
     en: (p: { party: string; met: number; total: number; sheet: string }) => `Scored ${p.party}'s return: ${p.met} of ${p.total} indicators met. See the sheet "${p.sheet}".`,

@@ -101,6 +101,16 @@ interface Notice {
   text: Text;
   /** Extra lines (kept cells, …). */
   more?: Text[];
+  /** The scoring's own message: its counts are read, when shown, from the run the headline shows (live re-checks included). */
+  scored?: { sheet: string; summarySheet?: string };
+}
+
+/** The scoring's message from a run's summary: after live re-checks, the current counts (the summary sheet waits for the next scoring). */
+function scoredText(summary: ScoreOutcome['run']['summary'], where: NonNullable<Notice['scored']>, rechecked: boolean): Text {
+  const { totals, scope } = summary;
+  const counts = { met: totals.met, total: totals.total };
+  if (rechecked) return (tr) => tr('doneLive', { ...counts, ...(scope ? { party: scope.party } : {}), ...(where.summarySheet ? { summary: where.summarySheet } : {}) });
+  return (tr) => (scope ? tr('doneScoped', { party: scope.party, ...counts, sheet: where.sheet }) : tr('done', { ...counts, sheet: where.sheet }));
 }
 const say = (m: Text, t: T, lang: Lang) => (typeof m === 'function' ? m(t, lang) : m);
 
@@ -247,14 +257,8 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
         setRuns((n) => n + 1);
         if (!after) setFocusHeadline((n) => n + 1);
         setLiveSeen(null);
-        const { totals, scope: scoped } = out.run.summary;
-        const sheet = out.summarySheet ?? out.sheet;
-        const done: Notice = after
-          ? after(out)
-          : {
-              intent: 'success',
-              text: (tr) => (scoped ? tr('doneScoped', { party: scoped.party, met: totals.met, total: totals.total, sheet }) : tr('done', { met: totals.met, total: totals.total, sheet })),
-            };
+        const where = { sheet: out.summarySheet ?? out.sheet, ...(out.summarySheet ? { summarySheet: out.summarySheet } : {}) };
+        const done: Notice = after ? after(out) : { intent: 'success', text: scoredText(out.run.summary, where, false), scored: where };
         // Warnings (a protected sheet scored but not coloured, …) come with the result.
         const warnings = out.warnings.map((w): Text => (_t, l) => w.message[l]);
         setNotice(warnings.length ? { ...done, intent: 'warning', more: [...(done.more ?? []), ...warnings] } : done);
@@ -494,7 +498,7 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
             <MessageBar intent={notice.intent} layout="multiline">
               <MessageBarBody>
                 {notice.title ? <MessageBarTitle>{say(notice.title, t, lang)}</MessageBarTitle> : null}
-                {say(notice.text, t, lang)}
+                {say(notice.scored && outcome ? scoredText(outcome.run.summary, notice.scored, liveSeen !== null) : notice.text, t, lang)}
                 {notice.more?.map((m, i) => (
                   <div key={i}>{say(m, t, lang)}</div>
                 ))}

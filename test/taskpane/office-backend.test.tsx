@@ -192,6 +192,38 @@ describe('"Kiểm tra ngay khi nhập": live checking from the pane', () => {
     expect(screen.getByText(`${TOTAL - 5} / ${TOTAL} đạt`)).toBeTruthy();
   });
 
+  test('after a re-check, the message under the actions and the headline give the same, current count', async () => {
+    const { fake, sample } = setup();
+    await score();
+    const headline = () => document.querySelector('[data-headline]')!.textContent!;
+    const message = () => document.querySelector('[data-notice]')!.textContent!;
+    const met = (text: string) => /(\d+) \/ (\d+)/.exec(text)?.slice(1, 3).map(Number);
+    expect(met(headline())).toEqual([TOTAL - 6, TOTAL]);
+    expect(message()).toBe(`Đã chấm: ${TOTAL - 6} / ${TOTAL} chỉ số đạt. Xem trang "Tổng hợp GNLC".`);
+
+    fireEvent.click(switchOf());
+    await waitFor(() => expect(fake.events.handlerCount('Phụ lục')).toBe(1));
+    // The person types a value that meets 1.1.1.a's target.
+    fake.workbook.setCell('Phụ lục', sample.cells['1.1.1.a']!, 99);
+    await screen.findByText('Vừa kiểm tra lại: 1.1.1.a (Đạt).', undefined, { timeout: 15000 });
+    expect(met(headline())).toEqual([TOTAL - 5, TOTAL]);
+    expect(met(message())).toEqual(met(headline()));
+    // It says the summary sheet still holds the scoring's counts until the next one.
+    expect(message()).toBe(`Sau khi kiểm tra lại: ${TOTAL - 5} / ${TOTAL} chỉ số đạt. Trang "Tổng hợp GNLC" được cập nhật khi bấm "Chấm lại".`);
+
+    // A second edit that breaks it again: both follow, back to the scoring's count.
+    fake.workbook.setCell('Phụ lục', sample.cells['1.1.1.a']!, 1);
+    await waitFor(() => expect(met(headline())).toEqual([TOTAL - 6, TOTAL]), { timeout: 15000 });
+    expect(met(message())).toEqual([TOTAL - 6, TOTAL]);
+
+    // "Chấm lại" writes the summary sheet again: the scoring's own message, in agreement.
+    fireEvent.click(switchOf());
+    await waitFor(() => expect(fake.events.handlerCount('Phụ lục')).toBe(0));
+    fireEvent.click(screen.getByRole('button', { name: /^(Chấm điểm|Chấm lại)$/ }));
+    await waitFor(() => expect(message()).toBe(`Đã chấm: ${TOTAL - 6} / ${TOTAL} chỉ số đạt. Xem trang "Tổng hợp GNLC".`), { timeout: 15000 });
+    expect(met(headline())).toEqual([TOTAL - 6, TOTAL]);
+  });
+
   test('after live recolouring, fixing a mapping and "Xóa màu" still give every cell its original fill back', async () => {
     const { fake, sample } = setup();
     const before = fake.workbook.sheet('Phụ lục')!.cells();
