@@ -12,7 +12,7 @@ import { templateFieldLabel } from './template';
 import { STATUS_FILL, STATUS_FONT, STATUS_SYMBOL } from './plan';
 import { IndicatorResult, STATUSES, Status } from './score';
 import { Gap, Group, Summary, headline } from './summary';
-import { Lang, formatNumber } from '../i18n/format';
+import { Lang, formatNumber, formatQuantity } from '../i18n/format';
 import { STATUS_TEXT, TREND_TEXT } from '../i18n/messages';
 import { REPORT_TEXT as T } from '../i18n/html-report';
 
@@ -83,8 +83,7 @@ function targetName(indicator: Indicator | undefined, lang: Lang): string {
  */
 function valuesHtml(indicator: Indicator | undefined, result: IndicatorResult | undefined, lang: Lang): string {
   if (!indicator || !result) return '—';
-  const show = (v: number | string | null | undefined, unit: string) =>
-    v === null || v === undefined ? '—' : typeof v === 'number' ? formatNumber(v, lang) + (unit === '%' ? '%' : unit ? ` ${unit}` : '') : `“${v}”`;
+  const show = (v: number | string | null | undefined, unit: string) => (v === null || v === undefined ? '—' : typeof v === 'number' ? formatQuantity(v, unit, lang) : `“${v}”`);
   if (indicator.fields.length === 1) {
     const f = indicator.fields[0]!;
     const v = result.values[f.key];

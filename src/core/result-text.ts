@@ -3,7 +3,7 @@ import type { CriteriaSet } from './criteria';
 import { listIndicators } from './criteria-model';
 import type { IndicatorResult } from './score';
 import { STATUS_SYMBOL, Status } from './status';
-import { Lang, formatNumber } from '../i18n/format';
+import { Lang, formatQuantity } from '../i18n/format';
 import { MISSING_KIND_TEXT, STATUS_TEXT } from '../i18n/status';
 import { isNotFound, isOtherParty } from './result-kind';
 
@@ -38,8 +38,7 @@ export interface ValueGroup {
 export function valueGroups(criteria: CriteriaSet, result: IndicatorResult, lang: Lang): ValueGroup[] {
   const indicator = listIndicators(criteria).find((p) => p.indicator.id === result.id)?.indicator;
   if (!indicator) return [];
-  const show = (v: number | string | null, unit: string) =>
-    v === null ? '—' : typeof v === 'number' ? formatNumber(v, lang) + (unit === '%' ? '%' : unit ? ` ${unit}` : '') : v;
+  const show = (v: number | string | null, unit: string) => (v === null ? '—' : typeof v === 'number' ? formatQuantity(v, unit, lang) : v);
   if (indicator.fields.length === 1) {
     const f = indicator.fields[0]!;
     return [{ group: null, items: [{ key: f.key, label: '', value: show(result.values[f.key] ?? null, f.unit) }] }];

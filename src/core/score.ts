@@ -62,6 +62,8 @@ export interface IndicatorResult {
 }
 
 const EPSILON = 1e-9;
+/** A field's own label in English (the cross-field messages name fields as the vi ones do: "Nam + Nữ", "Male + Female"). */
+const labelEn = (f: { label: string; labelEn?: string | undefined }) => f.labelEn ?? f.label;
 
 function trendWord(t: Trend): string {
   return TREND_TEXT[t].vi;
@@ -175,7 +177,16 @@ function runCheck(indicator: Indicator, check: Indicator['checks'][number], read
     if (Math.abs(sum - total) <= EPSILON * Math.max(1, Math.abs(total))) return undefined;
     return makeIssue(
       'sum-mismatch',
-      { parts: check.parts.map((k) => fieldOf(k).label).join(' + '), sum: formatNumber(sum, 'vi'), totalLabel: fieldOf(check.total).label, total: formatNumber(total, 'vi') },
+      {
+        parts: check.parts.map((k) => fieldOf(k).label).join(' + '),
+        sum: formatNumber(sum, 'vi'),
+        totalLabel: fieldOf(check.total).label,
+        total: formatNumber(total, 'vi'),
+        partsEn: check.parts.map((k) => labelEn(fieldOf(k))).join(' + '),
+        sumEn: formatNumber(sum, 'en'),
+        totalLabelEn: labelEn(fieldOf(check.total)),
+        totalEn: formatNumber(total, 'en'),
+      },
       { field: check.total },
     );
   }
@@ -189,7 +200,17 @@ function runCheck(indicator: Indicator, check: Indicator['checks'][number], read
   const unit = fieldOf(check.value).unit;
   return makeIssue(
     'total-outside-range',
-    { totalLabel: fieldOf(check.value).label, total: formatQuantity(v, unit, 'vi'), low: formatQuantity(low, unit, 'vi'), high: formatQuantity(high, unit, 'vi') },
+    {
+      totalLabel: fieldOf(check.value).label,
+      total: formatQuantity(v, unit, 'vi'),
+      low: formatQuantity(low, unit, 'vi'),
+      high: formatQuantity(high, unit, 'vi'),
+      // The English message's own figures and unit ("1,250 children", not "1.250 Trẻ").
+      totalLabelEn: labelEn(fieldOf(check.value)),
+      totalEn: formatQuantity(v, unit, 'en'),
+      lowEn: formatQuantity(low, unit, 'en'),
+      highEn: formatQuantity(high, unit, 'en'),
+    },
     { field: check.value },
   );
 }
@@ -230,7 +251,7 @@ function evaluate(indicator: Indicator, cond: Condition, read: Map<string, Field
     const sign = v === 'increase' ? 1 : v === 'decrease' ? -1 : 0;
     const zeroBound = cond.op !== 'between' && cond.bound === 0;
     if (fields.length !== 1 || !zeroBound) {
-      return { kind: 'invalid', issue: makeIssue('change-without-size', { text: TREND_TEXT[v]?.vi ?? String(v), target: conditionText(indicator, cond, 'vi') }, { field: fields[0]!.key }) };
+      return { kind: 'invalid', issue: makeIssue('change-without-size', { text: TREND_TEXT[v]?.vi ?? String(v), target: conditionText(indicator, cond, 'vi'), textEn: TREND_TEXT[v]?.en ?? String(v), targetEn: conditionText(indicator, cond, 'en') }, { field: fields[0]!.key }) };
     }
     const pass = compare(sign, cond.op as '>=', 0);
     return { kind: pass ? 'pass' : 'fail', reason: reasons(pass ? 'met' : 'unmet-trend', (l) => TREND_TEXT[v][l]) };

@@ -10,7 +10,7 @@ import { OutCell, SheetContent } from './plan';
 import { fieldLabel } from './score';
 import { CellArea, safeSheetName, toA1 } from './snapshot';
 import { PERCENT, ratingItemText } from './vocabulary';
-import { Lang, formatNumber } from '../i18n/format';
+import { Lang, formatNumber, unitText } from '../i18n/format';
 import { RATING_LABELS, RATING_LABELS_EN, TREND_TEXT } from '../i18n/messages';
 import { TEMPLATE_TEXT as TEXT } from '../i18n/template';
 
@@ -158,13 +158,13 @@ export function templateFieldLabel(row: FieldRow, lang: Lang): string {
   return fieldLabel(f, lang);
 }
 
-/** The unit column: "%" for rates and changes, the printed unit for counts ("Trẻ"), nothing for choices. */
-export function templateUnit(row: FieldRow): string {
+/** The unit column: "%" for rates and changes, the printed unit for counts ("Trẻ"; "children" in an English template), nothing for choices. */
+export function templateUnit(row: FieldRow, lang: Lang = 'vi'): string {
   if (row.pair) return '';
   const f = row.field;
   if (f.kind === 'percent' || f.kind === 'change') return PERCENT;
   if (f.kind === 'trend' || f.kind === 'rating') return '';
-  return f.unit;
+  return unitText(f.unit, lang);
 }
 
 /** The items of the trend list in a language ("Tăng", "Giảm"). */
@@ -408,7 +408,7 @@ export function layoutSheet(placed: readonly PlacedIndicator[], options: LayoutO
       cells[col.responsible] = first ? { value: party, wrap: true } : { value: party, font: MUTED };
       cells[col.field] = { value: templateFieldLabel(fr, lang), wrap: true, ...(fr.pair ? { italic: true } : {}) };
       cells[col.value] = { value: rowFill?.value ?? null, fill: rowFill?.valueFill ?? INPUT_FILL, numberFormat: numberFormatFor(kind) };
-      cells[col.unit] = { value: templateUnit(fr) || null };
+      cells[col.unit] = { value: templateUnit(fr, lang) || null };
       cells[col.status] = first && filled?.status ? filled.status : { value: null };
       cells[col.fieldKey] = { value: fr.key, font: MUTED, size: 9 };
       let note = rowFill?.note;

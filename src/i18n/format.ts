@@ -15,9 +15,55 @@ export function formatNumber(n: number, lang: Lang): string {
   return (negative ? '-' : '') + grouped + (frac ? decimal + frac : '');
 }
 
-/** A value with its unit: "93,5%", "1.250 trẻ". */
+/**
+ * The English words of the units an appendix prints (criteria: "Trẻ", "người") and of those
+ * departments commonly type (core/vocabulary.ts UNITS), singular and plural, by the Vietnamese
+ * unit in lower case. Vietnamese keeps the unit as the appendix prints it; a unit not listed here
+ * is shown as printed in both languages.
+ */
+const UNIT_EN: Readonly<Record<string, readonly [one: string, other: string]>> = {
+  'trẻ': ['child', 'children'],
+  'trẻ em': ['child', 'children'],
+  'người': ['person', 'people'],
+  'lượt người': ['attendance', 'attendances'],
+  'lượt': ['time', 'times'],
+  'lần': ['time', 'times'],
+  'giờ': ['hour', 'hours'],
+  'ngày': ['day', 'days'],
+  'năm': ['year', 'years'],
+  'hộ': ['household', 'households'],
+  'học sinh': ['pupil', 'pupils'],
+  'học viên': ['learner', 'learners'],
+  'điểm': ['point', 'points'],
+  'xã': ['commune', 'communes'],
+  'phường': ['ward', 'wards'],
+  'thôn': ['village', 'villages'],
+  'trường': ['school', 'schools'],
+  'cơ sở': ['facility', 'facilities'],
+  'đơn vị': ['unit', 'units'],
+  'doanh nghiệp': ['enterprise', 'enterprises'],
+  'gia đình': ['family', 'families'],
+  'cá nhân': ['individual', 'individuals'],
+  'thư viện': ['library', 'libraries'],
+  'câu lạc bộ': ['club', 'clubs'],
+  'đồng': ['VND', 'VND'],
+  'nghìn đồng': ['thousand VND', 'thousand VND'],
+  'triệu đồng': ['million VND', 'million VND'],
+  'tỷ đồng': ['billion VND', 'billion VND'],
+  'tỉ đồng': ['billion VND', 'billion VND'],
+};
+
+/** A unit in the language: as printed in Vietnamese; its English word (plural unless the figure is 1) in English. */
+export function unitText(unit: string, lang: Lang, n?: number): string {
+  if (lang === 'vi' || !unit) return unit;
+  const en = UNIT_EN[unit.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase()];
+  if (!en) return unit;
+  return n !== undefined && Math.abs(n) === 1 ? en[0] : en[1];
+}
+
+/** A value with its unit: "93,5%", "1.250 Trẻ" (vi), "1,250 children" (en). */
 export function formatQuantity(n: number, unit: string, lang: Lang): string {
   const num = formatNumber(n, lang);
   if (!unit) return num;
-  return unit === '%' ? `${num}%` : `${num} ${unit}`;
+  return unit === '%' ? `${num}%` : `${num} ${unitText(unit, lang, n)}`;
 }

@@ -47,11 +47,11 @@ export const MESSAGES = m({
   // Cross-field checks
   'sum-mismatch': {
     vi: (p) => `${p.parts} = ${p.sum}, khác ${p.totalLabel} = ${p.total}`,
-    en: (p) => `${p.parts} = ${p.sum}, which differs from ${p.totalLabel} = ${p.total}`,
+    en: (p) => `${p.partsEn ?? p.parts} = ${p.sumEn ?? p.sum}, which differs from ${p.totalLabelEn ?? p.totalLabel} = ${p.totalEn ?? p.total}`,
   },
   'total-outside-range': {
     vi: (p) => `${p.totalLabel} ${p.total} phải nằm giữa ${p.low} và ${p.high}`,
-    en: (p) => `${p.totalLabel} ${p.total} must lie between ${p.low} and ${p.high}`,
+    en: (p) => `${p.totalLabelEn ?? p.totalLabel} ${p.totalEn ?? p.total} must lie between ${p.lowEn ?? p.low} and ${p.highEn ?? p.high}`,
   },
   'trend-contradiction': {
     vi: (p) => `Ghi "${p.typed}" nhưng số liệu năm trước ${p.previous} và năm nay ${p.current} cho thấy "${p.computed}"`,
@@ -59,7 +59,7 @@ export const MESSAGES = m({
   },
   'change-without-size': {
     vi: (p) => `"${p.text}" chỉ cho biết chiều tăng/giảm, cần số % để so với mục tiêu ${p.target}`,
-    en: (p) => `"${p.text}" gives only the direction; a % figure is needed to compare with the target ${p.target}`,
+    en: (p) => `"${p.textEn ?? p.text}" gives only the direction; a % figure is needed to compare with the target ${p.targetEn ?? p.target}`,
   },
   // Mapping
   unmapped: {

@@ -5,7 +5,7 @@
  * summary sheet's value cell does the same.
  */
 import { fireEvent, screen } from '@testing-library/react';
-import { coreBackend, loadCriteria, mixedValues, renderPane, buildAppendixSheet } from './support';
+import { coreBackend, loadCriteria, memoryPrefs, mixedValues, renderPane, buildAppendixSheet } from './support';
 import { listIndicators } from '../../src/core/criteria';
 import { valuesText } from '../../src/core/result-text';
 import type { IndicatorResult } from '../../src/core/score';
@@ -59,4 +59,16 @@ test('in English, and in the summary sheet’s value cell, the group is named on
   expect(en).toMatch(/; Female 1,300\b.*; Total 2,550\b.*; Rate 98%$/);
   const vi = valuesText(criteria, result, 'vi');
   expect(count(vi, fields('2.1.1.a')[0]!.group!)).toBe(1);
+});
+
+test('the card\'s values carry English units in English ("children"), the appendix\'s in Vietnamese ("Trẻ")', async () => {
+  renderPane(coreBackend(criteria, buildAppendixSheet(criteria, mixedValues(criteria))), criteria, memoryPrefs({ lang: 'en' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Score' }));
+  await screen.findByText(`${TOTAL - 3} / ${TOTAL} met`);
+  const en = valueOf('2.1.1.a').textContent!;
+  expect(en).toMatch(/Male: [\d,]+ children/);
+  expect(en).not.toMatch(/Trẻ|người/);
+  // Back to Vietnamese: the units as the appendix prints them.
+  fireEvent.click(screen.getByRole('button', { name: 'VI (Tiếng Việt)' }));
+  expect(valueOf('2.1.1.a').textContent!).toMatch(/Nam: [\d.]+ Trẻ/);
 });
