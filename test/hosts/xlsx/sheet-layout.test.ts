@@ -41,7 +41,6 @@ interface SheetSpec {
   noisy: boolean;
 }
 
-const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function sheetXml(spec: SheetSpec): string {
   const p = spec.prefix ? `${spec.prefix}:` : '';
