@@ -58,7 +58,7 @@ function addSheet(pkg: XlsxPackage, name: string, part: string, hidden: 'veryHid
 }
 
 /** Writes a product sheet's part: in place when the sheet is there, else as a new sheet. */
-function putSheet(pkg: XlsxPackage, name: string, doc: ReturnType<typeof stateSheetXml>, hidden?: 'veryHidden'): void {
+function putSheet(pkg: XlsxPackage, name: string, doc: string, hidden?: 'veryHidden'): void {
   const existing = sheetByName(pkg, name);
   if (existing && existing.part) {
     pkg.put(existing.part, doc);
