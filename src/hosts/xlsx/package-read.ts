@@ -479,12 +479,13 @@ export class PackageBook {
     let laidRow: LaidRow | undefined;
     let laidCol = -1;
     let justOpenedEmpty = false;
+    let refCol = -1;
     // As patchSheetXml reads them: a row's number is its `r`, or the one after; a cell's column its `r`'s, or the one after.
     const lay = (name: string, parent: string | undefined, a: Record<string, string>, selfClosing: boolean, raw: string) => {
       if (name === 'c') {
         if (parent !== 'row' || !laidRow) return;
         const end = handlers.byteEnd!();
-        laidCol = a.r ? (parseA1(a.r)?.col ?? laidCol + 1) : laidCol + 1;
+        laidCol = refCol >= 0 ? refCol : laidCol + 1;
         laidRow.cells.push(laidCol, bytes!.lastIndexOf(0x3c, end - 1), end, selfClosing ? 1 : 0);
       } else if (name === 'row') {
         if (parent !== 'sheetData') return;
@@ -504,6 +505,8 @@ export class PackageBook {
           const parent = stack[stack.length - 1];
           stack.push(name);
           justOpenedEmpty = selfClosing;
+          // A cell's column from its reference, parsed once (-1: none, or not a reference).
+          if (name === 'c') refCol = a.r !== undefined ? (parseA1(a.r)?.col ?? -1) : -1;
           if (layout) lay(name, parent, a, selfClosing, raw);
           if (cell) {
             if (run) {
@@ -527,7 +530,7 @@ export class PackageBook {
             out.rows.push(row);
           } else if (name === 'c' && parent === 'row' && row) {
             // One shape for every cell (an object of varying shape makes every later access to it slow).
-            cell = { r: a.r, col: a.r !== undefined ? (parseA1(a.r)?.col ?? -1) : -1, t: a.t, s: a.s, value: undefined, formula: undefined, shared: undefined };
+            cell = { r: a.r, col: refCol, t: a.t, s: a.s, value: undefined, formula: undefined, shared: undefined };
           } else if (name === 'col' && parent === 'cols') {
             out.cols.push({ min: parseInt(a.min || '0', 10), max: parseInt(a.max || '0', 10), style: a.style ? styleOf(a.style) : undefined });
           } else if (name === 'mergeCell' && parent === 'mergeCells') {

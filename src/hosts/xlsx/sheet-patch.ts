@@ -457,11 +457,11 @@ export function patchLaidOut(bytes: Buffer, layout: SheetLayout, edits: Map<stri
     else {
       const { name, attrs } = attributes[t++]!;
       if (x.edit) {
-        const copy = { ...attrs };
-        const style = x.edit(Number(copy.s) || 0);
-        if (style === 0) delete copy.s;
-        else copy.s = String(style);
-        text = tag(name, copy, x.selfClosing);
+        // The attributes of this parse's own, changed in place.
+        const style = x.edit(Number(attrs.s) || 0);
+        if (style === 0) delete attrs.s;
+        else attrs.s = String(style);
+        text = tag(name, attrs, x.selfClosing);
       } else {
         // A self-closing row or sheetData, opened when something goes inside it.
         const inner = cellsXml(x.inside!.cells) + rowsXml(x.inside!.rows);

@@ -210,7 +210,7 @@ export class StylesPatch {
 
   /** A cell format for a product sheet's cell: the workbook's default font (xf 0's) with the given changes. */
   format(f: CellFormat): number {
-    const key = JSON.stringify(f);
+    const key = `${f.bold ? 'b' : ''}${f.italic ? 'i' : ''}${f.underline ? 'u' : ''}${f.wrap ? 'w' : ''}|${f.size ?? ''}|${f.fontColor ?? ''}|${f.fill ?? ''}|${f.numberFormat ?? ''}`;
     let id = this.formatCache.get(key);
     if (id !== undefined) return id;
     const fonts = children(this.list('fonts'), 'font');
