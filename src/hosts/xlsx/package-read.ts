@@ -336,6 +336,7 @@ export class PackageBook {
   private stringsCache: SharedString[] | undefined;
   private readonly snapshots = new Map<string, SheetSnapshot>();
   private readonly layouts = new Map<string, SheetLayout>();
+  private readonly firstRows = new Map<string, { a1?: string; b1?: string; a1Value?: unknown }>();
   private readCache: WorkbookRead | undefined;
 
   constructor(
@@ -393,6 +394,7 @@ export class PackageBook {
     this.stylesCache = undefined;
     this.snapshots.clear();
     this.layouts.clear();
+    this.firstRows.clear();
     this.readCache = undefined;
     (this as { sheets: PackageSheet[] }).sheets = new PackageBook(this.pkg, this.options).sheets;
   }
@@ -606,6 +608,8 @@ export class PackageBook {
   /** The sheet model the snapshot is built from: cells as read, merged areas adding theirs (Worksheet._parseMergeCells). */
   private model(sheet: PackageSheet) {
     const parsed = this.parse(sheet);
+    // Its first row, for the summary marker (workbookRead): no second, partial parse of this sheet.
+    this.firstRows.set(sheet.name, PackageBook.firstRowOf(parsed));
     const theme = this.theme();
     // Columns as Column.fromModel makes them (sorted by min; a later range does not go back over an earlier one).
     const colStyles: Array<CellStyle | undefined> = [];
@@ -705,7 +709,13 @@ export class PackageBook {
   firstRow(name: string): { a1?: string; b1?: string; a1Value?: unknown } {
     const sheet = this.sheet(name);
     if (!sheet) return {};
-    const parsed = this.parse(sheet, true);
+    const known = this.firstRows.get(name);
+    if (known) return known;
+    return PackageBook.firstRowOf(this.parse(sheet, true));
+  }
+
+  /** A1 and B1 of a sheet as parsed (the whole sheet, or its first row). */
+  private static firstRowOf(parsed: ParsedSheet): { a1?: string; b1?: string; a1Value?: unknown } {
     const first = parsed.rows.find((r) => r.r === 0);
     const a1 = first?.cells.find((c) => c.c === 0);
     const b1 = first?.cells.find((c) => c.c === 1);
@@ -773,8 +783,10 @@ export class PackageBook {
 
   /** The HostRead of one sheet, as toHostRead gives it (hiddenSheets included, as XlsxHost adds them). */
   hostRead(name: string): HostRead {
+    // The sheet first: reading it whole gives its first row too (the summary marker workbookRead looks for).
+    const sheet = this.snapshot(name);
     const read = this.workbookRead();
-    const host: HostRead = { sheet: this.snapshot(name), sheetNames: read.sheetNames, state: read.state, stateRead: read.stateRead, summarySheets: read.summarySheets };
+    const host: HostRead = { sheet, sheetNames: read.sheetNames, state: read.state, stateRead: read.stateRead, summarySheets: read.summarySheets };
     if (read.summarySources) host.summarySources = read.summarySources;
     if (read.workbookName !== undefined) host.workbookName = read.workbookName;
     host.hiddenSheets = this.sheets.filter((s) => !visible(s)).map((s) => s.name);
