@@ -10,6 +10,10 @@
  * Once the last edit is made, parsing stops at the end of that row (`</row>`, where the parser
  * says it ends) and the rest of the part is the input's own bytes: a large sheet coloured near
  * its top is not parsed to its end a second time (package-read.ts parsed it once to read it).
+ *
+ * Scoring a sheet just read does not stream it at all: patchLaidOut (below) makes the same changes
+ * from the layout the read recorded, parsing again only the start tags it rewrites. Clearing,
+ * which may remove cells and rows, and any part without a layout that fits, stream through here.
  */
 import { StringDecoder } from 'string_decoder';
 import { SaxesParser, SaxesTagPlain } from 'saxes';
