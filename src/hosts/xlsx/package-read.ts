@@ -48,6 +48,32 @@ const localName = (name: string) => {
   return i < 0 ? name : name.slice(i + 1);
 };
 
+/**
+ * The 0-based column of a cell reference, as parseA1 (core/snapshot.ts) reads one (`$`s allowed,
+ * either case, 1–3 letters then 1–7 digits), -1 when it is none: without its regular expression
+ * and upper-casing, which cost more than the rest of a cell's read.
+ */
+export function columnOfRef(ref: string): number {
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0;
+  let col = 0;
+  const lettersFrom = i;
+  for (; i < ref.length && i - lettersFrom < 4; i++) {
+    const ch = ref.charCodeAt(i) & ~32; // upper case of a letter
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + ch - 64;
+  }
+  const letters = i - lettersFrom;
+  if (letters < 1 || letters > 3) return -1;
+  if (ref.charCodeAt(i) === 36) i++;
+  const digits = ref.length - i;
+  if (digits < 1 || digits > 7) return -1;
+  for (; i < ref.length; i++) {
+    const d = ref.charCodeAt(i);
+    if (d < 48 || d > 57) return -1;
+  }
+  return col - 1;
+}
+
 /** Bytes decoded and parsed in pieces this large (a large sheet never lives in the heap as one string). */
 const CHUNK = 1 << 20;
 
@@ -508,7 +534,7 @@ export class PackageBook {
           stack.push(name);
           justOpenedEmpty = selfClosing;
           // A cell's column from its reference, parsed once (-1: none, or not a reference).
-          if (name === 'c') refCol = a.r !== undefined ? (parseA1(a.r)?.col ?? -1) : -1;
+          if (name === 'c') refCol = a.r !== undefined ? columnOfRef(a.r) : -1;
           if (layout) lay(name, parent, a, selfClosing, raw);
           if (cell) {
             if (run) {

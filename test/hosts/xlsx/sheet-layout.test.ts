@@ -10,8 +10,8 @@
  */
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import fc from 'fast-check';
-import { columnName } from '../../../src/core/snapshot';
-import { PackageBook } from '../../../src/hosts/xlsx/package-read';
+import { columnName, parseA1 } from '../../../src/core/snapshot';
+import { PackageBook, columnOfRef } from '../../../src/hosts/xlsx/package-read';
 import { XlsxPackage } from '../../../src/hosts/xlsx/package';
 import { SheetLayout, StyleEdit, patchLaidOut, patchSheetXml } from '../../../src/hosts/xlsx/sheet-patch';
 import { newEntry, writeZip } from '../../../src/hosts/xlsx/zip';
@@ -208,5 +208,17 @@ describe('scoring’s patch from the layout the read recorded', () => {
     expect(patchLaidOut(Buffer.concat([bytes, Buffer.from(' ')]), layout, edits)).toBeUndefined();
     const shifted = Buffer.from(bytes.toString('utf8').replace('<row', ' <row'), 'utf8').subarray(0, bytes.length);
     expect(patchLaidOut(shifted, layout, edits)).toBeUndefined();
+  });
+});
+
+describe('a cell reference’s column, as the reader takes it', () => {
+  test('property: columnOfRef agrees with parseA1 on references and near-references', () => {
+    const refChar = fc.constantFrom(...'$AaBbZzXxFfDd019@[`{ '.split(''));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: refChar, maxLength: 12 }), fc.tuple(fc.integer({ min: 0, max: 16383 }), fc.integer({ min: 1, max: 9_999_999 }), fc.boolean(), fc.boolean()).map(([c, r, d1, d2]) => `${d1 ? '$' : ''}${columnName(c)}${d2 ? '$' : ''}${r}`)), (ref) => {
+        expect(columnOfRef(ref)).toBe(parseA1(ref)?.col ?? -1);
+      }),
+      { numRuns: 2000, seed: 2028 },
+    );
   });
 });
