@@ -43,8 +43,16 @@ export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
 }
 
+/** Column names already spelled (most sheets use a few dozen columns). */
+const COLUMN_NAMES: string[] = [];
+
 /** 0-based column → "A", "B", …, "AA". */
 export function columnName(col: number): string {
+  if (col >= 0 && col < 1024 && Number.isInteger(col)) return (COLUMN_NAMES[col] ??= spellColumn(col));
+  return spellColumn(col);
+}
+
+function spellColumn(col: number): string {
   let s = '';
   let n = col + 1;
   while (n > 0) {

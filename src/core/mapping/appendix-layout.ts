@@ -91,7 +91,17 @@ function yearColumns(view: SheetView, headerRows: number[], data: number[]): { y
   return { years: { current: ordered[ordered.length - 1]!.col, previous: ordered[ordered.length - 2]!.col, all: found.map((f) => f.col) }, columns: found.map((f) => f.col) };
 }
 
-export function findHeader(view: SheetView): { row: number; roles: Map<Role, number>; score: number } | null {
+type Header = { row: number; roles: Map<Role, number>; score: number };
+const headers = new WeakMap<SheetView, Header | null>();
+
+/** The appendix header of a view (worked out once per view: choosing the sheet and mapping it both ask; callers do not change what it gives). */
+export function findHeader(view: SheetView): Header | null {
+  let found = headers.get(view);
+  if (found === undefined) headers.set(view, (found = scanHeader(view)));
+  return found;
+}
+
+function scanHeader(view: SheetView): Header | null {
   let best: { row: number; roles: Map<Role, number>; score: number } | null = null;
   const last = Math.min(view.bottom, view.top + HEADER_SCAN - 1);
   const right = scanRight(view);

@@ -12,7 +12,7 @@ import { SheetSnapshot, parseA1, toA1 } from '../snapshot';
 import { printedNotes } from '../template';
 import { cleanText } from '../text';
 import { LABEL_SEPARATOR, PERCENT, PLACEHOLDER_DOTS, PRINTED_BLANK, PLACEHOLDER_REST, isUnitWords, replacePlaceholderDots } from '../vocabulary';
-import { SheetView, contentText, isBlankContent } from './grid';
+import { SheetView, contentText, isBlankContent, viewOf } from './grid';
 import { own, record } from './records';
 import { IndicatorPlacement, LOW_CONFIDENCE, Mapping } from './types';
 
@@ -141,7 +141,7 @@ function escapeRegExp(s: string): string {
  * A mapping that is not one (null, a saved mapping's odd JSON) reads as placing nothing; a bug throws.
  */
 export function readEntries(sheet: SheetSnapshot, mapping: Mapping, criteria: CriteriaSet): Map<string, IndicatorEntry> {
-  const view = new SheetView(sheet);
+  const view = viewOf(sheet);
   const out = new Map<string, IndicatorEntry>();
   const placements = mapping && typeof mapping === 'object' && mapping.placements && typeof mapping.placements === 'object' ? mapping.placements : {};
   const conflicts = new Map<string, number[]>();

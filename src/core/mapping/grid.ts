@@ -257,3 +257,18 @@ export class SheetView {
 export function scanRight(view: SheetView): number {
   return Math.min(view.right, view.left + SCAN_WIDTH - 1);
 }
+
+const views = new WeakMap<object, SheetView>();
+
+/**
+ * The view of a snapshot, made once per snapshot: choosing the sheet, mapping it and reading its
+ * entries look at the same one, so its folded texts (and findHeader's answer) are worked out
+ * once. Snapshots are never changed in place (live.ts patchSnapshot copies on write); a value
+ * that is not an object gets a view of its own.
+ */
+export function viewOf(sheet: SheetSnapshot): SheetView {
+  if (!sheet || typeof sheet !== 'object') return new SheetView(sheet);
+  let view = views.get(sheet);
+  if (!view) views.set(sheet, (view = new SheetView(sheet)));
+  return view;
+}

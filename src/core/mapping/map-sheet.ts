@@ -9,7 +9,7 @@ import { AppendixLayout, detectAppendix, scoredColumns } from './appendix-layout
 import { buildBlocks } from './blocks';
 import { CriteriaIndex, indexCriteria } from './criteria-index';
 import { assignFields, computeStats } from './fields';
-import { SheetView } from './grid';
+import { SheetView, viewOf } from './grid';
 import { CLAIM_FLOOR, Claim, claimFor, newMatchCache } from './matching';
 import { own, record } from './records';
 import { parseSavedMapping } from './saved-mapping';
@@ -77,7 +77,7 @@ function mapAppendix(view: SheetView, index: CriteriaIndex, layout: AppendixLayo
  * in the mapper throws: it is not passed off as a sheet that maps nothing.
  */
 export function mapSheet(sheet: SheetSnapshot, criteria: CriteriaSet, saved?: SavedMapping): Mapping {
-  const view = new SheetView(sheet);
+  const view = viewOf(sheet);
   const index = indexCriteria(criteria, view);
   const template = detectTemplate(view);
   let mapping: Mapping;

@@ -4,11 +4,11 @@ import { SheetSnapshot, WorkbookSnapshot } from '../snapshot';
 import { findHeader } from './appendix-layout';
 import { leadingCode } from './codes';
 import { indexCriteria } from './criteria-index';
-import { SheetView } from './grid';
+import { viewOf } from './grid';
 import { detectTemplate, hasMarker } from './template-layout';
 
 function sheetScore(sheet: SheetSnapshot, criteria: CriteriaSet): number {
-  const view = new SheetView(sheet);
+  const view = viewOf(sheet);
   if (view.rows === 0 || view.cols === 0) return 0;
   const index = indexCriteria(criteria, view);
   let score = 0;

@@ -182,7 +182,7 @@ export class XlsxHost implements WorkbookHost {
       const existing = byName(plan.summary.name);
       if (existing && book.firstRow(existing.name).a1 !== SUMMARY_MARKER) throw new PlanError(`a sheet named ${JSON.stringify(plan.summary.name)} exists and is not the product's summary: it is left alone`);
     }
-    const patched = patchPlan(book.pkg, plan, (i) => book.fillAt(i));
+    const patched = patchPlan(book.pkg, plan, (i) => book.fillAt(i), (part) => book.layout(part));
     const result: ApplyResult = { coloured: patched.coloured, restored: patched.restored, skipped: [] };
     if (patched.summarySheet !== undefined) result.summarySheet = patched.summarySheet;
     // The package path writes no chart (as exceljs cannot draw one either).

@@ -271,8 +271,30 @@ export function mergedSize(attributes: string): number {
   return (Math.abs(r2 - r1) + 1) * (Math.abs(c2 - c1) + 1);
 }
 
+/** Entries stated this small or smaller are inflated in one piece, on the main thread (a stream's hops to the thread pool cost more than they do). */
+const INFLATE_AT_ONCE = 1 * MB;
+
 /** Inflates a raw deflate stream, counting its output and giving it to `sink` (kept nowhere else); stops as soon as it passes `cap`. */
 function inflatedSize(data: Buffer, cap: number, sink?: (chunk: Buffer) => void): Promise<number> {
+  if (cap <= INFLATE_AT_ONCE) {
+    let whole: Buffer | undefined;
+    try {
+      // At most one byte past the cap is inflated: past it, zlib stops (ERR_BUFFER_TOO_LARGE).
+      whole = zlib.inflateRawSync(data, { maxOutputLength: cap + 1 });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return Promise.resolve(cap + 1);
+      // A broken stream: counted as far as it inflates, by the stream below.
+    }
+    if (whole) {
+      if (whole.length > cap) return Promise.resolve(whole.length);
+      try {
+        sink?.(whole);
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      return Promise.resolve(whole.length);
+    }
+  }
   return new Promise((resolve, reject) => {
     const z = zlib.createInflateRaw({ chunkSize: 64 * 1024 });
     let total = 0;

@@ -38,6 +38,7 @@ import { CellArea, FillSpec, SheetSnapshot, parseA1 } from '../../core/snapshot'
 import { fillSpecOf, themeColors } from './colors';
 import { NS, XlsxPackage, child, children } from './package';
 import { ModelRow, WorkbookRead, XlsxReadError, contentOf, snapshotOf } from './snapshot-model';
+import type { LaidRow, SheetLayout } from './sheet-patch';
 import { ZipEntry } from './zip';
 
 const REL_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
@@ -47,38 +48,113 @@ const localName = (name: string) => {
   return i < 0 ? name : name.slice(i + 1);
 };
 
+/**
+ * The 0-based column of a cell reference, as parseA1 (core/snapshot.ts) reads one (`$`s allowed,
+ * either case, 1–3 letters then 1–7 digits), -1 when it is none: without its regular expression
+ * and upper-casing, which cost more than the rest of a cell's read.
+ */
+export function columnOfRef(ref: string): number {
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0;
+  let col = 0;
+  const lettersFrom = i;
+  for (; i < ref.length && i - lettersFrom < 4; i++) {
+    const ch = ref.charCodeAt(i) & ~32; // upper case of a letter
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + ch - 64;
+  }
+  const letters = i - lettersFrom;
+  if (letters < 1 || letters > 3) return -1;
+  if (ref.charCodeAt(i) === 36) i++;
+  const digits = ref.length - i;
+  if (digits < 1 || digits > 7) return -1;
+  for (; i < ref.length; i++) {
+    const d = ref.charCodeAt(i);
+    if (d < 48 || d > 57) return -1;
+  }
+  return col - 1;
+}
+
 /** Bytes decoded and parsed in pieces this large (a large sheet never lives in the heap as one string). */
 const CHUNK = 1 << 20;
 
 class StopParsing extends Error {}
 
 interface XmlHandlers {
-  open(local: string, attrs: Record<string, string>, selfClosing: boolean): void;
+  open(local: string, attrs: Record<string, string>, selfClosing: boolean, name: string): void;
   text?(t: string): void;
   close(local: string): void;
+  /**
+   * Set by the parse when asked to: the byte offset in the part just after what the parser last
+   * read (after a start tag's `>` in `open`, after an end tag's `>` in `close`).
+   */
+  byteEnd?: () => number;
 }
 
 /**
  * Streams XML (UTF-8 bytes) through saxes; a handler may stop it early by throwing StopParsing.
  * `complete` false: the bytes are only the start of the part (not closed: no error for what is cut off).
+ * `positions`: handlers get `byteEnd`. saxes counts its position in characters of all it was
+ * given; each piece decoded is kept with where it starts in characters and in bytes, and a
+ * position is turned into bytes by measuring the piece's text up to it (once for a piece of
+ * ASCII only; positions only grow, so each character is measured at most once).
  */
-function parseXmlBytes(bytes: Buffer, h: XmlHandlers, complete = true): void {
+function parseXmlBytes(bytes: Buffer, h: XmlHandlers, complete = true, positions = false): void {
   const parser = new SaxesParser({ xmlns: false });
   let failure: Error | undefined;
   parser.on('error', (e) => {
     failure ??= e;
   });
-  parser.on('opentag', (node: SaxesTagPlain) => h.open(localName(node.name), node.attributes as Record<string, string>, node.isSelfClosing));
+  parser.on('opentag', (node: SaxesTagPlain) => h.open(localName(node.name), node.attributes as Record<string, string>, node.isSelfClosing, node.name));
   if (h.text) {
     const text = h.text;
     parser.on('text', (t) => text(t));
     parser.on('cdata', (t) => text(t));
   }
   parser.on('closetag', (node) => h.close(localName(node.name)));
+  // The piece being parsed: its text, where it starts (characters, bytes), whether it is ASCII, and a cursor in it.
+  let piece = '';
+  let pieceChars = 0;
+  let pieceBytes = 0;
+  let ascii = true;
+  let cursorChars = 0;
+  let cursorBytes = 0;
+  if (positions) {
+    h.byteEnd = () => {
+      const at = parser.position - pieceChars;
+      if (ascii) return pieceBytes + at;
+      if (at < cursorChars) {
+        cursorChars = 0;
+        cursorBytes = 0;
+      }
+      cursorBytes += Buffer.byteLength(piece.slice(cursorChars, at), 'utf8');
+      cursorChars = at;
+      return pieceBytes + cursorBytes;
+    };
+  }
   const decoder = new StringDecoder('utf8');
+  const feed = (text: string, bytesBefore: number) => {
+    if (positions) {
+      pieceChars += piece.length;
+      piece = text;
+      pieceBytes = bytesBefore;
+      ascii = Buffer.byteLength(text, 'utf8') === text.length;
+      cursorChars = 0;
+      cursorBytes = 0;
+    }
+    parser.write(text);
+  };
   try {
-    for (let at = 0; at < bytes.length && !failure; at += CHUNK) parser.write(decoder.write(bytes.subarray(at, Math.min(bytes.length, at + CHUNK))));
-    if (!failure && complete) parser.write(decoder.end()).close();
+    // A piece's bytes: what the decoder took in, less what it holds back of a character cut at the end (given with the next piece).
+    let decodedBytes = 0;
+    for (let at = 0; at < bytes.length && !failure; at += CHUNK) {
+      const text = decoder.write(bytes.subarray(at, Math.min(bytes.length, at + CHUNK)));
+      feed(text, decodedBytes);
+      decodedBytes += positions ? Buffer.byteLength(text, 'utf8') : 0;
+    }
+    if (!failure && complete) {
+      feed(decoder.end(), decodedBytes);
+      parser.close();
+    }
   } catch (e) {
     if (e instanceof StopParsing) return;
     throw e;
@@ -272,6 +348,8 @@ interface ParsedSheet {
   cols: Array<{ min: number; max: number; style: CellStyle | undefined }>;
   merges: string[];
   protected: boolean;
+  /** Where its rows and cells are (a whole part read): the patch of a scoring changes the part from it. */
+  layout?: SheetLayout;
 }
 
 /** The workbook of a package, read part by part (see the file comment). */
@@ -283,6 +361,8 @@ export class PackageBook {
   private stylesCache: Styles | undefined;
   private stringsCache: SharedString[] | undefined;
   private readonly snapshots = new Map<string, SheetSnapshot>();
+  private readonly layouts = new Map<string, SheetLayout>();
+  private readonly firstRows = new Map<string, { a1?: string; b1?: string; a1Value?: unknown }>();
   private readCache: WorkbookRead | undefined;
 
   constructor(
@@ -339,6 +419,8 @@ export class PackageBook {
   invalidate(): void {
     this.stylesCache = undefined;
     this.snapshots.clear();
+    this.layouts.clear();
+    this.firstRows.clear();
     this.readCache = undefined;
     (this as { sheets: PackageSheet[] }).sheets = new PackageBook(this.pkg, this.options).sheets;
   }
@@ -377,7 +459,7 @@ export class PackageBook {
     let lastRow = 0;
     let prevCol = -1;
     // The open cell.
-    let cell: { r?: string; t?: string; s?: string; value?: string | RichText; formula?: string; shared?: string } | undefined;
+    let cell: { r: string | undefined; col: number; t: string | undefined; s: string | undefined; value: string | RichText | undefined; formula: string | undefined; shared: string | undefined } | undefined;
     let node: 'f' | 'v' | 't' | undefined;
     let run: { text?: string } | undefined;
     let runText: string[] | undefined;
@@ -409,8 +491,7 @@ export class PackageBook {
       }
       // CellXform.reconcile: a number under a date format is a date.
       if (typeof value === 'number' && isDateFormat(style?.numberFormat)) value = new Date(Math.round((value - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
-      const p = m.r !== undefined ? parseA1(m.r) : null;
-      const c = p ? p.col : prevCol + 1;
+      const c = m.col >= 0 ? m.col : prevCol + 1;
       prevCol = c;
       const read: RawCell = { c, content: contentOf(value, style?.numberFormat, ctx), fill: { ...(style?.fillSpec ?? noFill) }, hasValue: value !== undefined && value !== null };
       if (c <= 1 && !formula) {
@@ -420,10 +501,41 @@ export class PackageBook {
       }
       row!.cells.push(read);
     };
+    // The layout (a whole part read): where sheetData, its rows and their cells start and end, in bytes.
+    const bytes = firstRowOnly ? undefined : (this.pkg.bytes(sheet.part) ?? Buffer.alloc(0));
+    const layout: SheetLayout | undefined = bytes ? { length: bytes.length, sheetData: null, cols: [], rows: [] } : undefined;
+    let laidRow: LaidRow | undefined;
+    let laidCol = -1;
+    let justOpenedEmpty = false;
+    let refCol = -1;
+    // As patchSheetXml reads them: a row's number is its `r`, or the one after; a cell's column its `r`'s, or the one after.
+    const lay = (name: string, parent: string | undefined, a: Record<string, string>, selfClosing: boolean, raw: string) => {
+      if (name === 'c') {
+        if (parent !== 'row' || !laidRow) return;
+        const end = handlers.byteEnd!();
+        laidCol = refCol >= 0 ? refCol : laidCol + 1;
+        laidRow.cells.push(laidCol, bytes!.lastIndexOf(0x3c, end - 1), end, selfClosing ? 1 : 0);
+      } else if (name === 'row') {
+        if (parent !== 'sheetData') return;
+        const end = handlers.byteEnd!();
+        const r = Number(a.r) || (laidRow ? laidRow.r : 0) + 1;
+        const style = a.customFormat === '1' || a.customFormat === 'true' ? Number(a.s) || 0 : null;
+        laidRow = { r, start: bytes!.lastIndexOf(0x3c, end - 1), end, close: -1, style, cells: [] };
+        laidCol = -1;
+        layout!.rows.push(laidRow);
+      } else if (name === 'sheetData') {
+        const end = handlers.byteEnd!();
+        layout!.sheetData ??= { start: bytes!.lastIndexOf(0x3c, end - 1), end, close: -1, name: raw };
+      } else if (name === 'col' && !layout!.sheetData) layout!.cols.push({ min: Number(a.min), max: Number(a.max), style: Number(a.style) || 0 });
+    };
     const handlers: XmlHandlers = {
-        open(name, a) {
+        open(name, a, selfClosing, raw) {
           const parent = stack[stack.length - 1];
           stack.push(name);
+          justOpenedEmpty = selfClosing;
+          // A cell's column from its reference, parsed once (-1: none, or not a reference).
+          if (name === 'c') refCol = a.r !== undefined ? columnOfRef(a.r) : -1;
+          if (layout) lay(name, parent, a, selfClosing, raw);
           if (cell) {
             if (run) {
               if (name === 't') runText = [];
@@ -445,7 +557,8 @@ export class PackageBook {
             row = { r: r - 1, style: styleOf(a.s), cells: [] };
             out.rows.push(row);
           } else if (name === 'c' && parent === 'row' && row) {
-            cell = { ...(a.r !== undefined ? { r: a.r } : {}), ...(a.t !== undefined ? { t: a.t } : {}), ...(a.s !== undefined ? { s: a.s } : {}) };
+            // One shape for every cell (an object of varying shape makes every later access to it slow).
+            cell = { r: a.r, col: refCol, t: a.t, s: a.s, value: undefined, formula: undefined, shared: undefined };
           } else if (name === 'col' && parent === 'cols') {
             out.cols.push({ min: parseInt(a.min || '0', 10), max: parseInt(a.max || '0', 10), style: a.style ? styleOf(a.style) : undefined });
           } else if (name === 'mergeCell' && parent === 'mergeCells') {
@@ -464,7 +577,12 @@ export class PackageBook {
           else if (node === 'v' || node === 't') cell.value = ((cell.value as string | undefined) ?? '') + t;
         },
         close(name) {
-          stack.pop();
+          const parent = stack.pop() !== undefined ? stack[stack.length - 1] : undefined;
+          if (layout && !justOpenedEmpty) {
+            if (name === 'row' && parent === 'sheetData' && laidRow) laidRow.close = bytes!.lastIndexOf(0x3c, handlers.byteEnd!() - 1);
+            else if (name === 'sheetData' && layout.sheetData) layout.sheetData.close = bytes!.lastIndexOf(0x3c, handlers.byteEnd!() - 1);
+          }
+          justOpenedEmpty = false;
           if (!cell) {
             if (name === 'sheetData' && firstRowOnly) throw new StopParsing();
             return;
@@ -503,7 +621,10 @@ export class PackageBook {
           parseXmlBytes(start, handlers, whole);
           if (whole) break;
         }
-      } else parseXmlBytes(this.pkg.bytes(sheet.part) ?? Buffer.alloc(0), handlers);
+      } else {
+        parseXmlBytes(bytes ?? this.pkg.bytes(sheet.part) ?? Buffer.alloc(0), handlers, true, layout !== undefined);
+        if (layout) out.layout = layout;
+      }
     } catch (e) {
       if (!(e instanceof StopParsing)) throw e;
     }
@@ -513,6 +634,8 @@ export class PackageBook {
   /** The sheet model the snapshot is built from: cells as read, merged areas adding theirs (Worksheet._parseMergeCells). */
   private model(sheet: PackageSheet) {
     const parsed = this.parse(sheet);
+    // Its first row, for the summary marker (workbookRead): no second, partial parse of this sheet.
+    this.firstRows.set(sheet.name, PackageBook.firstRowOf(parsed));
     const theme = this.theme();
     // Columns as Column.fromModel makes them (sorted by min; a later range does not go back over an earlier one).
     const colStyles: Array<CellStyle | undefined> = [];
@@ -531,6 +654,9 @@ export class PackageBook {
     parsed.rows = [];
     // Merged areas: every cell of the area is made (the covered ones hold nothing); a cell not in the file takes its row's or column's fill.
     const masters = new Map<string, CellArea>();
+    // Each row's cells by column, made when a merged area first reaches the row; rows given cells are sorted once, at the end.
+    const byColumn = new Map<number, Map<number, RawCell>>();
+    const grown = new Set<RawCell[]>();
     for (const ref of parsed.merges) {
       const [a, b] = ref.split(':');
       const p = parseA1(a ?? '');
@@ -541,7 +667,8 @@ export class PackageBook {
       for (let r = area.top; r <= area.bottom; r++) {
         let line = rows.get(r);
         if (!line) rows.set(r, (line = { style: undefined, cells: [] }));
-        const at = new Map(line.cells.map((x) => [x.c, x]));
+        let at = byColumn.get(r);
+        if (!at) byColumn.set(r, (at = new Map(line.cells.map((x) => [x.c, x]))));
         for (let c = area.left; c <= area.right; c++) {
           const existing = at.get(c);
           const covered = r > area.top || c > area.left;
@@ -550,11 +677,14 @@ export class PackageBook {
             continue;
           }
           const f = line.style?.fill ?? colStyles[c]?.fill;
-          line.cells.push({ c, content: null, fill: fillSpecOf(f, theme), hasValue: false });
+          const made: RawCell = { c, content: null, fill: fillSpecOf(f, theme), hasValue: false };
+          line.cells.push(made);
+          at.set(c, made);
+          grown.add(line.cells);
         }
-        line.cells.sort((x, y) => x.c - y.c);
       }
     }
+    for (const cells of grown) cells.sort((x, y) => x.c - y.c);
     const modelRows: ModelRow[] = [...rows.entries()]
       .sort((x, y) => x[0] - y[0])
       .map(([r, line]) => ({ r, fill: line.style?.fill ? line.style.fillSpec! : null, cells: line.cells }));
@@ -563,7 +693,7 @@ export class PackageBook {
       if (s?.fillSpec && s.fillSpec.color !== null) columnFills.push({ c, fill: s.fillSpec });
     });
     const merges = [...masters.values()].sort((a, b) => a.top - b.top || a.left - b.left);
-    return { name: sheet.name, rows: modelRows, merges, columnFills, protected: parsed.protected };
+    return { model: { name: sheet.name, rows: modelRows, merges, columnFills, protected: parsed.protected }, layout: parsed.layout };
   }
 
   /** A sheet's snapshot (parsed once while it is among the last read, until the package changes). */
@@ -572,12 +702,28 @@ export class PackageBook {
     if (!s) {
       const sheet = this.sheet(name);
       if (!sheet) throw new Error(`no sheet named ${JSON.stringify(name)}`);
-      s = snapshotOf(this.model(sheet));
+      const { model, layout } = this.model(sheet);
+      s = snapshotOf(model);
       // The last two sheets read are kept (the core may read several to choose one; a large workbook's every sheet is not held).
-      if (this.snapshots.size >= 2) this.snapshots.delete(this.snapshots.keys().next().value!);
+      if (this.snapshots.size >= 2) {
+        const first = this.snapshots.keys().next().value!;
+        this.snapshots.delete(first);
+        this.layouts.delete(first);
+      }
       this.snapshots.set(name, s);
+      if (layout) this.layouts.set(name, layout);
     }
     return s;
+  }
+
+  /**
+   * Where the rows and cells of a sheet read last are in its part (see SheetLayout), while the
+   * part is still the one read (stored in the package as it came); the patch changes it from that.
+   */
+  layout(part: string): SheetLayout | undefined {
+    if (!this.pkg.storedEntry(part)) return undefined;
+    const sheet = this.sheets.find((s) => s.part === part);
+    return sheet ? this.layouts.get(sheet.name) : undefined;
   }
 
   /** A cell's text as read.ts's cellString gives it: a string or rich text, not a formula's result. */
@@ -589,7 +735,13 @@ export class PackageBook {
   firstRow(name: string): { a1?: string; b1?: string; a1Value?: unknown } {
     const sheet = this.sheet(name);
     if (!sheet) return {};
-    const parsed = this.parse(sheet, true);
+    const known = this.firstRows.get(name);
+    if (known) return known;
+    return PackageBook.firstRowOf(this.parse(sheet, true));
+  }
+
+  /** A1 and B1 of a sheet as parsed (the whole sheet, or its first row). */
+  private static firstRowOf(parsed: ParsedSheet): { a1?: string; b1?: string; a1Value?: unknown } {
     const first = parsed.rows.find((r) => r.r === 0);
     const a1 = first?.cells.find((c) => c.c === 0);
     const b1 = first?.cells.find((c) => c.c === 1);
@@ -657,8 +809,10 @@ export class PackageBook {
 
   /** The HostRead of one sheet, as toHostRead gives it (hiddenSheets included, as XlsxHost adds them). */
   hostRead(name: string): HostRead {
+    // The sheet first: reading it whole gives its first row too (the summary marker workbookRead looks for).
+    const sheet = this.snapshot(name);
     const read = this.workbookRead();
-    const host: HostRead = { sheet: this.snapshot(name), sheetNames: read.sheetNames, state: read.state, stateRead: read.stateRead, summarySheets: read.summarySheets };
+    const host: HostRead = { sheet, sheetNames: read.sheetNames, state: read.state, stateRead: read.stateRead, summarySheets: read.summarySheets };
     if (read.summarySources) host.summarySources = read.summarySources;
     if (read.workbookName !== undefined) host.workbookName = read.workbookName;
     host.hiddenSheets = this.sheets.filter((s) => !visible(s)).map((s) => s.name);

@@ -112,6 +112,8 @@ export class XlsxPackage {
   /** How each parsed part's writer escaped its text, followed when it is written back. */
   private readonly escapes = new Map<string, Escapes>();
   private readonly replaced = new Map<string, Buffer | string>();
+  /** A stored part's text as serialised just after it was parsed. */
+  private readonly pristine = new Map<string, string>();
   private readonly removed = new Set<string>();
   private readonly added: string[] = [];
   readonly workbookPart: string;
@@ -166,7 +168,10 @@ export class XlsxPackage {
       if (xml === undefined) throw new PackageError(`the package has no part ${part}`);
       d = parseXml(xml, part);
       this.docs.set(k, d);
-      this.escapes.set(k, escapesOf(xml));
+      const escapes = escapesOf(xml);
+      this.escapes.set(k, escapes);
+      // As it would be written back unchanged: toBuffer compares with this, not with the stored text (spelt by another writer).
+      if (!this.replaced.has(k)) this.pristine.set(k, xmlText(d, escapes));
     }
     return d;
   }
@@ -177,6 +182,7 @@ export class XlsxPackage {
     this.removed.delete(k);
     if (typeof content === 'string' || Buffer.isBuffer(content)) {
       this.docs.delete(k);
+      this.pristine.delete(k);
       this.replaced.set(k, content);
     } else {
       this.docs.set(k, content);
@@ -187,6 +193,7 @@ export class XlsxPackage {
   remove(part: string): void {
     const k = part.toLowerCase();
     this.docs.delete(k);
+    this.pristine.delete(k);
     this.replaced.delete(k);
     this.removed.add(k);
     const i = this.added.findIndex((a) => a.toLowerCase() === k);
@@ -303,6 +310,8 @@ export class XlsxPackage {
    * (`&quot;` and `"` in text are the same XML), keeps the stored bytes.
    */
   private changed(k: string, c: Buffer | string): boolean {
+    const pristine = this.docs.has(k) ? this.pristine.get(k) : undefined;
+    if (pristine !== undefined && typeof c === 'string') return c !== pristine;
     const i = this.index.get(k)!;
     const after = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
     // Another size is another content: no need to inflate the stored part to know.

@@ -12,7 +12,7 @@ import { isStateSheetName } from '../../core/product-sheets';
 import { WorkbookState, emptyMap, getOwn, isProductColour, setOwn } from '../../core/state';
 import { NS, REL, WORKSHEET_TYPE, XEl, XlsxPackage, child, children, element } from './package';
 import { summarySheetXml, stateSheetXml } from './product-xml';
-import { StyleEdit, patchSheetXml } from './sheet-patch';
+import { SheetLayout, StyleEdit, patchLaidOut, patchSheetXml } from './sheet-patch';
 import { StylesPatch } from './styles-patch';
 
 /** A copy of the state whose records can be given their style index. */
@@ -58,7 +58,7 @@ function addSheet(pkg: XlsxPackage, name: string, part: string, hidden: 'veryHid
 }
 
 /** Writes a product sheet's part: in place when the sheet is there, else as a new sheet. */
-function putSheet(pkg: XlsxPackage, name: string, doc: ReturnType<typeof stateSheetXml>, hidden?: 'veryHidden'): void {
+function putSheet(pkg: XlsxPackage, name: string, doc: string, hidden?: 'veryHidden'): void {
   const existing = sheetByName(pkg, name);
   if (existing && existing.part) {
     pkg.put(existing.part, doc);
@@ -172,7 +172,7 @@ function sameRecordedFill(recorded: FillSpec, now: FillSpec): boolean {
  * does not own is written). `fillAt` gives the fill a cell format holds in the package as read, to
  * check a recorded style index before it is put back.
  */
-export function patchPlan(pkg: XlsxPackage, plan: WritePlan, fillAt?: (styleIndex: number) => FillSpec): PatchResult {
+export function patchPlan(pkg: XlsxPackage, plan: WritePlan, fillAt?: (styleIndex: number) => FillSpec, layoutOf?: (part: string) => SheetLayout | undefined): PatchResult {
   const styles = new StylesPatch(pkg.doc(pkg.stylesPart()));
   const state = copyState(plan.state);
   const result: PatchResult = { coloured: 0, restored: 0, state };
@@ -219,7 +219,10 @@ export function patchPlan(pkg: XlsxPackage, plan: WritePlan, fillAt?: (styleInde
       });
       result.restored++;
     }
-    pkg.put(entry.part, patchSheetXml(pkg.bytes(entry.part)!, { cells, restore: plan.fills.length === 0 }));
+    const bytes = pkg.bytes(entry.part)!;
+    // Scoring a sheet just read: changed where its read found the cells, without parsing it again; clearing (which may remove cells it added) streams it.
+    const layout = plan.fills.length ? layoutOf?.(entry.part) : undefined;
+    pkg.put(entry.part, (layout && patchLaidOut(bytes, layout, cells)) || patchSheetXml(bytes, { cells, restore: plan.fills.length === 0 }));
   }
   if (plan.summary) {
     putSheet(pkg, plan.summary.name, summarySheetXml(plan.summary, styles));

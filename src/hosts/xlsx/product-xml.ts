@@ -1,6 +1,7 @@
 /**
- * The product's own sheets (the summary and the state) written as worksheet parts directly, with
- * the DOM: strings inline (t="inlineStr", ECMA-376 Part 1 §18.3.1.53) so the workbook's shared
+ * The product's own sheets (the summary and the state) written as worksheet parts directly, as
+ * text (they are new parts: nothing to keep of a stored spelling; every value and attribute is
+ * escaped as Excel escapes, xml-write.ts): strings inline (t="inlineStr", ECMA-376 Part 1 §18.3.1.53) so the workbook's shared
  * strings part stays as it was, and cell formats appended to styles.xml from the workbook's own
  * default font. Written directly rather than rendered by exceljs in a scratch workbook and
  * transplanted: a transplant would bring exceljs's own fonts and shared strings, each to be
@@ -8,31 +9,29 @@
  */
 import type { OutCell, SheetContent } from '../../core/plan';
 import { toA1 } from '../../core/snapshot';
-import { NS, XDoc, XEl, parseXml } from './package';
+import { NS } from './package';
 import { CellFormat, StylesPatch } from './styles-patch';
 import { sheetReference, wrappedLines } from './sheet-text';
+import { EXCEL_ESCAPES, attrValue, escapeText } from './xml-write';
 
 const DEFAULT_FONT_SIZE = 11;
 
-function skeleton(): XDoc {
-  return parseXml(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.r}"></worksheet>`);
+/** An element's start: its name and attributes, in the order given, escaped as Excel escapes. */
+function start(name: string, attrs: Record<string, string | number> = {}): string {
+  let s = '<' + name;
+  for (const k in attrs) s += ` ${k}="${attrValue(String(attrs[k]), EXCEL_ESCAPES)}"`;
+  return s;
 }
 
-function el(doc: XDoc, name: string, attrs: Record<string, string | number> = {}): XEl {
-  const e = doc.createElementNS(NS.main, name) as XEl;
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  return e;
-}
+/** An element with no content. */
+const empty = (name: string, attrs: Record<string, string | number> = {}) => start(name, attrs) + '/>';
 
-function inlineString(doc: XDoc, c: XEl, text: string): void {
-  c.setAttribute('t', 'inlineStr');
-  const is = el(doc, 'is');
-  const t = el(doc, 't');
-  if (/^\s|\s$|\n/.test(text)) t.setAttribute('xml:space', 'preserve');
-  t.appendChild(doc.createTextNode(text));
-  is.appendChild(t);
-  c.appendChild(is);
-}
+/** A worksheet part: the XML declaration, the root with the two namespaces the product uses, its content. */
+const worksheet = (content: string) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.r}">${content}</worksheet>`;
+
+/** A cell's inline string (`t="inlineStr"` goes on the cell): text whose edges are white space kept as it is. */
+const inlineString = (text: string) => `<is><t${/^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : ''}>${escapeText(text, EXCEL_ESCAPES)}</t></is>`;
 
 function formatOf(cell: OutCell): CellFormat {
   const f: CellFormat = {};
@@ -48,96 +47,64 @@ function formatOf(cell: OutCell): CellFormat {
 }
 
 /** The summary sheet's part: values, formats, widths, wrapped rows' heights, frozen rows, links inside the workbook. */
-export function summarySheetXml(content: SheetContent, styles: StylesPatch): XDoc {
-  const doc = skeleton();
-  const root = doc.documentElement!;
+export function summarySheetXml(content: SheetContent, styles: StylesPatch): string {
+  const out: string[] = [];
   // Children in the order of CT_Worksheet (ECMA-376 Part 1 §18.3.1.99): sheetPr, sheetViews, sheetFormatPr, cols, sheetData, hyperlinks, pageMargins, pageSetup, headerFooter.
-  if (content.print) {
-    const pr = el(doc, 'sheetPr');
-    pr.appendChild(el(doc, 'pageSetUpPr', { fitToPage: 1 }));
-    root.appendChild(pr);
-  }
+  if (content.print) out.push('<sheetPr>', empty('pageSetUpPr', { fitToPage: 1 }), '</sheetPr>');
   if (content.frozenRows) {
-    const views = el(doc, 'sheetViews');
-    const view = el(doc, 'sheetView', { workbookViewId: 0 });
-    view.appendChild(el(doc, 'pane', { ySplit: content.frozenRows, topLeftCell: `A${content.frozenRows + 1}`, activePane: 'bottomLeft', state: 'frozen' }));
-    views.appendChild(view);
-    root.appendChild(views);
+    out.push('<sheetViews>', start('sheetView', { workbookViewId: 0 }), '>');
+    out.push(empty('pane', { ySplit: content.frozenRows, topLeftCell: `A${content.frozenRows + 1}`, activePane: 'bottomLeft', state: 'frozen' }));
+    out.push('</sheetView></sheetViews>');
   }
-  root.appendChild(el(doc, 'sheetFormatPr', { defaultRowHeight: 15 }));
+  out.push(empty('sheetFormatPr', { defaultRowHeight: 15 }));
   if (content.columnWidths.length) {
-    const cols = el(doc, 'cols');
-    content.columnWidths.forEach((w, i) => cols.appendChild(el(doc, 'col', { min: i + 1, max: i + 1, width: w, customWidth: 1 })));
-    root.appendChild(cols);
+    out.push('<cols>');
+    content.columnWidths.forEach((w, i) => out.push(empty('col', { min: i + 1, max: i + 1, width: w, customWidth: 1 })));
+    out.push('</cols>');
   }
-  const data = el(doc, 'sheetData');
   const links: Array<{ ref: string; location: string; display: string }> = [];
   const rows = content.rows.map((r) => [...r]);
   if (rows[0]?.[0]?.value === undefined || rows[0]?.[0]?.value === null) {
     rows[0] ??= [];
     rows[0][0] = { ...(rows[0][0] ?? {}), value: content.marker };
   }
+  const data: string[] = [];
   rows.forEach((cells, r) => {
     if (!cells.length) return;
-    const row = el(doc, 'row', { r: r + 1 });
+    const line: string[] = [];
     let lines = 1;
     let biggest = DEFAULT_FONT_SIZE;
-    cells.forEach((out, c) => {
-      if (!out) return;
+    cells.forEach((cell, c) => {
+      if (!cell) return;
       const ref = toA1(r, c);
-      const cell = el(doc, 'c', { r: ref });
-      const s = styles.format(formatOf(out));
-      if (s) cell.setAttribute('s', String(s));
-      if (typeof out.value === 'number' && Number.isFinite(out.value)) {
-        const v = el(doc, 'v');
-        v.appendChild(doc.createTextNode(String(out.value)));
-        cell.appendChild(v);
-      } else if (out.value !== null && out.value !== undefined) {
+      const s = styles.format(formatOf(cell));
+      const head = `<c r="${ref}"${s ? ` s="${s}"` : ''}`;
+      if (typeof cell.value === 'number' && Number.isFinite(cell.value)) line.push(`${head}><v>${cell.value}</v></c>`);
+      else if (cell.value !== null && cell.value !== undefined) {
         // Strings are written as text, never as formulas, whatever they start with.
-        inlineString(doc, cell, String(out.value));
-        if (out.link) links.push({ ref, location: sheetReference(out.link.sheet, out.link.address), display: String(out.value) });
-      }
-      row.appendChild(cell);
-      biggest = Math.max(biggest, out.size ?? DEFAULT_FONT_SIZE);
-      if (out.wrap && typeof out.value === 'string') lines = Math.max(lines, wrappedLines(out.value, content.columnWidths[c] ?? 10));
+        line.push(`${head} t="inlineStr">${inlineString(String(cell.value))}</c>`);
+        if (cell.link) links.push({ ref, location: sheetReference(cell.link.sheet, cell.link.address), display: String(cell.value) });
+      } else line.push(head + '/>');
+      biggest = Math.max(biggest, cell.size ?? DEFAULT_FONT_SIZE);
+      if (cell.wrap && typeof cell.value === 'string') lines = Math.max(lines, wrappedLines(cell.value, content.columnWidths[c] ?? 10));
     });
     // Excel does not re-measure wrapped rows when it opens a file: give them room.
-    if (lines > 1) {
-      row.setAttribute('ht', String(Math.min(409, Math.ceil(lines * 15 * (biggest / DEFAULT_FONT_SIZE)))));
-      row.setAttribute('customHeight', '1');
-    }
-    data.appendChild(row);
+    const height = lines > 1 ? ` ht="${Math.min(409, Math.ceil(lines * 15 * (biggest / DEFAULT_FONT_SIZE)))}" customHeight="1"` : '';
+    data.push(`<row r="${r + 1}"${height}`, line.length ? `>${line.join('')}</row>` : '/>');
   });
-  root.appendChild(data);
-  if (links.length) {
-    const hl = el(doc, 'hyperlinks');
-    for (const l of links) hl.appendChild(el(doc, 'hyperlink', l));
-    root.appendChild(hl);
-  }
+  out.push(data.length ? `<sheetData>${data.join('')}</sheetData>` : '<sheetData/>');
+  if (links.length) out.push('<hyperlinks>', ...links.map((l) => empty('hyperlink', l)), '</hyperlinks>');
   if (content.print) {
     // A4 (paperSize 9, §18.3.1.63) landscape, one page wide and as many down as the rows need.
-    root.appendChild(el(doc, 'pageMargins', { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 }));
-    root.appendChild(el(doc, 'pageSetup', { paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 }));
-    const hf = el(doc, 'headerFooter');
-    const footer = el(doc, 'oddFooter');
-    footer.appendChild(doc.createTextNode(`&C${content.print.footer}`));
-    hf.appendChild(footer);
-    root.appendChild(hf);
+    out.push(empty('pageMargins', { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 }));
+    out.push(empty('pageSetup', { paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 }));
+    out.push(`<headerFooter><oddFooter>${escapeText(`&C${content.print.footer}`, EXCEL_ESCAPES)}</oddFooter></headerFooter>`);
   }
-  return doc;
+  return worksheet(out.join(''));
 }
 
 /** The state sheet's part: column A, one chunk per row (the marker first). */
-export function stateSheetXml(column: readonly string[]): XDoc {
-  const doc = skeleton();
-  const data = el(doc, 'sheetData');
-  column.forEach((value, i) => {
-    const row = el(doc, 'row', { r: i + 1 });
-    const c = el(doc, 'c', { r: `A${i + 1}` });
-    inlineString(doc, c, value);
-    row.appendChild(c);
-    data.appendChild(row);
-  });
-  doc.documentElement!.appendChild(data);
-  return doc;
+export function stateSheetXml(column: readonly string[]): string {
+  const rows = column.map((value, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr">${inlineString(value)}</c></row>`);
+  return worksheet(rows.length ? `<sheetData>${rows.join('')}</sheetData>` : '<sheetData/>');
 }

@@ -10,11 +10,15 @@
  * Once the last edit is made, parsing stops at the end of that row (`</row>`, where the parser
  * says it ends) and the rest of the part is the input's own bytes: a large sheet coloured near
  * its top is not parsed to its end a second time (package-read.ts parsed it once to read it).
+ *
+ * Scoring a sheet just read does not stream it at all: patchLaidOut (below) makes the same changes
+ * from the layout the read recorded, parsing again only the start tags it rewrites. Clearing,
+ * which may remove cells and rows, and any part without a layout that fits, stream through here.
  */
 import { StringDecoder } from 'string_decoder';
 import { SaxesParser, SaxesTagPlain } from 'saxes';
 import { parseA1 } from '../../core/snapshot';
-import { attrValue, escapeText, escapesOf } from './xml-write';
+import { Escapes, attrValue, escapeText, escapesOf } from './xml-write';
 
 /** A cell's new style index from its current one (the cell's `s`, or what a new cell there would take). */
 export type StyleEdit = (current: number) => number;
@@ -37,6 +41,34 @@ const local = (name: string) => name.slice(name.indexOf(':') + 1);
 /** Characters a value or a text may need escaped (most have none, and are written as they are). */
 const ATTR_ESCAPED = /[&<"\t\n\r>]/;
 const TEXT_ESCAPED = /[&<>"']/;
+
+/**
+ * Where a worksheet part's sheetData, rows and cells are, in bytes, as the parser reported them
+ * while the part was read (package-read.ts). With it, scoring changes the part without parsing it
+ * again: see patchLaidOut.
+ */
+export interface SheetLayout {
+  /** The part's length in bytes when it was read (a layout is used only on those bytes). */
+  length: number;
+  /** `<sheetData>`: its start tag [start, end), its end tag's start (-1: self-closing), its name as written (with a prefix, if any). */
+  sheetData: { start: number; end: number; close: number; name: string } | null;
+  /** `<col>` ranges with their format (1-based columns, as written). */
+  cols: Array<{ min: number; max: number; style: number }>;
+  rows: LaidRow[];
+}
+
+export interface LaidRow {
+  /** The row number (1-based): `r`, or the one after the row before. */
+  r: number;
+  /** The start tag [start, end); the end tag's start (-1: self-closing). */
+  start: number;
+  end: number;
+  close: number;
+  /** The row's format where it applies to its empty cells (customFormat), else null. */
+  style: number | null;
+  /** Its `<c>` elements, four numbers each: column (0-based), start, end of the start tag, 1 when self-closing. */
+  cells: number[];
+}
 
 /** Thrown at the end of the row after which nothing is left to change: the parser's position (in characters) just after it. */
 class RestIsUnchanged extends Error {
@@ -274,4 +306,183 @@ export function patchSheetXml(bytes: Buffer, edits: SheetEdits): Buffer {
   if (failure) throw failure;
   out.flush();
   return Buffer.concat(chunks);
+}
+
+/** A cell the part lacks, to be added: its address, its edit, the format it would show without one. */
+interface NewCell {
+  r: number;
+  c: number;
+  edit: StyleEdit;
+  inherited: number;
+}
+
+/** One change to the part's bytes [at, end): cells and rows added there, or a start tag written anew. */
+type Splice =
+  | { at: number; end: number; kind: 'insert'; rows: Array<{ r: number; cells: NewCell[] }> | null; cells: NewCell[] }
+  | { at: number; end: number; kind: 'tag'; edit: StyleEdit | null; inside: { cells: NewCell[]; rows: Array<{ r: number; cells: NewCell[] }> } | null; selfClosing: boolean };
+
+/**
+ * Scoring's patch of a part whose layout its read recorded (SheetLayout): the part's own bytes, in
+ * which only (1) the start tags of the cells whose format changes are written anew, and (2) cells
+ * and rows the colours need that the part lacks are added where the order of rows and cells puts
+ * them (a self-closing row or sheetData is opened for them). It makes the same changes as
+ * patchSheetXml (without clearing's removals), in the same order, but parses again only the start
+ * tags it rewrites: they are given to saxes together, as one small document, and written with
+ * their attributes in order, as patchSheetXml writes every element. What lies between is copied.
+ * Undefined when the layout does not fit the bytes (every position it gives must fall on a `<`
+ * that starts a tag and a `>` that ends it): the caller then streams the part through patchSheetXml.
+ */
+export function patchLaidOut(bytes: Buffer, layout: SheetLayout, edits: Map<string, StyleEdit>): Buffer | undefined {
+  const sd = layout.sheetData;
+  if (layout.length !== bytes.length || !sd) return undefined;
+  const fits = (start: number, end: number) => bytes[start] === 0x3c && bytes[end - 1] === 0x3e;
+  if (!fits(sd.start, sd.end) || (sd.close >= 0 && bytes[sd.close] !== 0x3c)) return undefined;
+  const prefix = sd.name.includes(':') ? sd.name.slice(0, sd.name.indexOf(':') + 1) : '';
+  const pending = new Map<number, Map<number, StyleEdit>>();
+  for (const [address, edit] of edits) {
+    const p = parseA1(address);
+    if (!p) continue;
+    let row = pending.get(p.row + 1);
+    if (!row) pending.set(p.row + 1, (row = new Map()));
+    row.set(p.col, edit);
+  }
+  const colStyle = (c: number) => layout.cols.find((x) => x.min <= c + 1 && c + 1 <= x.max)?.style ?? 0;
+  /** The edits of a row not yet made, in column order, before column `before` (taken out of `row`). */
+  const cellsBefore = (r: number, row: Map<number, StyleEdit>, rowStyle: number | null, before: number): NewCell[] => {
+    const out: NewCell[] = [];
+    for (const c of [...row.keys()].sort((a, b) => a - b)) {
+      if (c >= before) break;
+      out.push({ r, c, edit: row.get(c)!, inherited: rowStyle !== null ? rowStyle : colStyle(c) });
+      row.delete(c);
+    }
+    return out;
+  };
+  const order = [...pending.keys()].sort((a, b) => a - b);
+  let next = 0;
+  /** Rows with edits that the part lacks, before row `before`. */
+  const rowsBefore = (before: number) => {
+    const out: Array<{ r: number; cells: NewCell[] }> = [];
+    for (; next < order.length && order[next]! < before; next++) {
+      const r = order[next]!;
+      const row = pending.get(r);
+      if (!row) continue;
+      pending.delete(r);
+      out.push({ r, cells: cellsBefore(r, row, null, Infinity) });
+    }
+    return out;
+  };
+  const splices: Splice[] = [];
+  for (const row of layout.rows) {
+    const rows = rowsBefore(row.r);
+    if (rows.length) splices.push({ at: row.start, end: row.start, kind: 'insert', rows, cells: [] });
+    const rowEdits = pending.get(row.r);
+    if (!rowEdits) continue;
+    pending.delete(row.r);
+    if (!fits(row.start, row.end)) return undefined;
+    const cells = row.cells;
+    for (let i = 0; i < cells.length; i += 4) {
+      const c = cells[i]!;
+      const start = cells[i + 1]!;
+      const end = cells[i + 2]!;
+      const added = cellsBefore(row.r, rowEdits, row.style, c);
+      if (added.length) splices.push({ at: start, end: start, kind: 'insert', rows: null, cells: added });
+      const edit = rowEdits.get(c);
+      if (!edit) continue;
+      rowEdits.delete(c);
+      if (!fits(start, end)) return undefined;
+      splices.push({ at: start, end, kind: 'tag', edit, inside: null, selfClosing: cells[i + 3] === 1 });
+    }
+    const rest = cellsBefore(row.r, rowEdits, row.style, Infinity);
+    if (!rest.length) continue;
+    if (row.close >= 0) {
+      if (bytes[row.close] !== 0x3c) return undefined;
+      splices.push({ at: row.close, end: row.close, kind: 'insert', rows: null, cells: rest });
+    } else splices.push({ at: row.start, end: row.end, kind: 'tag', edit: null, inside: { cells: rest, rows: [] }, selfClosing: true });
+  }
+  const last = rowsBefore(Infinity);
+  if (last.length) {
+    if (sd.close >= 0) splices.push({ at: sd.close, end: sd.close, kind: 'insert', rows: last, cells: [] });
+    else splices.push({ at: sd.start, end: sd.end, kind: 'tag', edit: null, inside: { cells: [], rows: last }, selfClosing: true });
+  }
+  for (let i = 1; i < splices.length; i++) if (splices[i]!.at < splices[i - 1]!.end) return undefined;
+
+  // The start tags written anew, parsed together: each one closed, inside one root element.
+  const tags = splices.filter((x): x is Extract<Splice, { kind: 'tag' }> => x.kind === 'tag');
+  const attributes: Array<{ name: string; attrs: Record<string, string> }> = [];
+  if (tags.length) {
+    const doc = ['<_>'];
+    for (const t of tags) doc.push(bytes.toString('utf8', t.at, t.end), t.selfClosing ? '' : `</${tagName(bytes, t.at)}>`);
+    doc.push('</_>');
+    const parser = new SaxesParser({ xmlns: false });
+    let failure: Error | undefined;
+    let depth = 0;
+    parser.on('error', (e) => {
+      failure ??= e;
+    });
+    parser.on('opentag', (node: SaxesTagPlain) => {
+      if (++depth === 2) attributes.push({ name: node.name, attrs: node.attributes as Record<string, string> });
+    });
+    parser.on('closetag', () => depth--);
+    parser.write(doc.join('')).close();
+    if (failure || attributes.length !== tags.length) return undefined;
+  }
+  let escapes: Escapes | undefined;
+  const tag = (name: string, attrs: Record<string, string>, selfClosing: boolean) => {
+    let s = '<' + name;
+    for (const k in attrs) {
+      const v = attrs[k]!;
+      s += ' ' + k + '="' + (ATTR_ESCAPED.test(v) ? attrValue(v, (escapes ??= escapesOf(bytes.toString('utf8', 0, Math.min(bytes.length, 2_000_000))))) : v) + '"';
+    }
+    return s + (selfClosing ? '/>' : '>');
+  };
+  // The edits made in the part's order (formats are appended as they are first needed, as the stream does).
+  const cellsXml = (cells: NewCell[]) => {
+    let s = '';
+    for (const n of cells) {
+      const style = n.edit(n.inherited);
+      if (style !== 0) s += `<${prefix}c r="${colName(n.c)}${n.r}" s="${style}"/>`;
+    }
+    return s;
+  };
+  const rowsXml = (rows: Array<{ r: number; cells: NewCell[] }>) => {
+    let s = '';
+    for (const row of rows) {
+      const inner = cellsXml(row.cells);
+      if (inner) s += `<${prefix}row r="${row.r}">${inner}</${prefix}row>`;
+    }
+    return s;
+  };
+  const parts: Buffer[] = [];
+  let at = 0;
+  let t = 0;
+  for (const x of splices) {
+    let text: string;
+    if (x.kind === 'insert') text = cellsXml(x.cells) + rowsXml(x.rows ?? []);
+    else {
+      const { name, attrs } = attributes[t++]!;
+      if (x.edit) {
+        // The attributes of this parse's own, changed in place.
+        const style = x.edit(Number(attrs.s) || 0);
+        if (style === 0) delete attrs.s;
+        else attrs.s = String(style);
+        text = tag(name, attrs, x.selfClosing);
+      } else {
+        // A self-closing row or sheetData, opened when something goes inside it.
+        const inner = cellsXml(x.inside!.cells) + rowsXml(x.inside!.rows);
+        text = inner ? tag(name, attrs, false) + inner + `</${name}>` : bytes.toString('utf8', x.at, x.end);
+      }
+    }
+    if (x.at > at) parts.push(bytes.subarray(at, x.at));
+    if (text) parts.push(Buffer.from(text, 'utf8'));
+    at = x.end;
+  }
+  parts.push(bytes.subarray(at));
+  return Buffer.concat(parts);
+}
+
+/** The name of the element whose start tag begins at `start` (Name: up to white space, `/` or `>`; XML 1.0 §3.1). */
+function tagName(bytes: Buffer, start: number): string {
+  let end = start + 1;
+  while (end < bytes.length && ![0x20, 0x09, 0x0a, 0x0d, 0x2f, 0x3e].includes(bytes[end]!)) end++;
+  return bytes.toString('utf8', start + 1, end);
 }

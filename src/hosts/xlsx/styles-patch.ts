@@ -8,6 +8,26 @@ import { NS, XDoc, XEl, child, children, element } from './package';
 import type { FillSpec } from '../../core/snapshot';
 import { fillFromSpec } from './colors';
 
+/**
+ * A copy of an element and what it holds (xmldom's cloneNode copies every property it can
+ * enumerate on every node, prototype methods included: many times slower). Elements, their
+ * attributes (namespace declarations included) and texts are copied; anything else by cloneNode.
+ */
+function copyOf(doc: XDoc, el: XEl): XEl {
+  const out = doc.createElementNS(el.namespaceURI, el.nodeName) as XEl;
+  for (let i = 0; i < el.attributes.length; i++) {
+    const a = el.attributes.item(i)!;
+    if (a.namespaceURI) out.setAttributeNS(a.namespaceURI, a.name, a.value);
+    else out.setAttribute(a.name, a.value);
+  }
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 1) out.appendChild(copyOf(doc, n as XEl));
+    else if (n.nodeType === 3) out.appendChild(doc.createTextNode(n.nodeValue ?? ''));
+    else out.appendChild(n.cloneNode(true));
+  }
+  return out;
+}
+
 /** The order of styleSheet's children (CT_Stylesheet is a sequence). */
 const STYLESHEET_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
 
@@ -165,7 +185,7 @@ export class StylesPatch {
     if (id === undefined) {
       const xfs = this.xfs();
       const from = xfs[base] ?? xfs[0];
-      const xf = from ? (from.cloneNode(true) as XEl) : element(this.doc, 'xf');
+      const xf = from ? copyOf(this.doc, from) : element(this.doc, 'xf');
       if (!from) for (const [k, v] of [['numFmtId', '0'], ['fontId', '0'], ['borderId', '0'], ['xfId', '0']]) xf.setAttribute(k!, v!);
       xf.setAttribute('fillId', String(fillId));
       xf.setAttribute('applyFill', '1');
@@ -190,11 +210,11 @@ export class StylesPatch {
 
   /** A cell format for a product sheet's cell: the workbook's default font (xf 0's) with the given changes. */
   format(f: CellFormat): number {
-    const key = JSON.stringify(f);
+    const key = `${f.bold ? 'b' : ''}${f.italic ? 'i' : ''}${f.underline ? 'u' : ''}${f.wrap ? 'w' : ''}|${f.size ?? ''}|${f.fontColor ?? ''}|${f.fill ?? ''}|${f.numberFormat ?? ''}`;
     let id = this.formatCache.get(key);
     if (id !== undefined) return id;
     const fonts = children(this.list('fonts'), 'font');
-    const font = fonts[0] ? (fonts[0].cloneNode(true) as XEl) : element(this.doc, 'font');
+    const font = fonts[0] ? copyOf(this.doc, fonts[0]) : element(this.doc, 'font');
     const set = (name: string, attr?: [string, string]) => {
       for (const old of children(font, name)) font.removeChild(old);
       if (!attr) return;

@@ -46,8 +46,16 @@ export function attrValue(v: string, e: Escapes): string {
   );
 }
 
+/** The characters a text must have escaped, by which of `"`, `'` and `>` the writer escapes (`&` and `<` always). */
+const TEXT_TO_ESCAPE: RegExp[] = [];
+
 export function escapeText(v: string, e: Escapes): string {
-  return v.replace(/[&<>"']/g, (c) =>
+  const key = (e.quotInText ? 4 : 0) | (e.aposInText ? 2 : 0) | (e.gtInText ? 1 : 0);
+  let re = TEXT_TO_ESCAPE[key];
+  if (!re) TEXT_TO_ESCAPE[key] = re = new RegExp(`[&<${e.gtInText ? '>' : ''}${e.quotInText ? '"' : ''}${e.aposInText ? "'" : ''}]`, 'g');
+  re.lastIndex = 0;
+  if (!re.test(v)) return v;
+  return v.replace(re, (c) =>
     c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? (e.gtInText ? '&gt;' : '>') : c === '"' ? (e.quotInText ? '&quot;' : '"') : e.aposInText ? '&apos;' : "'",
   );
 }
