@@ -580,7 +580,7 @@ export class PackageBook {
           const parent = stack.pop() !== undefined ? stack[stack.length - 1] : undefined;
           if (layout && !justOpenedEmpty) {
             if (name === 'row' && parent === 'sheetData' && laidRow) laidRow.close = bytes!.lastIndexOf(0x3c, handlers.byteEnd!() - 1);
-            else if (name === 'sheetData' && layout.sheetData) layout.sheetData.close = bytes!.lastIndexOf(0x3c, handlers.byteEnd!() - 1);
+            else if (name === 'sheetData' && layout.sheetData && layout.sheetData.close < 0) layout.sheetData.close = bytes!.lastIndexOf(0x3c, handlers.byteEnd!() - 1);
           }
           justOpenedEmpty = false;
           if (!cell) {
