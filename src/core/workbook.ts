@@ -13,7 +13,7 @@
  */
 import { CriteriaSet } from './criteria';
 import { Issue } from './issues';
-import { LOW_CONFIDENCE, findAppendixSheet, mapSheet } from './mapping';
+import { LOW_CONFIDENCE, findAppendixSheet, looksLikeAppendix, mapSheet } from './mapping';
 import { HostRead, ScoreRun, ScoringOptions, WritePlan, mapRead, runClear, scoreRead } from './pipeline';
 import { WorkbookState } from './plan';
 import { isStateSheetName } from './product-sheets';
@@ -102,7 +102,7 @@ export interface ChoiceInput {
  * appendix typed without its header or codes).
  */
 export function isScorableSheet(sheet: SheetSnapshot, criteria: CriteriaSet): boolean {
-  if (findAppendixSheet({ sheets: [sheet] }, criteria) !== null) return true;
+  if (looksLikeAppendix(sheet, criteria)) return true;
   const mapping = mapSheet(sheet, criteria);
   return Object.values(mapping.placements).some((p) => p.confidence >= LOW_CONFIDENCE);
 }

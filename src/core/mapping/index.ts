@@ -28,6 +28,6 @@ export { LOW_CONFIDENCE } from './types';
 export type { IndicatorPlacement, Mapping, MatchMethod, SavedMapping } from './types';
 export { mapSheet } from './map-sheet';
 export { readEntries } from './entries';
-export { findAppendixSheet } from './sheet-choice';
+export { findAppendixSheet, looksLikeAppendix } from './sheet-choice';
 export { saveMapping } from './save';
 export { parseSavedMapping } from './saved-mapping';

@@ -7,16 +7,26 @@ import { indexCriteria } from './criteria-index';
 import { viewOf } from './grid';
 import { detectTemplate, hasMarker } from './template-layout';
 
-function sheetScore(sheet: SheetSnapshot, criteria: CriteriaSet): number {
+/** The score from which a sheet plausibly is the appendix or a template. */
+const PLAUSIBLE = 25;
+
+/**
+ * How much a sheet looks like the appendix or a template. `enough`: the caller only asks whether
+ * it reaches that score, so the count stops there (every part adds, none takes away).
+ */
+function sheetScore(sheet: SheetSnapshot, criteria: CriteriaSet, enough = Infinity): number {
   const view = viewOf(sheet);
   if (view.rows === 0 || view.cols === 0) return 0;
   const index = indexCriteria(criteria, view);
   let score = 0;
   if (hasMarker(view)) score += 100;
+  if (score >= enough) return score;
   if (detectTemplate(view)) score += 80;
+  if (score >= enough) return score;
   const header = findHeader(view);
   // A plausible appendix header (findHeader returns no other): its roles, and a bonus for being one.
   if (header) score += header.score * 10 + 10;
+  if (score >= enough) return score;
   // Criterion codes found, each counted once.
   const codes = new Set<string>();
   const lastRow = Math.min(view.bottom, view.top + 3000);
@@ -45,7 +55,12 @@ export function findAppendixSheet(workbook: WorkbookSnapshot, criteria: Criteria
   const sheets = Array.isArray(workbook?.sheets) ? workbook.sheets : [];
   for (const sheet of sheets) {
     const score = sheetScore(sheet, criteria);
-    if (score >= 25 && (!found || score > found.score)) found = { sheet, score };
+    if (score >= PLAUSIBLE && (!found || score > found.score)) found = { sheet, score };
   }
   return found;
+}
+
+/** Whether a sheet plausibly is the appendix or a template: what findAppendixSheet of that sheet alone says, counted only as far as needed. */
+export function looksLikeAppendix(sheet: SheetSnapshot, criteria: CriteriaSet): boolean {
+  return sheetScore(sheet, criteria, PLAUSIBLE) >= PLAUSIBLE;
 }
