@@ -74,14 +74,30 @@ function fromQuery<T extends string>(name: string, known: readonly T[], fallback
   return known.includes(v as T) ? (v as T) : fallback;
 }
 
+/** One of the preview's own choices (the sample workbook, the theme): a labelled Select. */
+function Choice<K extends string>(props: { name: string; label: string; value: K; options: readonly K[]; optionLabel: (k: K) => string; onChoose: (k: K) => void }) {
+  const styles = useStyles();
+  const id = useId(props.name);
+  return (
+    <span className={styles.choice}>
+      <label htmlFor={id}>{props.label}</label>
+      <Select id={id} size="small" value={props.value} onChange={(_, d) => props.onChoose(d.value as K)} data-choose={props.name}>
+        {props.options.map((k) => (
+          <option key={k} value={k}>
+            {props.optionLabel(k)}
+          </option>
+        ))}
+      </Select>
+    </span>
+  );
+}
+
 function Preview() {
   const styles = useStyles();
   const criteria = useMemo(() => bundledCriteria(), []);
   const [kind, setKind] = useState<SampleKind>(() => fromQuery('sample', SAMPLE_KINDS, 'appendix'));
   const [theme, setTheme] = useState<PreviewTheme>(() => fromQuery('theme', PREVIEW_THEMES, 'light'));
   const [fake, setFake] = useState<FakeExcel>(() => createFakeExcel(sampleWorkbookOf(kind, criteria)));
-  const sampleId = useId('sample');
-  const themeId = useId('theme');
   const [version, setVersion] = useState(0);
   const [shown, setShown] = useState<string | null>(null);
   const [lang, setLang] = useState<Lang>('vi');
@@ -188,26 +204,8 @@ function Preview() {
       <div className={styles.top}>
         <h1 className={mergeClasses(styles.topTitle, styles.topTitleNoWrap)}>{ui('previewTitle', lang)}</h1>
         <span className={styles.note}>{ui('previewNote', lang)}</span>
-        <span className={styles.choice}>
-          <label htmlFor={sampleId}>{ui('previewSample', lang)}</label>
-          <Select id={sampleId} size="small" value={kind} onChange={(_, d) => load(d.value as SampleKind)} data-choose="sample">
-            {SAMPLE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {ui(SAMPLE_LABEL[k], lang)}
-              </option>
-            ))}
-          </Select>
-        </span>
-        <span className={styles.choice}>
-          <label htmlFor={themeId}>{ui('previewTheme', lang)}</label>
-          <Select id={themeId} size="small" value={theme} onChange={(_, d) => chooseTheme(d.value as PreviewTheme)} data-choose="theme">
-            {PREVIEW_THEMES.map((k) => (
-              <option key={k} value={k}>
-                {ui(THEME_LABEL[k], lang)}
-              </option>
-            ))}
-          </Select>
-        </span>
+        <Choice name="sample" label={ui('previewSample', lang)} value={kind} options={SAMPLE_KINDS} optionLabel={(k) => ui(SAMPLE_LABEL[k], lang)} onChoose={load} />
+        <Choice name="theme" label={ui('previewTheme', lang)} value={theme} options={PREVIEW_THEMES} optionLabel={(k) => ui(THEME_LABEL[k], lang)} onChoose={chooseTheme} />
         <Button className={styles.reset} size="small" appearance="secondary" icon={<ArrowSync20Regular />} onClick={reset} data-action="reset">
           {ui('previewReset', lang)}
         </Button>

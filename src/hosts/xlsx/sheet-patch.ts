@@ -17,7 +17,7 @@
  */
 import { StringDecoder } from 'string_decoder';
 import { SaxesParser, SaxesTagPlain } from 'saxes';
-import { parseA1 } from '../../core/snapshot';
+import { columnName, parseA1 } from '../../core/snapshot';
 import { Escapes, attrValue, escapeText, escapesOf } from './xml-write';
 
 /** A cell's new style index from its current one (the cell's `s`, or what a new cell there would take). */
@@ -30,17 +30,37 @@ export interface SheetEdits {
   restore: boolean;
 }
 
-function colName(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
 /** Characters a value or a text may need escaped (most have none, and are written as they are). */
 const ATTR_ESCAPED = /[&<"\t\n\r>]/;
 const TEXT_ESCAPED = /[&<>"']/;
+
+/** The edits by row number (1-based), then by column (0-based): the order both patches meet them in. */
+function editsByRow(cells: ReadonlyMap<string, StyleEdit>): Map<number, Map<number, StyleEdit>> {
+  const rows = new Map<number, Map<number, StyleEdit>>();
+  for (const [address, edit] of cells) {
+    const p = parseA1(address);
+    if (!p) continue;
+    let row = rows.get(p.row + 1);
+    if (!row) rows.set(p.row + 1, (row = new Map()));
+    row.set(p.col, edit);
+  }
+  return rows;
+}
+
+/** A start tag with its attributes in order, a value escaped only where it has to be (as the part's writer escapes). */
+function startTag(name: string, attrs: Record<string, string>, selfClosing: boolean, escapes: () => Escapes): string {
+  let s = '<' + name;
+  for (const k in attrs) {
+    const v = attrs[k]!;
+    s += ' ' + k + '="' + (ATTR_ESCAPED.test(v) ? attrValue(v, escapes()) : v) + '"';
+  }
+  return s + (selfClosing ? '/>' : '>');
+}
+
+/** The format a `<col>` range gives a column (0-based), 0 when none does. */
+const columnStyle = (cols: ReadonlyArray<{ min: number; max: number; style: number }>, c: number) => cols.find((x) => x.min <= c + 1 && c + 1 <= x.max)?.style ?? 0;
 
 /**
  * Where a worksheet part's sheetData, rows and cells are, in bytes, as the parser reported them
@@ -89,14 +109,7 @@ export function patchSheetXml(bytes: Buffer, edits: SheetEdits): Buffer {
   const head = bytes.subarray(0, Math.min(bytes.length, 2_000_000)).toString('utf8');
   const escapes = escapesOf(head);
   // row → col → edit, for the rows still to reach.
-  const pending = new Map<number, Map<number, StyleEdit>>();
-  for (const [address, edit] of edits.cells) {
-    const p = parseA1(address);
-    if (!p) continue;
-    let row = pending.get(p.row + 1);
-    if (!row) pending.set(p.row + 1, (row = new Map()));
-    row.set(p.col, edit);
-  }
+  const pending = editsByRow(edits.cells);
   // Whether the sheet spells the default format out (s="0" on its cells, as LibreOffice writes).
   const explicitZero = edits.restore && /<(?:\w+:)?c\s[^>]*\bs="0"/.test(head);
   const colStyles: Array<{ min: number; max: number; style: number }> = [];
@@ -124,14 +137,7 @@ export function patchSheetXml(bytes: Buffer, edits: SheetEdits): Buffer {
     if (top) top.parts.push(s);
     else out.push(s);
   };
-  const tag = (name: string, attrs: Record<string, string>, selfClosing: boolean) => {
-    let s = '<' + name;
-    for (const k in attrs) {
-      const v = attrs[k]!;
-      s += ' ' + k + '="' + (ATTR_ESCAPED.test(v) ? attrValue(v, escapes) : v) + '"';
-    }
-    emit(s + (selfClosing ? '/>' : '>'));
-  };
+  const tag = (name: string, attrs: Record<string, string>, selfClosing: boolean) => emit(startTag(name, attrs, selfClosing, () => escapes));
   const styleAttr = (style: number) => (style === 0 && !explicitZero ? undefined : String(style));
 
   let inSheetData = false;
@@ -141,12 +147,12 @@ export function patchSheetXml(bytes: Buffer, edits: SheetEdits): Buffer {
   let col = -1;
   const stack: Array<{ name: string; selfClosing: boolean; converted: boolean }> = [];
 
-  const inherited = (c: number) => (rowStyle !== null ? rowStyle : colStyles.find((x) => x.min <= c + 1 && c + 1 <= x.max)?.style ?? 0);
+  const inherited = (c: number) => (rowStyle !== null ? rowStyle : columnStyle(colStyles, c));
   const newCell = (r: number, c: number, edit: StyleEdit) => {
     const style = edit(inherited(c));
     const s = styleAttr(style);
     if (s === undefined) return; // nothing to add: the cell already has the default format
-    tag(`${prefix}c`, { r: colName(c) + r, s }, true);
+    tag(`${prefix}c`, { r: columnName(c) + r, s }, true);
     const top = held[held.length - 1];
     if (top) top.kept++;
   };
@@ -338,21 +344,13 @@ export function patchLaidOut(bytes: Buffer, layout: SheetLayout, edits: Map<stri
   const fits = (start: number, end: number) => bytes[start] === 0x3c && bytes[end - 1] === 0x3e;
   if (!fits(sd.start, sd.end) || (sd.close >= 0 && bytes[sd.close] !== 0x3c)) return undefined;
   const prefix = sd.name.includes(':') ? sd.name.slice(0, sd.name.indexOf(':') + 1) : '';
-  const pending = new Map<number, Map<number, StyleEdit>>();
-  for (const [address, edit] of edits) {
-    const p = parseA1(address);
-    if (!p) continue;
-    let row = pending.get(p.row + 1);
-    if (!row) pending.set(p.row + 1, (row = new Map()));
-    row.set(p.col, edit);
-  }
-  const colStyle = (c: number) => layout.cols.find((x) => x.min <= c + 1 && c + 1 <= x.max)?.style ?? 0;
+  const pending = editsByRow(edits);
   /** The edits of a row not yet made, in column order, before column `before` (taken out of `row`). */
   const cellsBefore = (r: number, row: Map<number, StyleEdit>, rowStyle: number | null, before: number): NewCell[] => {
     const out: NewCell[] = [];
     for (const c of [...row.keys()].sort((a, b) => a - b)) {
       if (c >= before) break;
-      out.push({ r, c, edit: row.get(c)!, inherited: rowStyle !== null ? rowStyle : colStyle(c) });
+      out.push({ r, c, edit: row.get(c)!, inherited: rowStyle !== null ? rowStyle : columnStyle(layout.cols, c) });
       row.delete(c);
     }
     return out;
@@ -426,21 +424,16 @@ export function patchLaidOut(bytes: Buffer, layout: SheetLayout, edits: Map<stri
     parser.write(doc.join('')).close();
     if (failure || attributes.length !== tags.length) return undefined;
   }
+  // How the part's writer escapes, read from it only when a value needs escaping (escapesOf reads its first 2 MB).
   let escapes: Escapes | undefined;
-  const tag = (name: string, attrs: Record<string, string>, selfClosing: boolean) => {
-    let s = '<' + name;
-    for (const k in attrs) {
-      const v = attrs[k]!;
-      s += ' ' + k + '="' + (ATTR_ESCAPED.test(v) ? attrValue(v, (escapes ??= escapesOf(bytes.toString('utf8', 0, Math.min(bytes.length, 2_000_000))))) : v) + '"';
-    }
-    return s + (selfClosing ? '/>' : '>');
-  };
+  const tag = (name: string, attrs: Record<string, string>, selfClosing: boolean) =>
+    startTag(name, attrs, selfClosing, () => (escapes ??= escapesOf(bytes.toString('utf8', 0, Math.min(bytes.length, 2_000_000)))));
   // The edits made in the part's order (formats are appended as they are first needed, as the stream does).
   const cellsXml = (cells: NewCell[]) => {
     let s = '';
     for (const n of cells) {
       const style = n.edit(n.inherited);
-      if (style !== 0) s += `<${prefix}c r="${colName(n.c)}${n.r}" s="${style}"/>`;
+      if (style !== 0) s += `<${prefix}c r="${columnName(n.c)}${n.r}" s="${style}"/>`;
     }
     return s;
   };
