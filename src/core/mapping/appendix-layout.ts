@@ -13,6 +13,8 @@ const MAX_DATA_WIDTH = 64;
 
 export type Role = 'stt' | 'standard' | 'criterion' | 'indicator' | 'responsible' | 'data' | 'note' | 'unit' | 'content';
 const MAIN_ROLES: Role[] = ['standard', 'criterion', 'indicator', 'responsible', 'data'];
+/** A header row's highest score: every main role, and a number or notes column. */
+const BEST_HEADER = MAIN_ROLES.length + 0.25;
 
 /** The role a header cell names, from its folded words. */
 function headerRole(f: string): Role | null {
@@ -118,6 +120,7 @@ function scanHeader(view: SheetView): Header | null {
     if (roles.has('stt') || roles.has('note')) score += 0.25;
     const plausible = score >= 3 || (roles.has('indicator') && (roles.has('data') || roles.has('criterion')));
     if (plausible && (!best || score > best.score)) best = { row: r, roles, score };
+    if (best?.score === BEST_HEADER) break; // no later row can beat it: the first of the best rows wins
   }
   return best;
 }

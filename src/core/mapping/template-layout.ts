@@ -21,7 +21,16 @@ for (const c of TEMPLATE_COLUMNS) {
   TEMPLATE_NAMES.push([c.vi, c.key], [c.en, c.key]);
 }
 
+const templates = new WeakMap<SheetView, TemplateLayout | null>();
+
+/** The project's template header of a view, if it is one (worked out once per view, as findHeader: choosing the sheet and mapping it both ask; callers do not change what it gives). */
 export function detectTemplate(view: SheetView): TemplateLayout | null {
+  let found = templates.get(view);
+  if (found === undefined) templates.set(view, (found = scanTemplate(view)));
+  return found;
+}
+
+function scanTemplate(view: SheetView): TemplateLayout | null {
   const marked = hasMarker(view);
   const names = new Map<string, TemplateColumn>();
   for (const [label, key] of TEMPLATE_NAMES) names.set(view.words(label), key);

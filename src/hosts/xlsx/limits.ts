@@ -274,8 +274,11 @@ export function mergedSize(attributes: string): number {
 /** Entries stated this small or smaller are inflated in one piece, on the main thread (a stream's hops to the thread pool cost more than they do). */
 const INFLATE_AT_ONCE = 1 * MB;
 
-/** Inflates a raw deflate stream, counting its output and giving it to `sink` (kept nowhere else); stops as soon as it passes `cap`. */
-function inflatedSize(data: Buffer, cap: number, sink?: (chunk: Buffer) => void): Promise<number> {
+/**
+ * Inflates a raw deflate stream, counting its output and giving it to `sink` (kept nowhere else); stops as soon as it passes `cap`.
+ * An entry inflated in one piece within its cap is also given whole to `keep`.
+ */
+function inflatedSize(data: Buffer, cap: number, sink?: (chunk: Buffer) => void, keep?: (whole: Buffer) => void): Promise<number> {
   if (cap <= INFLATE_AT_ONCE) {
     let whole: Buffer | undefined;
     try {
@@ -292,6 +295,7 @@ function inflatedSize(data: Buffer, cap: number, sink?: (chunk: Buffer) => void)
       } catch (e) {
         return Promise.reject(e);
       }
+      keep?.(whole);
       return Promise.resolve(whole.length);
     }
   }
@@ -328,7 +332,18 @@ function inflatedSize(data: Buffer, cap: number, sink?: (chunk: Buffer) => void)
   });
 }
 
-const checked = new WeakSet<object>();
+/**
+ * The bytes checked, each with what the check inflated in one piece: the parts' contents by where
+ * their stored (compressed) data starts in those bytes, up to KEEP_INFLATED in all. The package
+ * reader takes them from here (inflatedByCheck) instead of inflating the same parts again.
+ */
+const checked = new WeakMap<object, Map<number, Buffer>>();
+const KEEP_INFLATED = 4 * MB;
+
+/** What checkZipLimits inflated of these very bytes (the same object it was given), by where each part's stored data starts in them. */
+export function inflatedByCheck(data: Uint8Array): ReadonlyMap<number, Buffer> | undefined {
+  return checked.get(data);
+}
 
 /**
  * Refuses a workbook whose zip would inflate beyond the limits (see the file comment): first from
@@ -337,6 +352,8 @@ const checked = new WeakSet<object>();
  */
 export async function checkZipLimits(data: Uint8Array): Promise<void> {
   if (checked.has(data)) return;
+  const kept = new Map<number, Buffer>();
+  let keptBytes = 0;
   const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const entries = readCentralDirectory(bytes);
   if (!entries) return;
@@ -380,14 +397,17 @@ export async function checkZipLimits(data: Uint8Array): Promise<void> {
           }
         }
       : undefined;
-    const actual = await inflatedSize(bytes.subarray(start, end), e.uncompressed, sink);
+    const keep = (whole: Buffer) => {
+      if ((keptBytes += whole.length) <= KEEP_INFLATED) kept.set(start, whole);
+    };
+    const actual = await inflatedSize(bytes.subarray(start, end), e.uncompressed, sink, keep);
     if (actual > e.uncompressed) throw new InputLimitError({ kind: 'size-mismatch', actual, limit: e.uncompressed, entry: e.name });
     if (sheet) {
       counter.end();
       overCells();
     }
   }
-  checked.add(data);
+  checked.set(data, kept);
 }
 
 function sumOf(entries: ZipEntry[]): number {

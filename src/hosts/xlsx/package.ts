@@ -7,6 +7,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { EXCEL_ESCAPES, Escapes, escapesOf, serializeXml } from './xml-write';
 import { ZipEntry, entryContent, newEntry, readZip, writeZip } from './zip';
+import { inflatedByCheck } from './limits';
 
 export const NS = {
   main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
@@ -117,9 +118,14 @@ export class XlsxPackage {
   private readonly removed = new Set<string>();
   private readonly added: string[] = [];
   readonly workbookPart: string;
+  /** Parts the input limits' check has inflated already (limits.ts inflatedByCheck), by where their stored data starts. */
+  private readonly inflated: ReadonlyMap<number, Buffer> | undefined;
+  private readonly base: number;
 
   constructor(bytes: Uint8Array) {
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.inflated = inflatedByCheck(bytes);
+    this.base = buf.byteOffset;
     this.entries = readZip(buf);
     this.entries.forEach((e, i) => this.index.set(e.name.toLowerCase(), i));
     const root = this.rels('').find((r) => r.type === REL.officeDocument);
@@ -147,7 +153,13 @@ export class XlsxPackage {
     if (r !== undefined) return typeof r === 'string' ? Buffer.from(r, 'utf8') : r;
     if (this.removed.has(k)) return undefined;
     const i = this.index.get(k);
-    return i === undefined ? undefined : entryContent(this.entries[i]!);
+    return i === undefined ? undefined : this.content(i);
+  }
+
+  /** A stored entry's content, inflated (by the input limits' check, or now). */
+  private content(i: number): Buffer {
+    const e = this.entries[i]!;
+    return (e.method === 8 && this.inflated?.get(e.data.byteOffset - this.base)) || entryContent(e);
   }
 
   text(part: string): string | undefined {
@@ -156,7 +168,7 @@ export class XlsxPackage {
     if (r !== undefined) return typeof r === 'string' ? r : r.toString('utf8');
     if (this.removed.has(k)) return undefined;
     const i = this.index.get(k);
-    return i === undefined ? undefined : entryContent(this.entries[i]!).toString('utf8');
+    return i === undefined ? undefined : this.content(i).toString('utf8');
   }
 
   /** A part parsed (once); changes to it are written back by toBuffer. */
@@ -316,7 +328,7 @@ export class XlsxPackage {
     const after = typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
     // Another size is another content: no need to inflate the stored part to know.
     if (after.length !== this.entries[i]!.size && (this.replaced.has(k) || after.length > 1 << 20)) return true;
-    const before = entryContent(this.entries[i]!);
+    const before = this.content(i);
     if (before.equals(after)) return false;
     if (this.replaced.has(k) || before.length > 1 << 20) return true;
     try {

@@ -97,13 +97,13 @@ export const crc32: (data: Buffer) => number =
         };
       })();
 
-/** A new entry for changed or added content, deflated at level 4 (a twentieth larger than level 6, in two thirds of the time), dated `date`. */
+/** A new entry for changed or added content, deflated at level 2 (a tenth larger than level 6, in under half the time: zlib's fast strategy), dated `date`. */
 export function newEntry(name: string, content: Buffer | string, date: Date): ZipEntry {
   const raw = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
   const dosDate = (((date.getUTCFullYear() - 1980) & 0x7f) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
   const flags = Buffer.byteLength(name, 'utf8') !== name.length ? 0x800 : 0;
-  return { name, method: 8, time, date: dosDate, crc: crc32(raw) >>> 0, size: raw.length, data: zlib.deflateRawSync(raw, { level: 4 }), flags, external: 0 };
+  return { name, method: 8, time, date: dosDate, crc: crc32(raw) >>> 0, size: raw.length, data: zlib.deflateRawSync(raw, { level: 2 }), flags, external: 0 };
 }
 
 /** The zip of the entries, in order; each local header carries its sizes (no data descriptors). */
