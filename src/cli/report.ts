@@ -13,7 +13,7 @@
  * keys above may change.
  */
 import { z } from 'zod';
-import { CriteriaSet, compareIds, listIndicators } from '../core/criteria';
+import { CriteriaSet, compareIds, listIndicators, placedIndicator } from '../core/criteria';
 import { makeIssue } from '../core/issues';
 import { Consolidation } from '../core/consolidate';
 import { IndicatorResult, STATUSES } from '../core/score';
@@ -84,7 +84,7 @@ export function buildReport(input: ReportInput): Report {
     if (!r) {
       // Not scored at all: reported missing, saying why.
       const issue = makeIssue('unmapped');
-      const indicator = listIndicators(criteria).find((p) => p.indicator.id === id)!.indicator;
+      const indicator = placedIndicator(criteria, id)!.indicator;
       return {
         id,
         status: 'missing' as const,

@@ -25,6 +25,15 @@ export function listIndicators(set: CriteriaSet): PlacedIndicator[] {
   return out;
 }
 
+const byId = new WeakMap<CriteriaSet, ReadonlyMap<string, PlacedIndicator>>();
+
+/** An indicator of a set by its id, with its place (the set's index is made once: a criteria set is never changed once loaded). */
+export function placedIndicator(set: CriteriaSet, id: string): PlacedIndicator | undefined {
+  let index = byId.get(set);
+  if (!index) byId.set(set, (index = new Map(listIndicators(set).map((p) => [p.indicator.id, p]))));
+  return index.get(id);
+}
+
 /** Compares indicator ids numerically part by part ("1.2.10.a" after "1.2.9.a"). */
 export function compareIds(a: string, b: string): number {
   const pa = a.split('.');

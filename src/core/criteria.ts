@@ -69,5 +69,5 @@ export function parseCriteriaText(textContent: string): CriteriaLoad {
   return parseCriteria(data);
 }
 
-export { compareIds, listIndicators } from './criteria-model';
+export { compareIds, listIndicators, placedIndicator } from './criteria-model';
 export type { PlacedIndicator } from './criteria-model';

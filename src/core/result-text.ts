@@ -1,6 +1,6 @@
 /** A result in words, for the pane and the summary sheet: its status label, its values on one line. */
 import type { CriteriaSet } from './criteria';
-import { listIndicators } from './criteria-model';
+import { placedIndicator } from './criteria-model';
 import type { IndicatorResult } from './score';
 import { STATUS_SYMBOL, Status } from './status';
 import { Lang, formatQuantity } from '../i18n/format';
@@ -36,7 +36,7 @@ export interface ValueGroup {
  * not beside each of Nam, Nữ, Tổng, Tỷ lệ. A one-field indicator: one group of one item, label ''.
  */
 export function valueGroups(criteria: CriteriaSet, result: IndicatorResult, lang: Lang): ValueGroup[] {
-  const indicator = listIndicators(criteria).find((p) => p.indicator.id === result.id)?.indicator;
+  const indicator = placedIndicator(criteria, result.id)?.indicator;
   if (!indicator) return [];
   const show = (v: number | string | null, unit: string) => (v === null ? '—' : typeof v === 'number' ? formatQuantity(v, unit, lang) : v);
   if (indicator.fields.length === 1) {

@@ -251,13 +251,36 @@ export class SheetXmlCounter {
   }
 
   private count(text: string): void {
-    for (const m of text.matchAll(/<(?:[A-Za-z_][\w.-]*:)?(c|row|mergeCell)(?=[\s/>])([^>]*)/g)) {
-      if (m[1] === 'c') this.cells++;
-      else if (m[1] === 'row') this.rows++;
-      else this.mergedCells += mergedSize(m[2]!);
+    // What /<(?:[A-Za-z_][\w.-]*:)?(c|row|mergeCell)(?=[\s/>])/ finds, scanned without a match object per cell.
+    for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
+      let at = i + 1;
+      let end = at;
+      let colons = 0;
+      let colon = -1;
+      for (let ch = text.charCodeAt(end); end < text.length && isNameChar(ch); ch = text.charCodeAt(++end))
+        if (ch === 0x3a) {
+          colons++;
+          colon = end;
+        }
+      if (colons > 1 || (colons === 1 && !isNameStart(text.charCodeAt(at)))) continue;
+      if (colons === 1) at = colon + 1;
+      const after = text.charCodeAt(end);
+      if (!(after === 0x2f || after === 0x3e || after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d)) continue;
+      const n = end - at;
+      if (n === 1 && text.charCodeAt(at) === 0x63) this.cells++;
+      else if (n === 3 && text.startsWith('row', at)) this.rows++;
+      else if (n === 9 && text.startsWith('mergeCell', at)) {
+        const close = text.indexOf('>', end);
+        this.mergedCells += mergedSize(text.slice(end, close < 0 ? text.length : close));
+      }
     }
   }
 }
+
+/** [A-Za-z_] */
+const isNameStart = (ch: number) => (ch >= 0x41 && ch <= 0x5a) || (ch >= 0x61 && ch <= 0x7a) || ch === 0x5f;
+/** [\w.:-] */
+const isNameChar = (ch: number) => isNameStart(ch) || (ch >= 0x30 && ch <= 0x39) || ch === 0x2e || ch === 0x2d || ch === 0x3a;
 
 /** The number of cells of a merged area from its mergeCell attributes (`ref="A200:XFD1048576"`); 0 when it has none. */
 export function mergedSize(attributes: string): number {

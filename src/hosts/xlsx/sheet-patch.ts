@@ -346,11 +346,18 @@ export function patchLaidOut(bytes: Buffer, layout: SheetLayout, edits: Map<stri
   const prefix = sd.name.includes(':') ? sd.name.slice(0, sd.name.indexOf(':') + 1) : '';
   const pending = editsByRow(edits);
   /** The edits of a row not yet made, in column order, before column `before` (taken out of `row`). */
+  const columns = new Map<Map<number, StyleEdit>, { cols: number[]; next: number }>();
   const cellsBefore = (r: number, row: Map<number, StyleEdit>, rowStyle: number | null, before: number): NewCell[] => {
     const out: NewCell[] = [];
-    for (const c of [...row.keys()].sort((a, b) => a - b)) {
-      if (c >= before) break;
-      out.push({ r, c, edit: row.get(c)!, inherited: rowStyle !== null ? rowStyle : columnStyle(layout.cols, c) });
+    if (!row.size) return out;
+    // The row's columns in order, sorted once; those made already (here or as a start tag) are no longer in `row`.
+    let left = columns.get(row);
+    if (!left) columns.set(row, (left = { cols: [...row.keys()].sort((a, b) => a - b), next: 0 }));
+    for (; left.next < left.cols.length && left.cols[left.next]! < before; left.next++) {
+      const c = left.cols[left.next]!;
+      const edit = row.get(c);
+      if (!edit) continue;
+      out.push({ r, c, edit, inherited: rowStyle !== null ? rowStyle : columnStyle(layout.cols, c) });
       row.delete(c);
     }
     return out;
