@@ -162,6 +162,13 @@ function parseXmlBytes(bytes: Buffer, h: XmlHandlers, complete = true, positions
   if (failure) throw failure;
 }
 
+/** Where the tag ending at or before `from` starts: the last `<` at or before it (-1: none). A tag is short: scanned here, not by a call into Buffer's native search. */
+function tagStart(bytes: Buffer, from: number): number {
+  let i = from;
+  while (i >= 0 && bytes[i] !== 0x3c) i--;
+  return i;
+}
+
 /** exceljs's test of a date format (lib/utils/utils.js isDateFmt), on a code whose escaped characters are taken out. */
 export function isDateFormat(code: string | undefined): boolean {
   if (!code) return false;
@@ -514,18 +521,18 @@ export class PackageBook {
         if (parent !== 'row' || !laidRow) return;
         const end = handlers.byteEnd!();
         laidCol = refCol >= 0 ? refCol : laidCol + 1;
-        laidRow.cells.push(laidCol, bytes!.lastIndexOf(0x3c, end - 1), end, selfClosing ? 1 : 0);
+        laidRow.cells.push(laidCol, tagStart(bytes!, end - 1), end, selfClosing ? 1 : 0);
       } else if (name === 'row') {
         if (parent !== 'sheetData') return;
         const end = handlers.byteEnd!();
         const r = Number(a.r) || (laidRow ? laidRow.r : 0) + 1;
         const style = a.customFormat === '1' || a.customFormat === 'true' ? Number(a.s) || 0 : null;
-        laidRow = { r, start: bytes!.lastIndexOf(0x3c, end - 1), end, close: -1, style, cells: [] };
+        laidRow = { r, start: tagStart(bytes!, end - 1), end, close: -1, style, cells: [] };
         laidCol = -1;
         layout!.rows.push(laidRow);
       } else if (name === 'sheetData') {
         const end = handlers.byteEnd!();
-        layout!.sheetData ??= { start: bytes!.lastIndexOf(0x3c, end - 1), end, close: -1, name: raw };
+        layout!.sheetData ??= { start: tagStart(bytes!, end - 1), end, close: -1, name: raw };
       } else if (name === 'col' && !layout!.sheetData) layout!.cols.push({ min: Number(a.min), max: Number(a.max), style: Number(a.style) || 0 });
     };
     const handlers: XmlHandlers = {
@@ -579,8 +586,8 @@ export class PackageBook {
         close(name) {
           const parent = stack.pop() !== undefined ? stack[stack.length - 1] : undefined;
           if (layout && !justOpenedEmpty) {
-            if (name === 'row' && parent === 'sheetData' && laidRow) laidRow.close = bytes!.lastIndexOf(0x3c, handlers.byteEnd!() - 1);
-            else if (name === 'sheetData' && layout.sheetData && layout.sheetData.close < 0) layout.sheetData.close = bytes!.lastIndexOf(0x3c, handlers.byteEnd!() - 1);
+            if (name === 'row' && parent === 'sheetData' && laidRow) laidRow.close = tagStart(bytes!, handlers.byteEnd!() - 1);
+            else if (name === 'sheetData' && layout.sheetData && layout.sheetData.close < 0) layout.sheetData.close = tagStart(bytes!, handlers.byteEnd!() - 1);
           }
           justOpenedEmpty = false;
           if (!cell) {

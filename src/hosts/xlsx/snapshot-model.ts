@@ -146,10 +146,12 @@ export function snapshotOf(model: SheetModel): SheetSnapshot {
   for (const { r, fill: rowFill, cells: present } of rows) {
     if (r < top || r > bottom) continue;
     const line = cells[r - top]!;
-    const has = new Set<number>();
+    // The columns the row has, only when a row's or columns' fill is to be given to the others.
+    const inherits = (rowFill && rowFill.color !== null) || columnFills.length > 0;
+    const has = inherits ? new Set<number>() : null;
     for (const { c, content, fill } of present) {
       if (c < left || c > right) continue;
-      has.add(c);
+      has?.add(c);
       if (content !== null) {
         spend(c - left + 1 - line.length);
         while (line.length < c - left) line.push(null);
@@ -159,6 +161,7 @@ export function snapshotOf(model: SheetModel): SheetSnapshot {
       fills[toA1(r, c)] = fill;
     }
     // A cell that is not in the file shows its row's or column's format.
+    if (!has) continue;
     if (rowFill && rowFill.color !== null) {
       spend(right - left + 1);
       for (let c = left; c <= right; c++) if (!has.has(c)) fills[toA1(r, c)] = { ...rowFill };
