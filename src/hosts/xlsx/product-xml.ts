@@ -63,11 +63,20 @@ export function summarySheetXml(content: SheetContent, styles: StylesPatch): str
     out.push('</cols>');
   }
   const links: Array<{ ref: string; location: string; display: string }> = [];
-  const rows = content.rows.map((r) => [...r]);
+  const rows = content.rows.slice();
   if (rows[0]?.[0]?.value === undefined || rows[0]?.[0]?.value === null) {
-    rows[0] ??= [];
-    rows[0][0] = { ...(rows[0][0] ?? {}), value: content.marker };
+    const first = (rows[0] ?? []).slice();
+    first[0] = { ...(first[0] ?? {}), value: content.marker };
+    rows[0] = first;
   }
+  // A format's index by what it asks for (many cells ask for the same few formats).
+  const ids = new Map<string, number>();
+  const formatId = (cell: OutCell) => {
+    const key = `${cell.bold ? 'b' : ''}${cell.italic ? 'i' : ''}${cell.link ? 'u' : ''}${cell.wrap ? 'w' : ''}|${cell.size ?? ''}|${cell.font ?? ''}|${cell.fill ?? ''}|${cell.numberFormat ?? ''}`;
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = styles.format(formatOf(cell))));
+    return id;
+  };
   const data: string[] = [];
   rows.forEach((cells, r) => {
     if (!cells.length) return;
@@ -77,7 +86,7 @@ export function summarySheetXml(content: SheetContent, styles: StylesPatch): str
     cells.forEach((cell, c) => {
       if (!cell) return;
       const ref = toA1(r, c);
-      const s = styles.format(formatOf(cell));
+      const s = formatId(cell);
       const head = `<c r="${ref}"${s ? ` s="${s}"` : ''}`;
       if (typeof cell.value === 'number' && Number.isFinite(cell.value)) line.push(`${head}><v>${cell.value}</v></c>`);
       else if (cell.value !== null && cell.value !== undefined) {
