@@ -25,6 +25,7 @@
  *    date of it: "Invalid Date", or 1 for TRUE);
  *  - a shared-string index that is not in the table reads as an empty cell (exceljs fails to open the file).
  */
+import { isAscii } from 'buffer';
 import { StringDecoder } from 'string_decoder';
 import * as zlib from 'zlib';
 import { SaxesParser, SaxesTagPlain } from 'saxes';
@@ -132,27 +133,32 @@ function parseXmlBytes(bytes: Buffer, h: XmlHandlers, complete = true, positions
     };
   }
   const decoder = new StringDecoder('utf8');
-  const feed = (text: string, bytesBefore: number) => {
+  /** `plain`: the piece is ASCII, each character a byte (known from its bytes; else measured here). */
+  const feed = (text: string, bytesBefore: number, plain: boolean): number => {
+    let size = 0;
     if (positions) {
+      size = plain ? text.length : Buffer.byteLength(text, 'utf8');
       pieceChars += piece.length;
       piece = text;
       pieceBytes = bytesBefore;
-      ascii = Buffer.byteLength(text, 'utf8') === text.length;
+      ascii = size === text.length;
       cursorChars = 0;
       cursorBytes = 0;
     }
     parser.write(text);
+    return size;
   };
   try {
     // A piece's bytes: what the decoder took in, less what it holds back of a character cut at the end (given with the next piece).
     let decodedBytes = 0;
     for (let at = 0; at < bytes.length && !failure; at += CHUNK) {
-      const text = decoder.write(bytes.subarray(at, Math.min(bytes.length, at + CHUNK)));
-      feed(text, decodedBytes);
-      decodedBytes += positions ? Buffer.byteLength(text, 'utf8') : 0;
+      const chunk = bytes.subarray(at, Math.min(bytes.length, at + CHUNK));
+      const text = decoder.write(chunk);
+      // Bytes all under 0x80, none held back from the piece before: the text is those bytes, one character each.
+      decodedBytes += feed(text, decodedBytes, positions && text.length === chunk.length && isAscii(chunk));
     }
     if (!failure && complete) {
-      feed(decoder.end(), decodedBytes);
+      feed(decoder.end(), decodedBytes, false);
       parser.close();
     }
   } catch (e) {
