@@ -365,6 +365,8 @@ export class XlsxPackage {
 export function parseXml(xml: string, part = 'xml'): XDoc {
   const errors: string[] = [];
   const doc = new DOMParser({
+    // No line and column on every node and attribute (a third of the parse); a part's error names the part.
+    locator: false,
     onError: (level: string, msg: string) => {
       if (level !== 'warning') errors.push(msg);
     },
