@@ -452,8 +452,8 @@ export function patchLaidOut(bytes: Buffer, layout: SheetLayout, edits: Map<stri
     }
     return s;
   };
-  const parts: Buffer[] = [];
-  let at = 0;
+  // The texts written anew, then the part: its bytes between them copied into one buffer.
+  const texts: string[] = [];
   let t = 0;
   for (const x of splices) {
     let text: string;
@@ -472,12 +472,24 @@ export function patchLaidOut(bytes: Buffer, layout: SheetLayout, edits: Map<stri
         text = inner ? tag(name, attrs, false) + inner + `</${name}>` : bytes.toString('utf8', x.at, x.end);
       }
     }
-    if (x.at > at) parts.push(bytes.subarray(at, x.at));
-    if (text) parts.push(Buffer.from(text, 'utf8'));
-    at = x.end;
+    texts.push(text);
   }
-  parts.push(bytes.subarray(at));
-  return Buffer.concat(parts);
+  let size = bytes.length;
+  const sizes = texts.map((text, i) => {
+    const n = Buffer.byteLength(text, 'utf8');
+    size += n - (splices[i]!.end - splices[i]!.at);
+    return n;
+  });
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  let to = 0;
+  splices.forEach((x, i) => {
+    to += bytes.copy(out, to, at, x.at);
+    to += out.write(texts[i]!, to, sizes[i]!, 'utf8');
+    at = x.end;
+  });
+  bytes.copy(out, to, at);
+  return out;
 }
 
 /** The name of the element whose start tag begins at `start` (Name: up to white space, `/` or `>`; XML 1.0 §3.1). */
