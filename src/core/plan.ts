@@ -67,7 +67,7 @@ export function planColouring(
   const groups: FillGroup[] = [];
   for (const status of ['met', 'unmet', 'invalid', 'missing'] as Status[]) {
     const set = byColour.get(status);
-    if (set?.size) groups.push({ status, color: STATUS_FILL[status], addresses: [...set].sort(compareAddress) });
+    if (set?.size) groups.push({ status, color: STATUS_FILL[status], addresses: sortAddresses(set) });
   }
   return { sheet, groups, state: next };
 }
@@ -87,7 +87,7 @@ export function planClear(sheet: string, currentFills: Readonly<Record<string, F
   const records = getOwn(next.colours, sheet) ?? emptyMap<ColourRecord>();
   const restore: ClearPlan['restore'] = [];
   const kept: string[] = [];
-  for (const address of Object.keys(records).sort(compareAddress)) {
+  for (const address of sortAddresses(Object.keys(records))) {
     const rec = records[address]!;
     if (sameFill(currentFills[address], rec.applied)) restore.push({ address, fill: rec.original });
     else kept.push(address);
@@ -122,15 +122,26 @@ function structuredCloneState(s: WorkbookState): WorkbookState {
   return { ...copy, colours, mappings };
 }
 
-/** Orders A1 addresses by row, then column. */
-export function compareAddress(a: string, b: string): number {
-  const ma = /^([A-Z]+)(\d+)$/.exec(a);
-  const mb = /^([A-Z]+)(\d+)$/.exec(b);
-  if (!ma || !mb) return a < b ? -1 : a > b ? 1 : 0;
-  const ra = Number(ma[2]);
-  const rb = Number(mb[2]);
-  if (ra !== rb) return ra - rb;
-  return ma[1]!.length - mb[1]!.length || (ma[1]! < mb[1]! ? -1 : ma[1]! > mb[1]! ? 1 : 0);
+type AddressKey = { address: string; row: number; col: string } | { address: string; row: null; col: null };
+
+function addressKey(address: string): AddressKey {
+  const m = /^([A-Z]+)(\d+)$/.exec(address);
+  return m ? { address, row: Number(m[2]), col: m[1]! } : { address, row: null, col: null };
+}
+
+/** Orders A1 addresses by row, then column (anything else by its text, before or after them as the text falls). */
+function compareKeys(a: AddressKey, b: AddressKey): number {
+  if (a.row === null || b.row === null) return a.address < b.address ? -1 : a.address > b.address ? 1 : 0;
+  if (a.row !== b.row) return a.row - b.row;
+  return a.col.length - b.col.length || (a.col < b.col ? -1 : a.col > b.col ? 1 : 0);
+}
+
+/** Addresses in compareAddress's order, each read once (not once per comparison). */
+export function sortAddresses(addresses: Iterable<string>): string[] {
+  return [...addresses]
+    .map(addressKey)
+    .sort(compareKeys)
+    .map((k) => k.address);
 }
 
 // ---- The product's own sheets, as data ----

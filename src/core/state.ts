@@ -89,7 +89,9 @@ export function getOwn<T>(o: Readonly<Record<string, T>> | null | undefined, key
 
 /** Sets a property as an own property, whatever its name ("__proto__" included). */
 export function setOwn<T>(o: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+  // A map without a prototype has no inherited `__proto__` setter: assigning makes an own property (and costs far less than defineProperty).
+  if (Object.getPrototypeOf(o) === null) o[key] = value;
+  else Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** An empty map for any keys (no prototype). */
