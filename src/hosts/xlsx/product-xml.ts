@@ -26,9 +26,9 @@ function start(name: string, attrs: Record<string, string | number> = {}): strin
 /** An element with no content. */
 const empty = (name: string, attrs: Record<string, string | number> = {}) => start(name, attrs) + '/>';
 
-/** A worksheet part: the XML declaration, the root with the two namespaces the product uses, its content. */
-const worksheet = (content: string) =>
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.r}">${content}</worksheet>`;
+/** A worksheet part: the XML declaration, the root with the two namespaces the product uses, its content (pieces joined once). */
+const worksheet = (content: string[]) =>
+  [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.r}">`, ...content, '</worksheet>'].join('');
 
 /** A cell's inline string (`t="inlineStr"` goes on the cell): text whose edges are white space kept as it is. */
 const inlineString = (text: string) => `<is><t${/^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : ''}>${escapeText(text, EXCEL_ESCAPES)}</t></is>`;
@@ -77,10 +77,12 @@ export function summarySheetXml(content: SheetContent, styles: StylesPatch): str
     if (id === undefined) ids.set(key, (id = styles.format(formatOf(cell))));
     return id;
   };
+  // Every piece of sheetData in one list, joined once with the rest of the part.
   const data: string[] = [];
+  const line: string[] = [];
   rows.forEach((cells, r) => {
     if (!cells.length) return;
-    const line: string[] = [];
+    line.length = 0;
     let lines = 1;
     let biggest = DEFAULT_FONT_SIZE;
     cells.forEach((cell, c) => {
@@ -99,9 +101,12 @@ export function summarySheetXml(content: SheetContent, styles: StylesPatch): str
     });
     // Excel does not re-measure wrapped rows when it opens a file: give them room.
     const height = lines > 1 ? ` ht="${Math.min(409, Math.ceil(lines * 15 * (biggest / DEFAULT_FONT_SIZE)))}" customHeight="1"` : '';
-    data.push(`<row r="${r + 1}"${height}`, line.length ? `>${line.join('')}</row>` : '/>');
+    data.push(`<row r="${r + 1}"${height}`);
+    if (line.length) data.push('>', ...line, '</row>');
+    else data.push('/>');
   });
-  out.push(data.length ? `<sheetData>${data.join('')}</sheetData>` : '<sheetData/>');
+  if (data.length) out.push('<sheetData>', ...data, '</sheetData>');
+  else out.push('<sheetData/>');
   if (links.length) out.push('<hyperlinks>', ...links.map((l) => empty('hyperlink', l)), '</hyperlinks>');
   if (content.print) {
     // A4 (paperSize 9, §18.3.1.63) landscape, one page wide and as many down as the rows need.
@@ -109,11 +114,11 @@ export function summarySheetXml(content: SheetContent, styles: StylesPatch): str
     out.push(empty('pageSetup', { paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 }));
     out.push(`<headerFooter><oddFooter>${escapeText(`&C${content.print.footer}`, EXCEL_ESCAPES)}</oddFooter></headerFooter>`);
   }
-  return worksheet(out.join(''));
+  return worksheet(out);
 }
 
 /** The state sheet's part: column A, one chunk per row (the marker first). */
 export function stateSheetXml(column: readonly string[]): string {
   const rows = column.map((value, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr">${inlineString(value)}</c></row>`);
-  return worksheet(rows.length ? `<sheetData>${rows.join('')}</sheetData>` : '<sheetData/>');
+  return worksheet(rows.length ? ['<sheetData>', ...rows, '</sheetData>'] : ['<sheetData/>']);
 }
