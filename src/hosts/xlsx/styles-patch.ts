@@ -56,30 +56,45 @@ export class StylesPatch {
     this.root = doc.documentElement!;
   }
 
+  /** The stylesheet's lists and their items, looked up once (the patch only appends to them). */
+  private readonly lists = new Map<string, XEl>();
+  private readonly itemsOf = new Map<string, XEl[]>();
+
   /** A list element of the stylesheet, made (in schema order) when missing. */
   private list(name: string): XEl {
-    const found = child(this.root, name);
-    if (found) return found;
-    const el = element(this.doc, name);
-    el.setAttribute('count', '0');
-    const after = STYLESHEET_ORDER.slice(STYLESHEET_ORDER.indexOf(name) + 1);
-    let before: XEl | undefined;
-    for (let n = this.root.firstChild; n && !before; n = n.nextSibling) if (n.nodeType === 1 && after.includes((n as XEl).localName ?? '')) before = n as XEl;
-    this.root.insertBefore(el, before ?? null);
-    return el;
+    const known = this.lists.get(name);
+    if (known) return known;
+    let found = child(this.root, name);
+    if (!found) {
+      found = element(this.doc, name);
+      found.setAttribute('count', '0');
+      const after = STYLESHEET_ORDER.slice(STYLESHEET_ORDER.indexOf(name) + 1);
+      let before: XEl | undefined;
+      for (let n = this.root.firstChild; n && !before; n = n.nextSibling) if (n.nodeType === 1 && after.includes((n as XEl).localName ?? '')) before = n as XEl;
+      this.root.insertBefore(found, before ?? null);
+    }
+    this.lists.set(name, found);
+    return found;
+  }
+
+  /** The items of a list (`xf` of cellXfs, `font` of fonts, …), in order. */
+  private items(listName: string, item: string): XEl[] {
+    let items = this.itemsOf.get(listName);
+    if (!items) this.itemsOf.set(listName, (items = children(this.list(listName), item)));
+    return items;
   }
 
   /** Appends an item to a list; its index. */
   private append(listName: string, item: XEl): number {
-    const list = this.list(listName);
-    const items = children(list, item.localName ?? '');
-    list.appendChild(item);
-    list.setAttribute('count', String(items.length + 1));
-    return items.length;
+    const items = this.items(listName, item.localName ?? '');
+    this.list(listName).appendChild(item);
+    items.push(item);
+    this.list(listName).setAttribute('count', String(items.length));
+    return items.length - 1;
   }
 
   private xfs(): XEl[] {
-    return children(this.list('cellXfs'), 'xf');
+    return this.items('cellXfs', 'xf');
   }
 
   /** The solid fill colour ("RRGGBB", upper case) of a cell format, or null. */
@@ -93,7 +108,7 @@ export class StylesPatch {
   private lookUpSolidColour(styleIndex: number): string | null {
     const xf = this.xfs()[styleIndex];
     const fillId = Number(xf?.getAttribute('fillId') ?? 0);
-    const fill = children(this.list('fills'), 'fill')[fillId];
+    const fill = this.items('fills', 'fill')[fillId];
     const pattern = fill && child(fill, 'patternFill');
     if (!pattern || pattern.getAttribute('patternType') !== 'solid') return null;
     const rgb = child(pattern, 'fgColor')?.getAttribute('rgb');
@@ -196,8 +211,7 @@ export class StylesPatch {
 
   private numFmt(code: string): number {
     if (code === 'General') return 0;
-    const list = this.list('numFmts');
-    const existing = children(list, 'numFmt');
+    const existing = this.items('numFmts', 'numFmt');
     const same = existing.find((n) => n.getAttribute('formatCode') === code);
     if (same) return Number(same.getAttribute('numFmtId'));
     const id = Math.max(163, ...existing.map((n) => Number(n.getAttribute('numFmtId')) || 0)) + 1;
@@ -213,7 +227,7 @@ export class StylesPatch {
     const key = `${f.bold ? 'b' : ''}${f.italic ? 'i' : ''}${f.underline ? 'u' : ''}${f.wrap ? 'w' : ''}|${f.size ?? ''}|${f.fontColor ?? ''}|${f.fill ?? ''}|${f.numberFormat ?? ''}`;
     let id = this.formatCache.get(key);
     if (id !== undefined) return id;
-    const fonts = children(this.list('fonts'), 'font');
+    const fonts = this.items('fonts', 'font');
     const font = fonts[0] ? copyOf(this.doc, fonts[0]) : element(this.doc, 'font');
     const set = (name: string, attr?: [string, string]) => {
       for (const old of children(font, name)) font.removeChild(old);
