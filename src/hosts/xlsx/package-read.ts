@@ -419,13 +419,19 @@ export class PackageBook {
   }
 
   private styles(): Styles {
-    const part = this.relPart('styles');
-    return (this.stylesCache ??= readStyles(part ? this.pkg.bytes(part) : undefined, this.theme()));
+    if (!this.stylesCache) {
+      const part = this.relPart('styles');
+      this.stylesCache = readStyles(part ? this.pkg.bytes(part) : undefined, this.theme());
+    }
+    return this.stylesCache;
   }
 
   private strings(): SharedString[] {
-    const part = this.relPart('sharedStrings');
-    return (this.stringsCache ??= readSharedStrings(part ? this.pkg.bytes(part) : undefined));
+    if (!this.stringsCache) {
+      const part = this.relPart('sharedStrings');
+      this.stringsCache = readSharedStrings(part ? this.pkg.bytes(part) : undefined);
+    }
+    return this.stringsCache;
   }
 
   /** Forgets what was read: the package changed (a plan was patched in). */
