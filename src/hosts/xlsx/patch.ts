@@ -180,6 +180,13 @@ export function patchPlan(pkg: XlsxPackage, plan: WritePlan, fillAt?: (styleInde
     const entry = sheetByName(pkg, plan.sheet);
     if (!entry || !entry.part) throw new Error(`no worksheet part for ${JSON.stringify(plan.sheet)}`);
     const records = getOwn(state.colours, plan.sheet);
+    // Whether a format wears one of the product's colours, asked per format (not per cell).
+    const productColoured = new Map<number, boolean>();
+    const wearsProductColour = (i: number) => {
+      let yes = productColoured.get(i);
+      if (yes === undefined) productColoured.set(i, (yes = isProductColour('#' + (styles.solidColour(i) ?? ''))));
+      return yes;
+    };
     const cells = new Map<string, StyleEdit>();
     for (const group of plan.fills) {
       const fillId = styles.solidFill(group.color.replace(/^#/, ''));
@@ -187,7 +194,7 @@ export function patchPlan(pkg: XlsxPackage, plan: WritePlan, fillAt?: (styleInde
         cells.set(address, (current) => {
           const rec = records && getOwn(records, address);
           // The original is the cell's own format, unless it already wears a product colour (then the record keeps what it had).
-          if (rec && rec.original.styleIndex === undefined && !isProductColour('#' + (styles.solidColour(current) ?? ''))) rec.original.styleIndex = current;
+          if (rec && rec.original.styleIndex === undefined && !wearsProductColour(current)) rec.original.styleIndex = current;
           return styles.withFill(current, fillId);
         });
         result.coloured++;

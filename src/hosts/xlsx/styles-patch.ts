@@ -46,7 +46,8 @@ export interface CellFormat {
 
 export class StylesPatch {
   private readonly root: XEl;
-  private readonly xfCache = new Map<string, number>();
+  /** (base format, fill) → the format made for them: keyed base × 2^20 + fillId (a fill list never nears 2^20 items). */
+  private readonly xfCache = new Map<number, number>();
   private readonly fillCache = new Map<string, number>();
   private readonly formatCache = new Map<string, number>();
   private readonly colourCache = new Map<number, string | null>();
@@ -195,7 +196,7 @@ export class StylesPatch {
 
   /** The cell format `base` with the fill changed (fillId 0 is "no fill"); its index, one per (base, fill) per run. */
   withFill(base: number, fillId: number): number {
-    const key = `${base}|${fillId}`;
+    const key = base * 0x100000 + fillId;
     let id = this.xfCache.get(key);
     if (id === undefined) {
       const xfs = this.xfs();
