@@ -208,6 +208,8 @@ type SharedString = string | RichText | Record<string, never>;
 /** A cell format as a read needs it: the number format the file gives it, and its fill. */
 interface CellStyle {
   numberFormat?: string;
+  /** The number format is a date format (isDateFormat of it, worked out once per format). */
+  date?: boolean;
   fill?: Fill;
   fillSpec?: FillSpec;
 }
@@ -277,7 +279,10 @@ function readStyles(bytes: Buffer | undefined, theme: readonly string[]): Styles
     // StylesXform.getStyleModel: a number format when numFmtId is not 0; the fill when fillId is a number.
     if (xf.numFmtId) {
       const code = codes.get(xf.numFmtId) ?? BUILT_IN_FORMATS[xf.numFmtId];
-      if (code) style.numberFormat = code;
+      if (code) {
+        style.numberFormat = code;
+        style.date = isDateFormat(code);
+      }
     }
     if (xf.fillId || xf.fillId === 0) {
       const f = fills[xf.fillId];
@@ -509,7 +514,7 @@ export class PackageBook {
         return; // no value and no style: exceljs makes no cell of it (its "Merge" type, skipped by Row)
       }
       // CellXform.reconcile: a number under a date format is a date.
-      if (typeof value === 'number' && isDateFormat(style?.numberFormat)) value = new Date(Math.round((value - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+      if (typeof value === 'number' && style?.date) value = new Date(Math.round((value - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
       const c = m.col >= 0 ? m.col : prevCol + 1;
       prevCol = c;
       const read: RawCell = { c, content: contentOf(value, style?.numberFormat, ctx), fill: { ...(style?.fillSpec ?? noFill) }, hasValue: value !== undefined && value !== null };
