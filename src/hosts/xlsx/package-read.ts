@@ -302,7 +302,8 @@ function readSharedStrings(bytes: Buffer | undefined): SharedString[] {
   if (!bytes) return out;
   let item: SharedString | undefined;
   let run: { text?: string } | undefined;
-  let text: string[] | undefined;
+  /** The open `<t>`'s text so far (undefined outside one). */
+  let text: string | undefined;
   let depth = 0;
   let phonetic = 0;
   parseXmlBytes(bytes, {
@@ -313,18 +314,18 @@ function readSharedStrings(bytes: Buffer | undefined): SharedString[] {
       else if (name === 'rPh') phonetic++;
       else if (phonetic) return;
       else if (name === 'r') run = {};
-      else if (name === 't') text = [];
+      else if (name === 't') text = '';
     },
     text(t) {
-      if (text) text.push(t);
+      if (text !== undefined) text += t;
     },
     close(name) {
       depth--;
       if (item === undefined) return;
       if (name === 'rPh') phonetic--;
       else if (phonetic) return;
-      else if (name === 't' && text) {
-        const t = decodeEscapes(text.join(''));
+      else if (name === 't' && text !== undefined) {
+        const t = decodeEscapes(text);
         text = undefined;
         if (run) run.text = t;
         else item = t;
