@@ -3,7 +3,7 @@
  * keep to one's own department, fix the mapping by pointing at cells, clear the colours.
  * Talks to the workbook only through a PaneBackend (Office, the preview's fake Excel, tests).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Divider, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { TaskListSquareLtr20Regular } from '@fluentui/react-icons/lib/atoms/svg/task-list-square-ltr';
 import { Eraser20Regular } from '@fluentui/react-icons/lib/atoms/svg/eraser';
@@ -136,9 +136,32 @@ function errorText(e: unknown): Text {
   return typeof e === 'string' ? e : JSON.stringify(e);
 }
 
+/**
+ * Its children from just after the pane's first paint, not in the render that first shows it: what
+ * is not needed to score and lies below the rest ("Mẫu và tổng hợp"), so nothing shown moves when it
+ * comes. A frame's callback runs just before that frame is painted; the task it queues, after it.
+ */
+function AfterFirstPaint({ children }: { children: ReactNode }) {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (painted) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const later = () => {
+      timer = setTimeout(() => setPainted(true), 0);
+    };
+    // No frames where nothing is painted (jsdom): the next task.
+    const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(later) : (later(), undefined);
+    return () => {
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [painted]);
+  return painted ? <>{children}</> : null;
+}
+
 export function App({ backend, criteria, loadError, prefs = localPrefs, onLangChange }: AppProps) {
   const styles = useStyles();
-  const initial = useRef<Prefs>(prefs.load()).current;
+  const [initial] = useState<Prefs>(() => prefs.load());
   const [lang, setLang] = useState<Lang>(initial.lang);
   const [onlyMine, setOnlyMine] = useState(initial.onlyMine);
   const [myParty, setMyParty] = useState(initial.myParty);
@@ -171,28 +194,40 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
 
   const t = useMemo(() => translator(lang), [lang]);
   // On load: the workbook may hold colours from an earlier session (its stored state says so).
+  // Asked in a task of its own, after the one that shows the pane (not part of its first render).
   useEffect(() => {
     if (!backend?.hasColours) return;
     let live = true;
-    backend.hasColours().then(
-      (yes) => live && setColoured((c) => c || yes),
-      () => undefined, // unknown: "Xóa màu" waits for a run
+    const timer = setTimeout(() =>
+      backend.hasColours!().then(
+        (yes) => live && setColoured((c) => c || yes),
+        () => undefined, // unknown: "Xóa màu" waits for a run
+      ),
     );
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [backend]);
-  const index: IndicatorIndex = useMemo(() => (criteria ? indexIndicators(criteria) : new Map()), [criteria]);
-  const standards = useMemo(() => (criteria ? standardsOf(criteria) : []), [criteria]);
+  // What only the results show (the index of indicators, the filters' standards and parties):
+  // worked out once there are results, not in the pane's first render.
+  const scored = outcome !== null;
+  const index: IndicatorIndex = useMemo(() => (criteria && scored ? indexIndicators(criteria) : new Map()), [criteria, scored]);
+  const standards = useMemo(() => (criteria && scored ? standardsOf(criteria) : []), [criteria, scored]);
   const total = index.size;
   const scope = outcome?.run.scope ?? null;
   const allResults = outcome?.run.results ?? [];
   // A one-party return: the list holds the party's indicators; the others are counted once, in the overview.
   const results = useMemo(() => (scope ? allResults.filter((r) => !isOtherParty(r)) : allResults), [scope, allResults]);
-  const parties = useMemo(() => (criteria ? partiesOf(results, criteria) : []), [results, criteria]);
+  const parties = useMemo(() => (criteria && scored ? partiesOf(results, criteria) : []), [results, criteria, scored]);
 
+  // Stored when they change (not as the pane opens: what was loaded needs no writing back).
+  const stored = useRef<Prefs>(initial);
   useEffect(() => {
-    prefs.save({ lang, onlyMine, myParty });
+    const was = stored.current;
+    if (was.lang === lang && was.onlyMine === onlyMine && was.myParty === myParty) return;
+    stored.current = { lang, onlyMine, myParty };
+    prefs.save(stored.current);
   }, [prefs, lang, onlyMine, myParty]);
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -641,14 +676,16 @@ export function App({ backend, criteria, loadError, prefs = localPrefs, onLangCh
         )}
 
         {backend?.tools || (!backend && !loadError) ? (
-          <Accordion collapsible className={styles.panel} data-section="tools-accordion" onToggle={(_, d) => setToolsOpen(d.openItems.includes('tools'))}>
-            <AccordionItem value="tools">
-              <AccordionHeader as="h2">{t('toolsTitle')}</AccordionHeader>
-              <AccordionPanel>
-                {backend?.tools && criteria && panels ? <panels.ToolsPanel tools={backend.tools} criteria={criteria} lang={lang} t={t} notReturns={outcome ? [outcome.sheet, ...(outcome.summarySheet ? [outcome.summarySheet] : [])] : []} /> : panelsFailed ? t('errorLoadingPanels') : <Spinner size="tiny" label={t('loading')} />}
-              </AccordionPanel>
-            </AccordionItem>
-          </Accordion>
+          <AfterFirstPaint>
+            <Accordion collapsible className={styles.panel} data-section="tools-accordion" onToggle={(_, d) => setToolsOpen(d.openItems.includes('tools'))}>
+              <AccordionItem value="tools">
+                <AccordionHeader as="h2">{t('toolsTitle')}</AccordionHeader>
+                <AccordionPanel>
+                  {backend?.tools && criteria && panels ? <panels.ToolsPanel tools={backend.tools} criteria={criteria} lang={lang} t={t} notReturns={outcome ? [outcome.sheet, ...(outcome.summarySheet ? [outcome.summarySheet] : [])] : []} /> : panelsFailed ? t('errorLoadingPanels') : <Spinner size="tiny" label={t('loading')} />}
+                </AccordionPanel>
+              </AccordionItem>
+            </Accordion>
+          </AfterFirstPaint>
         ) : null}
       </main>
     </div>

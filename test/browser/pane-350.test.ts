@@ -18,6 +18,8 @@ beforeAll(async () => {
   page = await session.browser.newPage({ viewport: { width: 1200, height: 800 }, deviceScaleFactor: 1 });
   await page.goto(`${session.server.url}preview.html`);
   await page.getByRole('button', { name: 'Chấm điểm', exact: true }).waitFor();
+  // "Mẫu và tổng hợp" comes just after the pane's first paint: the start screen is checked with it.
+  await page.locator('[data-section="tools-accordion"]').waitFor();
   await page.locator('[data-pane]').evaluate((el) => ((el as HTMLElement).style.width = '350px'));
 }, 15 * 60 * 1000);
 

@@ -46,6 +46,8 @@ async function open(theme: ThemeName, sampleKind = 'appendix', path = 'preview.h
   await page.goto(`${session.server.url}${path}?theme=${theme === 'forced' ? 'contrast' : theme}&sample=${sampleKind}`);
   if (path === 'preview.html') {
     await page.getByRole('button', { name: 'Chấm điểm', exact: true }).waitFor();
+    // "Mẫu và tổng hợp" comes just after the pane's first paint: the start screen is checked with it.
+    await page.locator('[data-section="tools-accordion"]').waitFor();
     await page.locator('[data-pane]').evaluate((el) => ((el as HTMLElement).style.width = '350px'));
   }
   return page;

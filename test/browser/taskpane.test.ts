@@ -77,6 +77,60 @@ test('taskpane.html: the pane renders inside Office.onReady, light theme, CSP in
   await page.close();
 });
 
+test('taskpane.html: the first screen is whole as it first shows, and nothing on it moves when "Mẫu và tổng hợp" comes just after', async () => {
+  const page = await session.browser.newPage({ viewport: { width: 360, height: 720 } });
+  // What the pane holds, and where, at its first DOM commit (read in the same task, before any paint).
+  await page.addInitScript(() => {
+    const seen = new MutationObserver(() => {
+      const container = document.getElementById('container');
+      if (!container?.firstChild) return;
+      seen.disconnect();
+      const box = (selector: string) => {
+        const el = document.querySelector(selector);
+        if (!el) return null;
+        const r = el.getBoundingClientRect();
+        return { text: (el.textContent ?? '').trim(), x: r.x, y: r.y, width: r.width, height: r.height };
+      };
+      (window as unknown as { __first: unknown }).__first = {
+        title: box('h1'),
+        languages: box('[role="group"]'),
+        score: box('button[data-action="score"]'),
+        clear: box('button[data-action="clear"]'),
+        intro: box('[data-section="intro"]'),
+      };
+    });
+    seen.observe(document, { childList: true, subtree: true });
+  });
+  await page.route('https://appsforoffice.microsoft.com/**', (route: Route) =>
+    route.request().url() === OFFICE_JS ? route.fulfill({ status: 200, contentType: 'text/javascript', body: officeStub({ bodyBackgroundColor: '#FFFFFF' }) }) : route.abort(),
+  );
+  await page.goto(`${session.server.url}taskpane.html`);
+  // The tools' section comes on its own, nothing asked.
+  const tools = page.locator('[data-section="tools-accordion"]');
+  await tools.waitFor();
+  type Box = { text: string; x: number; y: number; width: number; height: number } | null;
+  const first = (await page.evaluate(() => (window as unknown as { __first: Record<string, Box> }).__first))!;
+  // Whole at once: the title, the language switch, both actions and the introduction.
+  expect(first.title?.text).toBe('Chấm điểm thành phố học tập');
+  expect(first.languages?.text).toBe('VIEN');
+  expect(first.score).not.toBeNull();
+  expect(first.clear?.text).toBe('Xóa màu');
+  expect(first.intro?.text).toContain('Bắt đầu');
+  // The tools' section lies below the introduction ...
+  const toolsBox = (await tools.boundingBox())!;
+  expect(toolsBox.y).toBeGreaterThanOrEqual(first.intro!.y + first.intro!.height);
+  // ... and nothing shown at first moved when it came.
+  const now = await page.evaluate(() =>
+    ['h1', '[role="group"]', 'button[data-action="score"]', 'button[data-action="clear"]', '[data-section="intro"]'].map((s) => {
+      const r = document.querySelector(s)!.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
+  const before = [first.title, first.languages, first.score, first.clear, first.intro].map((b) => ({ x: b!.x, y: b!.y, width: b!.width, height: b!.height }));
+  expect(now).toEqual(before);
+  await page.close();
+});
+
 test('taskpane.html: an engine chunk that cannot be fetched is said in the pane, actions off', async () => {
   const page = await session.browser.newPage({ viewport: { width: 360, height: 720 } });
   await page.route('https://appsforoffice.microsoft.com/**', (route: Route) =>

@@ -52,8 +52,8 @@ test('the pane shows before the engine arrives, with its actions waiting; then s
   expect(scoreButton().textContent).toContain('Đang tải…');
   expect(scoreButton().hasAttribute('disabled')).toBe(true);
   expect(clearButton().hasAttribute('disabled')).toBe(true);
-  // The tools section is there, waiting too.
-  fireEvent.click(screen.getByRole('button', { name: 'Mẫu và tổng hợp' }));
+  // The tools section is there (just after the first paint), waiting too.
+  fireEvent.click(await screen.findByRole('button', { name: 'Mẫu và tổng hợp' }));
   expect(screen.getAllByText('Đang tải…').length).toBeGreaterThanOrEqual(2);
 
   const backend = coreBackend(criteria, buildAppendixSheet(criteria, mixedValues(criteria)));
@@ -90,6 +90,8 @@ test('an engine that does not load is said in the pane; the actions stay off', a
   expect(scoreButton().hasAttribute('disabled')).toBe(true);
   expect(scoreButton().textContent).toContain('Chấm điểm');
   expect(clearButton().hasAttribute('disabled')).toBe(true);
+  // Not even once the pane has painted (the section would come then).
+  await act(() => new Promise((done) => setTimeout(done, 50)));
   expect(screen.queryByRole('button', { name: 'Mẫu và tổng hợp' })).toBeNull();
   expect(errors).toHaveBeenCalled();
 });

@@ -51,7 +51,8 @@ async function chooseDepartment(name: string) {
 
 /** Opens "Mẫu và tổng hợp" and waits for the sheets. */
 async function openTools() {
-  fireEvent.click(screen.getByRole('button', { name: 'Mẫu và tổng hợp' }));
+  // The section comes just after the pane's first paint.
+  fireEvent.click(await screen.findByRole('button', { name: 'Mẫu và tổng hợp' }));
   await waitFor(() => expect(screen.getByRole('checkbox', { name: 'VH' })).toBeTruthy());
 }
 
@@ -137,7 +138,8 @@ test('without ExcelApi 1.8 the new-workbook choice is not offered, even where th
 
 test('"Gộp báo cáo" consolidates the chosen sheets and shows the headline, the conflict and the missing returns', async () => {
   const { fake } = setup();
-  fireEvent.click(screen.getByRole('button', { name: 'Mẫu và tổng hợp' }));
+  // The section comes just after the pane's first paint.
+  fireEvent.click(await screen.findByRole('button', { name: 'Mẫu và tổng hợp' }));
   await waitFor(() => expect(screen.getByRole('checkbox', { name: 'VH' })).toBeTruthy());
   fireEvent.click(screen.getByRole('button', { name: 'Gộp báo cáo' }));
   await waitFor(() => expect(notice()).toBe('warning'));
@@ -163,7 +165,8 @@ test('"Gộp báo cáo" consolidates the chosen sheets and shows the headline, t
 
 test('notes too long together for a master cell: the pane names the indicator whose notes were cut', async () => {
   const { fake } = setup({ notes: { yte: 'ghi chú '.repeat(2500).trim(), gd: 'giải trình '.repeat(2000).trim() } });
-  fireEvent.click(screen.getByRole('button', { name: 'Mẫu và tổng hợp' }));
+  // The section comes just after the pane's first paint.
+  fireEvent.click(await screen.findByRole('button', { name: 'Mẫu và tổng hợp' }));
   await waitFor(() => expect(screen.getByRole('checkbox', { name: 'VH' })).toBeTruthy());
   for (const name of ['Y tế', 'GD']) fireEvent.click(screen.getByRole('checkbox', { name }));
   fireEvent.click(screen.getByRole('button', { name: 'Gộp báo cáo' }));
@@ -176,7 +179,8 @@ test('notes too long together for a master cell: the pane names the indicator wh
 
 test('a guessed department can be corrected in the pane: "Gộp lại" consolidates with the department chosen', async () => {
   const { fake } = setup();
-  fireEvent.click(screen.getByRole('button', { name: 'Mẫu và tổng hợp' }));
+  // The section comes just after the pane's first paint.
+  fireEvent.click(await screen.findByRole('button', { name: 'Mẫu và tổng hợp' }));
   await waitFor(() => expect(screen.getByRole('checkbox', { name: 'VH' })).toBeTruthy());
   for (const name of ['Y tế', 'GD', 'VH']) fireEvent.click(screen.getByRole('checkbox', { name }));
   fireEvent.click(screen.getByRole('button', { name: 'Gộp báo cáo' }));
