@@ -159,7 +159,8 @@ export class XlsxPackage {
   /** A stored entry's content, inflated (by the input limits' check, or now). */
   private content(i: number): Buffer {
     const e = this.entries[i]!;
-    return (e.method === 8 && this.inflated?.get(e.data.byteOffset - this.base)) || entryContent(e);
+    const known = e.method === 8 ? this.inflated?.get(e.data.byteOffset - this.base) : undefined;
+    return known && known.length === e.size ? known : entryContent(e);
   }
 
   text(part: string): string | undefined {
