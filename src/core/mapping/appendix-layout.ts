@@ -6,7 +6,7 @@ import { cleanText } from '../text';
 import { isNoteHeading } from '../vocabulary';
 import { leadingCode } from './codes';
 import { CriteriaIndex } from './criteria-index';
-import { HEADER_SCAN, SheetView, contentText, scanRight } from './grid';
+import { HEADER_SCAN, SheetView, contentText, perView, scanRight } from './grid';
 
 /** The widest data area the mapper reads (columns). */
 const MAX_DATA_WIDTH = 64;
@@ -94,14 +94,9 @@ function yearColumns(view: SheetView, headerRows: number[], data: number[]): { y
 }
 
 type Header = { row: number; roles: Map<Role, number>; score: number };
-const headers = new WeakMap<SheetView, Header | null>();
 
-/** The appendix header of a view (worked out once per view: choosing the sheet and mapping it both ask; callers do not change what it gives). */
-export function findHeader(view: SheetView): Header | null {
-  let found = headers.get(view);
-  if (found === undefined) headers.set(view, (found = scanHeader(view)));
-  return found;
-}
+/** The appendix header of a view (once per view). */
+export const findHeader: (view: SheetView) => Header | null = perView(scanHeader);
 
 function scanHeader(view: SheetView): Header | null {
   let best: { row: number; roles: Map<Role, number>; score: number } | null = null;

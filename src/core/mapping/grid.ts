@@ -258,6 +258,19 @@ export function scanRight(view: SheetView): number {
   return Math.min(view.right, view.left + SCAN_WIDTH - 1);
 }
 
+/**
+ * What `compute` gives for a view, worked out once per view: choosing the sheet and mapping it both
+ * ask for the same things (the appendix header, the template header). Callers do not change what it gives.
+ */
+export function perView<T>(compute: (view: SheetView) => T): (view: SheetView) => T {
+  const known = new WeakMap<SheetView, { value: T }>();
+  return (view) => {
+    let found = known.get(view);
+    if (!found) known.set(view, (found = { value: compute(view) }));
+    return found.value;
+  };
+}
+
 const views = new WeakMap<object, SheetView>();
 
 /**

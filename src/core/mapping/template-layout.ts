@@ -7,7 +7,7 @@ import { toA1 } from '../snapshot';
 import { cleanText } from '../text';
 import { isNoteHeading } from '../vocabulary';
 import { CriteriaIndex } from './criteria-index';
-import { HEADER_SCAN, SheetView, contentText, isBlankContent, scanRight } from './grid';
+import { HEADER_SCAN, SheetView, contentText, isBlankContent, perView, scanRight } from './grid';
 import { own, record } from './records';
 import { IndicatorPlacement, Mapping } from './types';
 
@@ -21,14 +21,8 @@ for (const c of TEMPLATE_COLUMNS) {
   TEMPLATE_NAMES.push([c.vi, c.key], [c.en, c.key]);
 }
 
-const templates = new WeakMap<SheetView, TemplateLayout | null>();
-
-/** The project's template header of a view, if it is one (worked out once per view, as findHeader: choosing the sheet and mapping it both ask; callers do not change what it gives). */
-export function detectTemplate(view: SheetView): TemplateLayout | null {
-  let found = templates.get(view);
-  if (found === undefined) templates.set(view, (found = scanTemplate(view)));
-  return found;
-}
+/** The project's template header of a view, if it is one (once per view). */
+export const detectTemplate: (view: SheetView) => TemplateLayout | null = perView(scanTemplate);
 
 function scanTemplate(view: SheetView): TemplateLayout | null {
   const marked = hasMarker(view);
