@@ -136,7 +136,7 @@ function compareKeys(a: AddressKey, b: AddressKey): number {
   return a.col.length - b.col.length || (a.col < b.col ? -1 : a.col > b.col ? 1 : 0);
 }
 
-/** Addresses in compareAddress's order, each read once (not once per comparison). */
+/** A1 addresses by row, then column (compareKeys), each parsed once rather than at every comparison. */
 export function sortAddresses(addresses: Iterable<string>): string[] {
   return [...addresses]
     .map(addressKey)

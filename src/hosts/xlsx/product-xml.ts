@@ -69,14 +69,6 @@ export function summarySheetXml(content: SheetContent, styles: StylesPatch): str
     first[0] = { ...(first[0] ?? {}), value: content.marker };
     rows[0] = first;
   }
-  // A format's index by what it asks for (many cells ask for the same few formats).
-  const ids = new Map<string, number>();
-  const formatId = (cell: OutCell) => {
-    const key = `${cell.bold ? 'b' : ''}${cell.italic ? 'i' : ''}${cell.link ? 'u' : ''}${cell.wrap ? 'w' : ''}|${cell.size ?? ''}|${cell.font ?? ''}|${cell.fill ?? ''}|${cell.numberFormat ?? ''}`;
-    let id = ids.get(key);
-    if (id === undefined) ids.set(key, (id = styles.format(formatOf(cell))));
-    return id;
-  };
   // Every piece of sheetData in one list, joined once with the rest of the part.
   const data: string[] = [];
   const line: string[] = [];
@@ -88,7 +80,7 @@ export function summarySheetXml(content: SheetContent, styles: StylesPatch): str
     cells.forEach((cell, c) => {
       if (!cell) return;
       const ref = toA1(r, c);
-      const s = formatId(cell);
+      const s = styles.format(formatOf(cell)); // StylesPatch makes each distinct format once
       const head = `<c r="${ref}"${s ? ` s="${s}"` : ''}`;
       if (typeof cell.value === 'number' && Number.isFinite(cell.value)) line.push(`${head}><v>${cell.value}</v></c>`);
       else if (cell.value !== null && cell.value !== undefined) {

@@ -345,12 +345,13 @@ export function patchLaidOut(bytes: Buffer, layout: SheetLayout, edits: Map<stri
   if (!fits(sd.start, sd.end) || (sd.close >= 0 && bytes[sd.close] !== 0x3c)) return undefined;
   const prefix = sd.name.includes(':') ? sd.name.slice(0, sd.name.indexOf(':') + 1) : '';
   const pending = editsByRow(edits);
-  /** The edits of a row not yet made, in column order, before column `before` (taken out of `row`). */
+  /** Each row's edited columns in order, sorted once, and how far cellsBefore has gone in them. */
   const columns = new Map<Map<number, StyleEdit>, { cols: number[]; next: number }>();
+  /** The edits of a row not yet made, in column order, before column `before` (taken out of `row`). */
   const cellsBefore = (r: number, row: Map<number, StyleEdit>, rowStyle: number | null, before: number): NewCell[] => {
     const out: NewCell[] = [];
     if (!row.size) return out;
-    // The row's columns in order, sorted once; those made already (here or as a start tag) are no longer in `row`.
+    // Columns made already (here, or as a start tag by the caller) are no longer in `row`: skipped.
     let left = columns.get(row);
     if (!left) columns.set(row, (left = { cols: [...row.keys()].sort((a, b) => a - b), next: 0 }));
     for (; left.next < left.cols.length && left.cols[left.next]! < before; left.next++) {
