@@ -251,7 +251,8 @@ export class SheetXmlCounter {
   }
 
   private count(text: string): void {
-    // What /<(?:[A-Za-z_][\w.-]*:)?(c|row|mergeCell)(?=[\s/>])/ finds, scanned without a match object per cell.
+    // What /<(?:[A-Za-z_][\w.-]*:)?(c|row|mergeCell)(?=[\s/>])([^>]*)/g finds, scanned without a match object per cell:
+    // a tag counted takes everything up to its `>` (a `<` inside it starts no other).
     for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
       let at = i + 1;
       let end = at;
@@ -267,12 +268,16 @@ export class SheetXmlCounter {
       const after = text.charCodeAt(end);
       if (!(after === 0x2f || after === 0x3e || after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d)) continue;
       const n = end - at;
-      if (n === 1 && text.charCodeAt(at) === 0x63) this.cells++;
-      else if (n === 3 && text.startsWith('row', at)) this.rows++;
-      else if (n === 9 && text.startsWith('mergeCell', at)) {
-        const close = text.indexOf('>', end);
-        this.mergedCells += mergedSize(text.slice(end, close < 0 ? text.length : close));
-      }
+      const cell = n === 1 && text.charCodeAt(at) === 0x63;
+      const row = !cell && n === 3 && text.startsWith('row', at);
+      const merged = !cell && !row && n === 9 && text.startsWith('mergeCell', at);
+      if (!cell && !row && !merged) continue;
+      const close = text.indexOf('>', end);
+      if (cell) this.cells++;
+      else if (row) this.rows++;
+      else this.mergedCells += mergedSize(text.slice(end, close < 0 ? text.length : close));
+      if (close < 0) break;
+      i = close;
     }
   }
 }

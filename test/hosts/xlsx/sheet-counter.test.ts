@@ -47,7 +47,11 @@ describe('SheetXmlCounter', () => {
         counter.end();
         expect({ cells: counter.cells, rows: counter.rows, mergedCells: counter.mergedCells }).toEqual(byRegex(text));
       }),
-      { numRuns: 1000 },
+      {
+        numRuns: 1000,
+        // Found by this property: a `<` inside a counted tag starts no other (the rule takes the tag up to its `>`).
+        examples: [[['<c', ' ', '<c ref="A1" r="A1">'], []]],
+      },
     );
   });
 
