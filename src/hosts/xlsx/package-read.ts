@@ -40,6 +40,7 @@ import { fillSpecOf, themeColors } from './colors';
 import { NS, XlsxPackage, child, children } from './package';
 import { ModelRow, WorkbookRead, XlsxReadError, contentOf, snapshotOf } from './snapshot-model';
 import type { LaidRow, SheetLayout } from './sheet-patch';
+import { scanPlainXml } from './xml-scan';
 import { ZipEntry } from './zip';
 
 const REL_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
@@ -77,6 +78,9 @@ export function columnOfRef(ref: string): number {
 
 /** Bytes decoded and parsed in pieces this large (a large sheet never lives in the heap as one string). */
 const CHUNK = 1 << 20;
+
+/** A part scanned as plain XML (xml-scan.ts) at most this large: it is held as one string while it is scanned; a larger one streams through saxes. */
+const PLAIN_SCAN_MAX = 4 * CHUNK;
 
 class StopParsing extends Error {}
 
@@ -468,7 +472,11 @@ export class PackageBook {
     }
   }
 
-  private parsePart(sheet: PackageSheet, firstRowOnly: boolean): ParsedSheet {
+  /**
+   * `plain`: a whole part is first scanned as plain XML (xml-scan.ts); when it is not, it is read
+   * again from the start, with every handler's state made anew, through saxes.
+   */
+  private parsePart(sheet: PackageSheet, firstRowOnly: boolean, plain = true): ParsedSheet {
     const styles = this.styles().xfs;
     const strings = this.strings();
     const date1904 = this.date1904;
@@ -647,7 +655,10 @@ export class PackageBook {
           if (whole) break;
         }
       } else {
-        parseXmlBytes(bytes ?? this.pkg.bytes(sheet.part) ?? Buffer.alloc(0), handlers, true, layout !== undefined);
+        const data = bytes ?? this.pkg.bytes(sheet.part) ?? Buffer.alloc(0);
+        if (layout && plain && data.length <= PLAIN_SCAN_MAX) {
+          if (!scanPlainXml(data, handlers)) return this.parsePart(sheet, firstRowOnly, false);
+        } else parseXmlBytes(data, handlers, true, layout !== undefined);
         if (layout) out.layout = layout;
       }
     } catch (e) {

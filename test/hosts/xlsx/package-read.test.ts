@@ -19,7 +19,7 @@ import { buildAppendix, buildAppendixSheet, sampleValues, withValue } from '../.
 import { ToolStyle, writePackage } from '../../fixtures/packages';
 import { snapshotToBuffer } from '../../fixtures/xlsx';
 import { ROOT, loadCriteria } from './helpers';
-import { clearBytes, scoreBytes } from './package-helpers';
+import { clearBytes, partsOf, scoreBytes } from './package-helpers';
 
 const criteria = loadCriteria();
 
@@ -340,5 +340,32 @@ describe('where exceljs is wrong, the package reader reads what the file says', 
     await expect(loadWorkbook(bytes)).rejects.toThrow();
     const sheet = await a1(bytes);
     expect(sheet.cells[0]).toEqual([null, { value: 7, type: 'number', text: '7' }]);
+  });
+});
+
+describe('a sheet the plain XML scan leaves to saxes (xml-scan.ts)', () => {
+  const example = path.join(ROOT, 'examples', 'phu-luc-thanh-pho-mau.xlsx');
+  /** The example with its appendix sheet's XML changed by `edit`. */
+  async function withSheetXml(edit: (xml: string) => string): Promise<Buffer> {
+    const zip = await JSZip.loadAsync(fs.readFileSync(example));
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    zip.file('xl/worksheets/sheet1.xml', edit(xml));
+    return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  }
+  const readOf = async (bytes: Buffer) => (await XlsxHost.open(bytes)).read('Phụ lục');
+
+  test('reads the same values, and scores into a copy that keeps what saxes read past', async () => {
+    const plain = await readOf(fs.readFileSync(example));
+    // A comment and a CDATA section: well-formed XML that the scan leaves to saxes.
+    const bytes = await withSheetXml((xml) => xml.replace('<sheetData>', '<sheetData><!-- điền số liệu -->').replace('<v>0</v>', '<v><![CDATA[0]]></v>'));
+    expect(await readOf(bytes)).toEqual(plain);
+    const scored = partsOf((await scoreBytes(bytes)).buffer).get('xl/worksheets/sheet1.xml')!.content.toString('utf8');
+    expect(scored).toContain('<sheetData><!-- điền số liệu -->');
+    expect(scored).toContain('<v><![CDATA[0]]></v>');
+  });
+
+  test('a sheet whose tags cross is still refused as damaged, as saxes finds it', async () => {
+    const bytes = await withSheetXml((xml) => xml.replace('</c>', '</row>'));
+    await expect(readOf(bytes)).rejects.toMatchObject({ name: 'XlsxReadError', message: expect.stringContaining('xl/worksheets/sheet1.xml') });
   });
 });

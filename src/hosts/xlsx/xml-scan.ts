@@ -1,0 +1,222 @@
+/**
+ * A scanner for the plain XML that spreadsheet tools write for a worksheet: elements, attributes
+ * in quotes, text with the five predefined entities and character references, an XML declaration
+ * at the start, white space around the root. It gives a handler the same events saxes gives
+ * (package-read.ts's XmlHandlers: each start tag with its attributes, each run of text inside the
+ * root, each end tag; a self-closing tag opened then closed) and the byte after each tag's `>`.
+ *
+ * It exists for speed: scoring reads the sheet it scores once per run, and saxes's general
+ * machinery (a state per character, an object per tag and per attribute, positions counted in
+ * characters and turned back into bytes) was a fifth of a run on the example. It never decides
+ * what is well-formed XML: it accepts only a strict subset it checks as it goes, and gives up
+ * (returns false) at the first thing outside it — a comment, CDATA, a processing instruction, a
+ * DOCTYPE, a name outside ASCII, a carriage return or control character in text or an attribute,
+ * an unknown entity, a tag that does not close the element open, a second root, text around the
+ * root — wherever it is. The caller then reads the part again with saxes, from the start, and
+ * saxes reports what is wrong with it, if anything is. test/hosts/xlsx/xml-scan.test.ts holds the
+ * two to the same events over generated documents.
+ */
+
+/** What the scanner tells its caller: as saxes's events in package-read.ts (XmlHandlers). */
+export interface ScanHandlers {
+  open(local: string, attrs: Record<string, string>, selfClosing: boolean, name: string): void;
+  text?(t: string): void;
+  close(local: string): void;
+  byteEnd?: () => number;
+}
+
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const AMP = 38;
+const EQ = 61;
+const QUOT = 34;
+const APOS = 39;
+const CLOSE_BRACKET = 93;
+
+/** An XML declaration as saxes reads one without complaint (version 1.0: saxes reads 1.1 by other rules). */
+const DECLARATION = /^<\?xml[ \t\n\r]+version[ \t\n\r]*=[ \t\n\r]*(["'])1\.0\1(?:[ \t\n\r]+encoding[ \t\n\r]*=[ \t\n\r]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\n\r]+standalone[ \t\n\r]*=[ \t\n\r]*(["'])(?:yes|no)\3)?[ \t\n\r]*\?>/;
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
+/** ASCII name characters (XML 1.0 §2.3); a name with any other character is left to saxes. */
+const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
+const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
+const localName = (name: string) => {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+};
+
+/** A character XML 1.0 allows (§2.2). */
+const isXmlChar = (n: number) => n === 9 || n === 10 || n === 13 || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
+
+const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Entities and character references replaced (null: one saxes would refuse, or one this scanner leaves to it). */
+function decodeEntities(t: string): string | null {
+  let out = '';
+  let from = 0;
+  for (let amp = t.indexOf('&'); amp >= 0; amp = t.indexOf('&', from)) {
+    const semi = t.indexOf(';', amp + 1);
+    if (semi < 0) return null;
+    const name = t.slice(amp + 1, semi);
+    let ch: string | undefined;
+    if (name.charCodeAt(0) === 35) {
+      const n = /^#x[0-9a-fA-F]{1,6}$/.test(name) ? parseInt(name.slice(2), 16) : /^#[0-9]{1,7}$/.test(name) ? parseInt(name.slice(1), 10) : -1;
+      if (!isXmlChar(n)) return null;
+      ch = String.fromCodePoint(n);
+    } else {
+      ch = PREDEFINED[name];
+      if (ch === undefined) return null;
+    }
+    out += t.slice(from, amp) + ch;
+    from = semi + 1;
+  }
+  return out + t.slice(from);
+}
+
+/**
+ * The characters of [a, b): text (`inText`) or an attribute's value. Null where saxes would refuse
+ * them or might read them otherwise than as they are (white space in a value may be normalised, a
+ * carriage return in text is): a control character, `<` in a value, `]]>` in text, a
+ * noncharacter, a bad entity.
+ */
+function characters(bytes: Buffer, s: string, a: number, b: number, inText: boolean): string | null {
+  let high = false;
+  let amp = false;
+  for (let k = a; k < b; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x20) {
+      if (!inText || (c !== 10 && c !== 9)) return null;
+    } else if (c >= 0x80) high = true;
+    else if (c === AMP) amp = true;
+    else if (c === LT) return null;
+    else if (c === GT && inText && k - a >= 2 && s.charCodeAt(k - 1) === CLOSE_BRACKET && s.charCodeAt(k - 2) === CLOSE_BRACKET) return null;
+  }
+  let t = high ? bytes.toString('utf8', a, b) : s.slice(a, b);
+  if (high && /[\uFFFE\uFFFF]/.test(t)) return null;
+  if (amp) {
+    const decoded = decodeEntities(t);
+    if (decoded === null) return null;
+    t = decoded;
+  }
+  return t;
+}
+
+/** Only white space in [a, b) (around the root). */
+function blank(s: string, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (!isSpace(s.charCodeAt(k))) return false;
+  return true;
+}
+
+/**
+ * Scans `bytes` (UTF-8) and calls the handlers as saxes would; false, possibly after some events,
+ * when the document leaves the subset above (the caller then starts again with saxes).
+ */
+export function scanPlainXml(bytes: Buffer, h: ScanHandlers): boolean {
+  if (bytes.length === 0 || bytes[0] === 0xef) return false; // empty, or a byte-order mark: saxes's to judge
+  return new Scan(bytes, h).run();
+}
+
+/** One scan: the part as text of one character per byte, where the last tag read ends, the elements open. */
+class Scan {
+  /** Positions in this text are positions in the bytes; a run with bytes over 0x7F is decoded from the bytes as UTF-8. */
+  private readonly s: string;
+  private end = 0;
+  private readonly open: string[] = [];
+
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly h: ScanHandlers,
+  ) {
+    this.s = bytes.toString('latin1');
+    h.byteEnd = () => this.end;
+  }
+
+  run(): boolean {
+    const { s, bytes, h, open } = this;
+    const n = s.length;
+    let i = 0;
+    if (s.startsWith('<?xml')) {
+      const decl = DECLARATION.exec(n > 400 ? s.slice(0, 400) : s);
+      if (!decl) return false;
+      i = decl[0].length;
+    }
+    let rootDone = false;
+    while (i < n) {
+      const lt = s.indexOf('<', i);
+      const stop = lt < 0 ? n : lt;
+      if (stop > i) {
+        if (open.length === 0) {
+          if (!blank(s, i, stop)) return false;
+        } else {
+          const t = characters(bytes, s, i, stop, true);
+          if (t === null) return false;
+          h.text?.(t);
+        }
+      }
+      if (lt < 0) break;
+      const first = s.charCodeAt(lt + 1);
+      if (first === SLASH) i = this.endTag(lt);
+      else if (!isNameStart(first) || rootDone) return false; // `<!`, `<?`, a name saxes judges, a second root
+      else i = this.startTag(lt);
+      if (i < 0) return false;
+      if (open.length === 0) rootDone = true;
+    }
+    return rootDone;
+  }
+
+  /** An end tag at `lt` (its name, white space, `>`) closing the element open; the position after it (-1: not so). */
+  private endTag(lt: number): number {
+    const { s, open } = this;
+    let j = lt + 2;
+    while (isNameChar(s.charCodeAt(j))) j++;
+    const name = s.slice(lt + 2, j);
+    while (isSpace(s.charCodeAt(j))) j++;
+    if (s.charCodeAt(j) !== GT || open.length === 0 || open[open.length - 1] !== name) return -1;
+    open.pop();
+    this.end = j + 1;
+    this.h.close(localName(name));
+    return this.end;
+  }
+
+  /** A start tag at `lt`, handed to the handler; the position after its `>` (-1: outside the subset). */
+  private startTag(lt: number): number {
+    const { s, bytes } = this;
+    let j = lt + 1;
+    while (isNameChar(s.charCodeAt(j))) j++;
+    const name = s.slice(lt + 1, j);
+    const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
+    for (;;) {
+      let k = j;
+      while (isSpace(s.charCodeAt(k))) k++;
+      const c = s.charCodeAt(k);
+      if (c === GT || c === SLASH) {
+        const selfClosing = c === SLASH;
+        if (selfClosing && s.charCodeAt(k + 1) !== GT) return -1;
+        this.end = selfClosing ? k + 2 : k + 1;
+        const local = localName(name);
+        if (!selfClosing) this.open.push(name);
+        this.h.open(local, attrs, selfClosing, name);
+        if (selfClosing) this.h.close(local);
+        return this.end;
+      }
+      // An attribute: after white space, a name, `=`, a value in quotes, never twice.
+      if (k === j || !isNameStart(c)) return -1;
+      let a = k + 1;
+      while (isNameChar(s.charCodeAt(a))) a++;
+      const attr = s.slice(k, a);
+      while (isSpace(s.charCodeAt(a))) a++;
+      if (s.charCodeAt(a) !== EQ) return -1;
+      a++;
+      while (isSpace(s.charCodeAt(a))) a++;
+      const q = s.charCodeAt(a);
+      if (q !== QUOT && q !== APOS) return -1;
+      const close = s.indexOf(q === QUOT ? '"' : "'", a + 1);
+      if (close < 0) return -1;
+      const value = characters(bytes, s, a + 1, close, false);
+      if (value === null || attrs[attr] !== undefined) return -1;
+      attrs[attr] = value;
+      j = close + 1;
+    }
+  }
+}
