@@ -172,6 +172,17 @@ function parseXmlBytes(bytes: Buffer, h: XmlHandlers, complete = true, positions
   if (failure) throw failure;
 }
 
+/**
+ * A whole part through the handlers: scanned as plain XML when `plain` and it is not too large
+ * (xml-scan.ts), else streamed through saxes. False when the scan gave up part of the way: the
+ * caller reads the part again, from the start and with its state made anew, `plain` false.
+ */
+function readXml(bytes: Buffer, plain: boolean, h: XmlHandlers, positions = false): boolean {
+  if (plain && bytes.length <= PLAIN_SCAN_MAX) return scanPlainXml(bytes, h);
+  parseXmlBytes(bytes, h, true, positions);
+  return true;
+}
+
 /** Where the tag ending at or before `from` starts: the last `<` at or before it (-1: none). A tag is short: scanned here, not by a call into Buffer's native search. */
 function tagStart(bytes: Buffer, from: number): number {
   let i = from;
@@ -224,7 +235,7 @@ interface Styles {
 }
 
 /** styles.xml: number formats, fills and cellXfs, as exceljs's StylesXform reads them. */
-function readStyles(bytes: Buffer | undefined, theme: readonly string[]): Styles {
+function readStyles(bytes: Buffer | undefined, theme: readonly string[], plain = true): Styles {
   const codes = new Map<number, string>();
   const fills: Array<Fill | undefined> = [];
   const xfs: Array<{ numFmtId: number; fillId: number }> = [];
@@ -239,7 +250,7 @@ function readStyles(bytes: Buffer | undefined, theme: readonly string[]): Styles
       if (a.indexed) return { indexed: parseInt(a.indexed, 10) };
       return undefined;
     };
-    parseXmlBytes(bytes, {
+    const read = readXml(bytes, plain, {
       open(name, a) {
         const parent = path[path.length - 1];
         path.push(name);
@@ -277,6 +288,7 @@ function readStyles(bytes: Buffer | undefined, theme: readonly string[]): Styles
         }
       },
     });
+    if (!read) return readStyles(bytes, theme, false);
   }
   const styles: CellStyle[] = xfs.map((xf) => {
     const style: CellStyle = {};
@@ -301,7 +313,7 @@ function readStyles(bytes: Buffer | undefined, theme: readonly string[]): Styles
 }
 
 /** The shared-string table, each item as exceljs's SharedStringXform gives it (a string, or rich text). */
-function readSharedStrings(bytes: Buffer | undefined): SharedString[] {
+function readSharedStrings(bytes: Buffer | undefined, plain = true): SharedString[] {
   const out: SharedString[] = [];
   if (!bytes) return out;
   let item: SharedString | undefined;
@@ -310,7 +322,7 @@ function readSharedStrings(bytes: Buffer | undefined): SharedString[] {
   let text: string | undefined;
   let depth = 0;
   let phonetic = 0;
-  parseXmlBytes(bytes, {
+  const read = readXml(bytes, plain, {
     open(name) {
       depth++;
       if (name === 'si' && depth === 2) item = {};
@@ -342,6 +354,7 @@ function readSharedStrings(bytes: Buffer | undefined): SharedString[] {
       }
     },
   });
+  if (!read) return readSharedStrings(bytes, false);
   return out;
 }
 
@@ -473,7 +486,7 @@ export class PackageBook {
   }
 
   /**
-   * `plain`: a whole part is first scanned as plain XML (xml-scan.ts); when it is not, it is read
+   * `plain`: a whole part is first scanned as plain XML (readXml); when it is not, it is read
    * again from the start, with every handler's state made anew, through saxes.
    */
   private parsePart(sheet: PackageSheet, firstRowOnly: boolean, plain = true): ParsedSheet {
@@ -655,10 +668,7 @@ export class PackageBook {
           if (whole) break;
         }
       } else {
-        const data = bytes ?? this.pkg.bytes(sheet.part) ?? Buffer.alloc(0);
-        if (layout && plain && data.length <= PLAIN_SCAN_MAX) {
-          if (!scanPlainXml(data, handlers)) return this.parsePart(sheet, firstRowOnly, false);
-        } else parseXmlBytes(data, handlers, true, layout !== undefined);
+        if (!readXml(bytes ?? this.pkg.bytes(sheet.part) ?? Buffer.alloc(0), plain, handlers, layout !== undefined)) return this.parsePart(sheet, firstRowOnly, false);
         if (layout) out.layout = layout;
       }
     } catch (e) {

@@ -345,11 +345,11 @@ describe('where exceljs is wrong, the package reader reads what the file says', 
 
 describe('a sheet the plain XML scan leaves to saxes (xml-scan.ts)', () => {
   const example = path.join(ROOT, 'examples', 'phu-luc-thanh-pho-mau.xlsx');
-  /** The example with its appendix sheet's XML changed by `edit`. */
-  async function withSheetXml(edit: (xml: string) => string): Promise<Buffer> {
+  /** The example with a part's XML changed by `edit` (by default its appendix sheet's). */
+  async function withSheetXml(edit: (xml: string) => string, part = 'xl/worksheets/sheet1.xml'): Promise<Buffer> {
     const zip = await JSZip.loadAsync(fs.readFileSync(example));
-    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-    zip.file('xl/worksheets/sheet1.xml', edit(xml));
+    const xml = await zip.file(part)!.async('string');
+    zip.file(part, edit(xml));
     return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   }
   const readOf = async (bytes: Buffer) => (await XlsxHost.open(bytes)).read('Phụ lục');
@@ -362,6 +362,13 @@ describe('a sheet the plain XML scan leaves to saxes (xml-scan.ts)', () => {
     const scored = partsOf((await scoreBytes(bytes)).buffer).get('xl/worksheets/sheet1.xml')!.content.toString('utf8');
     expect(scored).toContain('<sheetData><!-- điền số liệu -->');
     expect(scored).toContain('<v><![CDATA[0]]></v>');
+  });
+
+  test('shared strings and styles that the scan leaves to saxes read the same', async () => {
+    const plain = await readOf(fs.readFileSync(example));
+    const comment = (xml: string) => xml.replace(/(<\?xml[^>]*>)/, '$1<!-- tool -->');
+    expect(await readOf(await withSheetXml(comment, 'xl/sharedStrings.xml'))).toEqual(plain);
+    expect(await readOf(await withSheetXml(comment, 'xl/styles.xml'))).toEqual(plain);
   });
 
   test('a sheet whose tags cross is still refused as damaged, as saxes finds it', async () => {
