@@ -8,7 +8,7 @@
  * renumbered into this workbook's; here nothing but the appended formats is touched.
  */
 import type { OutCell, SheetContent } from '../../core/plan';
-import { toA1 } from '../../core/snapshot';
+import { columnName } from '../../core/snapshot';
 import { NS } from './package';
 import { CellFormat, StylesPatch } from './styles-patch';
 import { sheetReference, wrappedLines } from './sheet-text';
@@ -32,6 +32,10 @@ const worksheet = (content: string[]) =>
 
 /** A cell's inline string (`t="inlineStr"` goes on the cell): text whose edges are white space kept as it is. */
 const inlineString = (text: string) => `<is><t${/^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : ''}>${escapeText(text, EXCEL_ESCAPES)}</t></is>`;
+
+/** Whether two cells take the same format (formatOf gives them equal formats). */
+const sameLook = (a: OutCell, b: OutCell) =>
+  a.bold === b.bold && a.italic === b.italic && !a.link === !b.link && a.size === b.size && a.font === b.font && a.fill === b.fill && a.numberFormat === b.numberFormat && a.wrap === b.wrap;
 
 function formatOf(cell: OutCell): CellFormat {
   const f: CellFormat = {};
@@ -72,15 +76,26 @@ export function summarySheetXml(content: SheetContent, styles: StylesPatch): str
   // Every piece of sheetData in one list, joined once with the rest of the part.
   const data: string[] = [];
   const line: string[] = [];
+  // Per column: its letters, and the last cell given a format there with that format's index (a column's cells mostly look alike).
+  const letters: string[] = [];
+  const lastLook: Array<{ cell: OutCell; s: number } | undefined> = [];
+  const formatAt = (cell: OutCell, c: number): number => {
+    const last = lastLook[c];
+    if (last && sameLook(last.cell, cell)) return last.s;
+    const s = styles.format(formatOf(cell)); // StylesPatch makes each distinct format once
+    lastLook[c] = { cell, s };
+    return s;
+  };
   rows.forEach((cells, r) => {
     if (!cells.length) return;
     line.length = 0;
     let lines = 1;
     let biggest = DEFAULT_FONT_SIZE;
+    const rowNumber = String(r + 1);
     cells.forEach((cell, c) => {
       if (!cell) return;
-      const ref = toA1(r, c);
-      const s = styles.format(formatOf(cell)); // StylesPatch makes each distinct format once
+      const ref = (letters[c] ??= columnName(c)) + rowNumber;
+      const s = formatAt(cell, c);
       const head = `<c r="${ref}"${s ? ` s="${s}"` : ''}`;
       if (typeof cell.value === 'number' && Number.isFinite(cell.value)) line.push(`${head}><v>${cell.value}</v></c>`);
       else if (cell.value !== null && cell.value !== undefined) {
@@ -93,7 +108,7 @@ export function summarySheetXml(content: SheetContent, styles: StylesPatch): str
     });
     // Excel does not re-measure wrapped rows when it opens a file: give them room.
     const height = lines > 1 ? ` ht="${Math.min(409, Math.ceil(lines * 15 * (biggest / DEFAULT_FONT_SIZE)))}" customHeight="1"` : '';
-    data.push(`<row r="${r + 1}"${height}`);
+    data.push(`<row r="${rowNumber}"${height}`);
     if (line.length) data.push('>', ...line, '</row>');
     else data.push('/>');
   });

@@ -185,7 +185,9 @@ class Scan {
     let j = lt + 1;
     while (isNameChar(s.charCodeAt(j))) j++;
     const name = s.slice(lt + 1, j);
-    const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
+    // A plain object (saxes makes one without a prototype, a dictionary of its own per tag, several times larger):
+    // a name the prototype has (`constructor`, `__proto__`, …) looks like a duplicate below and is left to saxes.
+    const attrs: Record<string, string> = {};
     for (;;) {
       let k = j;
       while (isSpace(s.charCodeAt(k))) k++;

@@ -117,7 +117,7 @@ const document = fc.tuple(declaration, tree(4), fc.constantFrom('', '\n', '\r\n'
 /** Things saxes refuses, reads otherwise, or that this scanner leaves to it. */
 const spoiler = fc.constantFrom(
   '<!-- note -->', '<![CDATA[x < y]]>', '<!DOCTYPE x>', '<?pi x?>', '\r', '\u0001', '&nbsp;', '&#0;', '&#xFFFE;', '&', ']]>', '<', '>',
-  '</c>', '<c>', '<c/>', ' r="1" r="2"', '"', "'", '=', 'x', '\uFEFF', '\uFFFF', 'é', '<é/>', '< c/>', '</ c>', '<c r=1/>', '<c r="a<b"/>',
+  '</c>', '<c>', '<c/>', ' r="1" r="2"', '"', "'", '=', 'x', '\uFEFF', '\uFFFF', 'é', '<é/>', '< c/>', '</ c>', '<c r=1/>', '<c r="a<b"/>', ' constructor="1"', ' __proto__="x"', ' toString="2"',
 );
 const spoiled = fc.tuple(document, fc.array(fc.tuple(spoiler, fc.nat()), { minLength: 1, maxLength: 3 })).map(([doc, cuts]) => {
   let out = doc;
