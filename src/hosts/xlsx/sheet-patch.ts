@@ -17,6 +17,7 @@
  */
 import { StringDecoder } from 'string_decoder';
 import { SaxesParser, SaxesTagPlain } from 'saxes';
+import { scanPlainXml } from './xml-scan';
 import { columnName, parseA1 } from '../../core/snapshot';
 import { Escapes, attrValue, escapeText, escapesOf } from './xml-write';
 
@@ -378,13 +379,14 @@ export function patchLaidOut(bytes: Buffer, layout: SheetLayout, edits: Map<stri
     return out;
   };
   const splices: Splice[] = [];
-  for (const row of layout.rows) {
+  /** A row's splices (its own function: called per row, it is optimised early); false when its layout does not fit the bytes. */
+  const spliceRow = (row: LaidRow): boolean => {
     const rows = rowsBefore(row.r);
     if (rows.length) splices.push({ at: row.start, end: row.start, kind: 'insert', rows, cells: [] });
     const rowEdits = pending.get(row.r);
-    if (!rowEdits) continue;
+    if (!rowEdits) return true;
     pending.delete(row.r);
-    if (!fits(row.start, row.end)) return undefined;
+    if (!fits(row.start, row.end)) return false;
     const cells = row.cells;
     for (let i = 0; i < cells.length; i += 4) {
       const c = cells[i]!;
@@ -395,16 +397,18 @@ export function patchLaidOut(bytes: Buffer, layout: SheetLayout, edits: Map<stri
       const edit = rowEdits.get(c);
       if (!edit) continue;
       rowEdits.delete(c);
-      if (!fits(start, end)) return undefined;
+      if (!fits(start, end)) return false;
       splices.push({ at: start, end, kind: 'tag', edit, inside: null, selfClosing: cells[i + 3] === 1 });
     }
     const rest = cellsBefore(row.r, rowEdits, row.style, Infinity);
-    if (!rest.length) continue;
+    if (!rest.length) return true;
     if (row.close >= 0) {
-      if (bytes[row.close] !== 0x3c) return undefined;
+      if (bytes[row.close] !== 0x3c) return false;
       splices.push({ at: row.close, end: row.close, kind: 'insert', rows: null, cells: rest });
     } else splices.push({ at: row.start, end: row.end, kind: 'tag', edit: null, inside: { cells: rest, rows: [] }, selfClosing: true });
-  }
+    return true;
+  };
+  for (const row of layout.rows) if (!spliceRow(row)) return undefined;
   const last = rowsBefore(Infinity);
   if (last.length) {
     if (sd.close >= 0) splices.push({ at: sd.close, end: sd.close, kind: 'insert', rows: last, cells: [] });
@@ -414,23 +418,14 @@ export function patchLaidOut(bytes: Buffer, layout: SheetLayout, edits: Map<stri
 
   // The start tags written anew, parsed together: each one closed, inside one root element.
   const tags = splices.filter((x): x is Extract<Splice, { kind: 'tag' }> => x.kind === 'tag');
-  const attributes: Array<{ name: string; attrs: Record<string, string> }> = [];
+  let attributes: Array<{ name: string; attrs: Record<string, string> }> = [];
   if (tags.length) {
     const doc = ['<_>'];
     for (const t of tags) doc.push(bytes.toString('utf8', t.at, t.end), t.selfClosing ? '' : `</${tagName(bytes, t.at)}>`);
     doc.push('</_>');
-    const parser = new SaxesParser({ xmlns: false });
-    let failure: Error | undefined;
-    let depth = 0;
-    parser.on('error', (e) => {
-      failure ??= e;
-    });
-    parser.on('opentag', (node: SaxesTagPlain) => {
-      if (++depth === 2) attributes.push({ name: node.name, attrs: node.attributes as Record<string, string> });
-    });
-    parser.on('closetag', () => depth--);
-    parser.write(doc.join('')).close();
-    if (failure || attributes.length !== tags.length) return undefined;
+    const read = startTagsIn(Buffer.from(doc.join(''), 'utf8'));
+    if (!read || read.length !== tags.length) return undefined;
+    attributes = read;
   }
   // How the part's writer escapes, read from it only when a value needs escaping (escapesOf reads its first 2 MB).
   let escapes: Escapes | undefined;
@@ -491,6 +486,31 @@ export function patchLaidOut(bytes: Buffer, layout: SheetLayout, edits: Map<stri
   });
   bytes.copy(out, to, at);
   return out;
+}
+
+/**
+ * The start tags inside a document's root element (names and attributes in order): scanned as
+ * plain XML (xml-scan.ts), else parsed by saxes; undefined when it is not well-formed.
+ */
+function startTagsIn(doc: Buffer): Array<{ name: string; attrs: Record<string, string> }> | undefined {
+  const out: Array<{ name: string; attrs: Record<string, string> }> = [];
+  let depth = 0;
+  const open = (name: string, attrs: Record<string, string>) => {
+    if (++depth === 2) out.push({ name, attrs });
+  };
+  const close = () => void depth--;
+  if (scanPlainXml(doc, { open: (_local, attrs, _selfClosing, name) => open(name, attrs), close })) return out;
+  out.length = 0;
+  depth = 0;
+  const parser = new SaxesParser({ xmlns: false });
+  let failure: Error | undefined;
+  parser.on('error', (e) => {
+    failure ??= e;
+  });
+  parser.on('opentag', (node: SaxesTagPlain) => open(node.name, node.attributes as Record<string, string>));
+  parser.on('closetag', close);
+  parser.write(doc.toString('utf8')).close();
+  return failure ? undefined : out;
 }
 
 /** The name of the element whose start tag begins at `start` (Name: up to white space, `/` or `>`; XML 1.0 §3.1). */
