@@ -42,11 +42,15 @@ function foldUncached(s: string, keepLines: boolean): string {
     .toLowerCase();
 }
 
+// Folded text that is already words: letters, digits and % between single spaces, none at the ends.
+const WORDS_ALREADY = /^[a-z0-9%]+(?: [a-z0-9%]+)*$/;
+
 /** Folded text with punctuation turned into spaces: for comparing indicator texts and party names. */
 export function foldWords(s: string): string {
-  return foldText(s)
-    .replace(/[^a-z0-9%]+/g, ' ')
-    .trim();
+  const f = foldText(s);
+  // Most texts are words already: returned as they are, not copied by the replace.
+  if (WORDS_ALREADY.test(f)) return f;
+  return f.replace(/[^a-z0-9%]+/g, ' ').trim();
 }
 
 // Latin-1 letters that proper Vietnamese (Unicode) uses; the others betray a legacy 8-bit font.
