@@ -143,8 +143,8 @@ export function snapshotOf(model: SheetModel): SheetSnapshot {
   spend(0);
   const cells: Array<Array<CellContent | null>> = [];
   for (let i = top; i <= bottom; i++) cells.push([]);
-  for (const { r, fill: rowFill, cells: present } of rows) {
-    if (r < top || r > bottom) continue;
+  /** One row into the snapshot (its own function: called per row, it is optimised early). */
+  const place = (r: number, rowFill: FillSpec | null, present: ModelRow['cells']): void => {
     const line = cells[r - top]!;
     // The columns the row has, only when a row's or columns' fill is to be given to the others.
     const inherits = (rowFill && rowFill.color !== null) || columnFills.length > 0;
@@ -161,7 +161,7 @@ export function snapshotOf(model: SheetModel): SheetSnapshot {
       fills[toA1(r, c)] = fill;
     }
     // A cell that is not in the file shows its row's or column's format.
-    if (!has) continue;
+    if (!has) return;
     if (rowFill && rowFill.color !== null) {
       spend(right - left + 1);
       for (let c = left; c <= right; c++) if (!has.has(c)) fills[toA1(r, c)] = { ...rowFill };
@@ -169,7 +169,8 @@ export function snapshotOf(model: SheetModel): SheetSnapshot {
       spend(columnFills.length);
       for (const { c, fill } of columnFills) if (!has.has(c)) fills[toA1(r, c)] = { ...fill };
     }
-  }
+  };
+  for (const { r, fill: rowFill, cells: present } of rows) if (r >= top && r <= bottom) place(r, rowFill, present);
   // A row that is not in the file shows the columns' fills (no cost when no column has one).
   if (columnFills.length) {
     const inFile = new Set(rows.map((x) => x.r));
