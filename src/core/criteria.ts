@@ -2,7 +2,7 @@
  * The criteria model: its schema (criteria-schema.ts), validating a criteria file against it, and
  * walking a set (criteria-model.ts), under one name.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CriteriaSet, criteriaSchemas } from './criteria-schema';
 
 export * from './criteria-schema';
@@ -24,6 +24,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
+/**
+ * zod's English messages ("Too small: expected string to have >=1 characters"), asked for on each
+ * parse: `zod/mini` registers no language of its own, and the problems a criteria file's author
+ * reads must not depend on whether some other module has loaded zod's classic API first.
+ */
+let englishMessages: z.core.$ZodErrorMap | undefined;
+
 const MAX_DEPTH = 64;
 function depthOf(value: unknown, limit: number): number {
   // Iterative, so a hostile, deeply nested file cannot overflow the stack.
@@ -41,7 +48,7 @@ function depthOf(value: unknown, limit: number): number {
 /** Validates parsed JSON as a criteria set. Never throws. */
 export function parseCriteria(data: unknown): CriteriaLoad {
   if (depthOf(data, MAX_DEPTH) > MAX_DEPTH) return { ok: false, problems: [{ path: '(root)', message: `nested deeper than ${MAX_DEPTH} levels` }] };
-  const result = criteriaSchemas().criteriaSetSchema.safeParse(data);
+  const result = criteriaSchemas().criteriaSetSchema.safeParse(data, { error: (englishMessages ??= z.locales.en().localeError) });
   if (result.success) return { ok: true, criteria: result.data };
   return {
     ok: false,

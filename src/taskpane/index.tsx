@@ -95,7 +95,7 @@ function onReady(info: { host: Office.HostType | null }): void {
 // Chromium) an Error made under this file's top-level code has Chromium work out the source
 // positions of the whole file (≈ 15–40 ms of the main thread in the bench's traces, before the pane
 // could show; without DevTools it costs next to nothing). Asked for in this order, the engine's
-// chunks (preloaded with this file) still run before Office.onReady's callback when they are there.
+// chunk (engine.js, preloaded with this file) still runs before Office.onReady's callback when it is there.
 void Promise.resolve().then(() => {
   void loadEngine();
   Office.onReady(onReady);

@@ -13,16 +13,18 @@ import type { ScopeRequest } from '../core/scope';
 import { Lang } from '../i18n/format';
 import { ExcelRunner, OfficeHost, OfficeHostOptions } from '../hosts/office/host';
 import { ClearOutcome, PaneBackend, PaneFailure, ReportShown, ScoreOutcome, PaneSelection, Step, Watching, WorkbookTools, stateHasColours } from './backend';
-import { renderHtmlReport } from '../core/html-report';
 import { ui } from '../i18n/ui';
 import { API_SET, API_VERSIONS } from '../hosts/office/requirements';
-import { ReportEnv, showReportHtml } from './report-dialog';
-import { createTemplateSheet } from '../hosts/office/template';
+import type { ReportEnv } from './report-dialog';
 import { syncPageLayoutApart } from '../hosts/office/page-layout';
-import { canImportFiles, consolidateSheets, importReturnFiles } from '../hosts/office/consolidate';
 import { officeIsSetSupported } from '../hosts/office/requirements';
 import { describeOfficeError } from '../hosts/office/errors';
-import { startLiveChecking } from '../hosts/office/live';
+
+/**
+ * The tools, live checking and the report (office-tools.ts): in the `panels` chunk group, not in
+ * the engine's chunks that must run before the pane can score (bench/README.md, "pane").
+ */
+const officeTools = () => import(/* webpackChunkName: "panels" */ './office-tools');
 
 export interface OfficeBackend extends PaneBackend {
   readonly host: OfficeHost;
@@ -82,6 +84,7 @@ export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: 
       return worded(() => returnSheets(host, criteria));
     },
     async createTemplate(request) {
+      const { createTemplateSheet } = await officeTools();
       const made = await worded(() => createTemplateSheet(run, criteria, { ...request, isSetSupported }));
       return { sheet: made.sheet, indicators: made.indicators, validatedCells: made.validatedCells };
     },
@@ -96,11 +99,13 @@ export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: 
       return { sheet: file.template.name, title: file.title, indicators: file.template.indicators.length };
     },
     async consolidate(request) {
+      const { consolidateSheets } = await officeTools();
       const out = await worded(() => consolidateSheets(run, criteria, { ...request, isSetSupported }));
       return { masterSheet: out.masterSheet, summarySheet: out.summarySheet, consolidation: out.consolidation, summary: out.summary };
     },
-    canImportFiles: () => canImportFiles(isSetSupported),
+    canImportFiles: () => isSetSupported(API_SET, API_VERSIONS.importFiles),
     async importFiles(files) {
+      const { importReturnFiles } = await officeTools();
       const done = await worded(() => importReturnFiles(run, files));
       return done.flatMap((d) => d.sheets);
     },
@@ -144,6 +149,7 @@ export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: 
     },
     async watch(lang, on): Promise<Watching> {
       const from = lastRun;
+      const { startLiveChecking } = await officeTools();
       const session = await worded(() =>
         startLiveChecking(host, criteria, {
           lang,
@@ -166,6 +172,7 @@ export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: 
     async showReport(lang: Lang): Promise<ReportShown> {
       const last = lastScored;
       if (!last) throw new PaneFailure({ vi: ui('reportNone', 'vi'), en: ui('reportNone', 'en') }, null);
+      const { renderHtmlReport, showReportHtml } = await officeTools();
       const html = renderHtmlReport({ criteria, results: last.run.results, summary: last.run.summary, lang, sheet: last.sheet, date: reportDate(last.at, lang) });
       return showReportHtml(html, lang, options.report);
     },

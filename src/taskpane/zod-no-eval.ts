@@ -4,6 +4,6 @@
  * forbids eval. Imported first by every browser entry (the pane's engine, the ribbon commands,
  * the preview), before any schema is built: zod decides at a schema's construction.
  */
-import { config } from 'zod';
+import { config } from 'zod/mini';
 
 config({ jitless: true });

@@ -2,7 +2,7 @@
  * A saved mapping as read back from a workbook (the product's state, or a hand-fixed one): its
  * schema, and the reader that validates it. Anything malformed or hostile reads as no saved mapping.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseA1 } from '../snapshot';
 import { record } from './records';
 import { MATCH_METHODS, SavedMapping } from './types';
@@ -11,26 +11,26 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype', 'toStri
 /** Built on first use, not when the module loads (the task pane opens faster without it). */
 let schema: ReturnType<typeof buildSchema> | null = null;
 function buildSchema() {
-  const idKey = z.string().max(40).regex(/^\d+(\.\d+)*\.[a-z]$/);
-  const fieldKey = z
-    .string()
-    .max(80)
-    .regex(/^[a-z][a-z0-9_]*(@previous|@current)?$/)
-    .refine((k) => !FORBIDDEN_KEYS.has(k));
-  const address = z
-    .string()
-    .max(12)
-    .refine((a) => parseA1(a) !== null, 'expected an A1 address');
+  const idKey = z.string().check(z.maxLength(40), z.regex(/^\d+(\.\d+)*\.[a-z]$/));
+  const fieldKey = z.string().check(
+    z.maxLength(80),
+    z.regex(/^[a-z][a-z0-9_]*(@previous|@current)?$/),
+    z.refine((k) => !FORBIDDEN_KEYS.has(k)),
+  );
+  const address = z.string().check(
+    z.maxLength(12),
+    z.refine((a) => parseA1(a) !== null, 'expected an A1 address'),
+  );
   const savedPlacementSchema = z.strictObject({
-    row: z.number().int().min(0).max(1_048_575),
-    fields: z.record(fieldKey, z.array(address).min(1).max(200)),
-    trendPairs: z.record(fieldKey, z.strictObject({ previous: address.optional(), current: address.optional() })).optional(),
-    method: z.enum(MATCH_METHODS).optional(),
+    row: z.number().check(z.int(), z.minimum(0), z.maximum(1_048_575)),
+    fields: z.record(fieldKey, z.array(address).check(z.minLength(1), z.maxLength(200))),
+    trendPairs: z.optional(z.record(fieldKey, z.strictObject({ previous: z.optional(address), current: z.optional(address) }))),
+    method: z.optional(z.enum(MATCH_METHODS)),
   });
   return z.strictObject({
     version: z.literal(1),
-    criteriaId: z.string().min(1).max(64),
-    sheet: z.string().max(31),
+    criteriaId: z.string().check(z.minLength(1), z.maxLength(64)),
+    sheet: z.string().check(z.maxLength(31)),
     placements: z.record(idKey, savedPlacementSchema),
   });
 }

@@ -38,7 +38,7 @@ import { queueSheetContent, queueTemplateExtras } from './template';
 import { VALUE_TYPE } from './value-types';
 
 /** Workbook.insertWorksheetsFromBase64. */
-export const IMPORT_API_VERSION = '1.13';
+export const IMPORT_API_VERSION = API_VERSIONS.importFiles;
 
 export interface ConsolidateRequest {
   /** Sheets of the workbook holding the returns, in the order the report names them. */

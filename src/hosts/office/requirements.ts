@@ -15,6 +15,7 @@
  * ExcelApi 1.1  Charts (the summary's chart; below the minimum, gated so a host can switch it off).
  * ExcelApi 1.9  Worksheet.pageLayout (page setup of the sheets the add-in writes; the minimum, checked anyway).
  * ExcelApi 1.8  Excel.createWorkbook ("Tạo mẫu" as a new workbook; without it, only as a sheet).
+ * ExcelApi 1.13 Workbook.insertWorksheetsFromBase64 (returns imported from .xlsx files; without it, only sheets already in the workbook).
  */
 
 export const API_SET = 'ExcelApi';
@@ -26,6 +27,7 @@ export const API_VERSIONS = {
   charts: '1.1',
   pageLayout: '1.9',
   createWorkbook: '1.8',
+  importFiles: '1.13',
 } as const;
 
 export type IsSetSupported = (set: string, version: string) => boolean;
