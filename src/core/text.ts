@@ -5,6 +5,8 @@ const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u
 const SPACES = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 
 const SPACES_IN_LINE = /[^\S\n]+/g;
+// What SPACES and trim would change: white space other than a single space, or a space at an end.
+const SPACED = /[^\S ]| {2}|^ | $/;
 // Texts cleanText returns as they are.
 const PLAIN = /^[\x21-\x7E]+(?: [\x21-\x7E]+)*$/;
 
@@ -16,7 +18,8 @@ const PLAIN = /^[\x21-\x7E]+(?: [\x21-\x7E]+)*$/;
 export function cleanText(s: string, keepLines = false): string {
   if (PLAIN.test(s)) return s; // printable ASCII, single spaces, no ends to trim: already clean
   const t = s.normalize('NFC').replace(INVISIBLE, '');
-  if (!keepLines) return t.replace(SPACES, ' ').trim();
+  // White space that is single spaces between words already: returned as it is, not copied by the replace.
+  if (!keepLines) return SPACED.test(t) ? t.replace(SPACES, ' ').trim() : t;
   return t.replace(/\r\n?/g, '\n').replace(SPACES_IN_LINE, ' ').replace(/ ?\n[\s]*/g, '\n').trim();
 }
 
