@@ -30,8 +30,11 @@ const empty = (name: string, attrs: Record<string, string | number> = {}) => sta
 const worksheet = (content: string[]) =>
   [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.r}">`, ...content, '</worksheet>'].join('');
 
-/** A cell's inline string (`t="inlineStr"` goes on the cell): text whose edges are white space kept as it is. */
-const inlineString = (text: string) => `<is><t${/^\s|\s$|\n/.test(text) ? ' xml:space="preserve"' : ''}>${escapeText(text, EXCEL_ESCAPES)}</t></is>`;
+/** A text whose edges are white space, or with a line break: kept as it is (`xml:space="preserve"`). */
+const KEEP_SPACE = /^\s|\s$|\n/;
+
+/** A cell's inline string (`t="inlineStr"` goes on the cell). */
+const inlineString = (text: string) => `<is><t${KEEP_SPACE.test(text) ? ' xml:space="preserve"' : ''}>${escapeText(text, EXCEL_ESCAPES)}</t></is>`;
 
 /** Whether two cells take the same format (formatOf gives them equal formats). */
 const sameLook = (a: OutCell, b: OutCell) =>
@@ -86,6 +89,8 @@ export function summarySheetXml(content: SheetContent, styles: StylesPatch): str
     lastLook[c] = { cell, s };
     return s;
   };
+  /** ` s="…"` by format index. */
+  const styled: string[] = [];
   rows.forEach((cells, r) => {
     if (!cells.length) return;
     line.length = 0;
@@ -96,13 +101,15 @@ export function summarySheetXml(content: SheetContent, styles: StylesPatch): str
       if (!cell) return;
       const ref = (letters[c] ??= columnName(c)) + rowNumber;
       const s = formatAt(cell, c);
-      const head = `<c r="${ref}"${s ? ` s="${s}"` : ''}`;
-      if (typeof cell.value === 'number' && Number.isFinite(cell.value)) line.push(`${head}><v>${cell.value}</v></c>`);
+      const style = s ? (styled[s] ??= ` s="${s}"`) : '';
+      // Each cell's XML made in one expression (no part of it kept on its own).
+      if (typeof cell.value === 'number' && Number.isFinite(cell.value)) line.push(`<c r="${ref}"${style}><v>${cell.value}</v></c>`);
       else if (cell.value !== null && cell.value !== undefined) {
         // Strings are written as text, never as formulas, whatever they start with.
-        line.push(`${head} t="inlineStr">${inlineString(String(cell.value))}</c>`);
-        if (cell.link) links.push({ ref, location: sheetReference(cell.link.sheet, cell.link.address), display: String(cell.value) });
-      } else line.push(head + '/>');
+        const text = String(cell.value);
+        line.push(`<c r="${ref}"${style} t="inlineStr"><is><t${KEEP_SPACE.test(text) ? ' xml:space="preserve"' : ''}>${escapeText(text, EXCEL_ESCAPES)}</t></is></c>`);
+        if (cell.link) links.push({ ref, location: sheetReference(cell.link.sheet, cell.link.address), display: text });
+      } else line.push(`<c r="${ref}"${style}/>`);
       biggest = Math.max(biggest, cell.size ?? DEFAULT_FONT_SIZE);
       if (cell.wrap && typeof cell.value === 'string') lines = Math.max(lines, wrappedLines(cell.value, content.columnWidths[c] ?? 10));
     });
