@@ -19,7 +19,7 @@ import { StringDecoder } from 'string_decoder';
 import { SaxesParser, SaxesTagPlain } from 'saxes';
 import { scanPlainXml } from './xml-scan';
 import { columnName, parseA1 } from '../../core/snapshot';
-import { Escapes, attrValue, escapeText, escapesOf } from './xml-write';
+import { ATTR_ESCAPED, Escapes, attrValue, escapeText, escapesOf } from './xml-write';
 
 /** A cell's new style index from its current one (the cell's `s`, or what a new cell there would take). */
 export type StyleEdit = (current: number) => number;
@@ -33,8 +33,7 @@ export interface SheetEdits {
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
-/** Characters a value or a text may need escaped (most have none, and are written as they are). */
-const ATTR_ESCAPED = /[&<"\t\n\r>]/;
+/** Characters a text may need escaped (most have none, and are written as they are). */
 const TEXT_ESCAPED = /[&<>"']/;
 
 /** The edits by row number (1-based), then by column (0-based): the order both patches meet them in. */

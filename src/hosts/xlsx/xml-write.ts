@@ -40,7 +40,11 @@ type N = {
   target?: string;
 };
 
+/** Characters an attribute's value may need escaped (most values have none, and are written as they are). */
+export const ATTR_ESCAPED = /[&<"\t\n\r>]/;
+
 export function attrValue(v: string, e: Escapes): string {
+  if (!ATTR_ESCAPED.test(v)) return v;
   return v.replace(/[&<"\t\n\r>]/g, (c) =>
     c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '"' ? '&quot;' : c === '>' ? (e.gtInAttr ? '&gt;' : '>') : `&#${c.charCodeAt(0)};`,
   );
