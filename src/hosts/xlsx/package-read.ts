@@ -1,6 +1,7 @@
 /**
  * The xlsx file host's reader of a package it can patch: the workbook read straight from the
- * package's parts with a streaming XML parser (saxes), without loading it into exceljs. It gives
+ * package's parts (scanned as plain XML, xml-scan.ts, or streamed through saxes when a part holds
+ * anything else or is large), without loading it into exceljs. It gives
  * the core exactly what the exceljs reader (read.ts) gives, and the differential test
  * (test/hosts/xlsx/package-read.test.ts) holds it to that, with exceljs as the oracle. So where
  * a choice is exceljs's, it is followed here, cited to exceljs's source (lib/xlsx/xform/…):
