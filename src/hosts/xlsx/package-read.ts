@@ -41,15 +41,10 @@ import { fillSpecOf, themeColors } from './colors';
 import { NS, XlsxPackage, child, children } from './package';
 import { ModelRow, WorkbookRead, XlsxReadError, contentOf, snapshotOf } from './snapshot-model';
 import type { LaidRow, SheetLayout } from './sheet-patch';
-import { scanPlainXml } from './xml-scan';
+import { localName, scanPlainXml } from './xml-scan';
 import { ZipEntry } from './zip';
 
 const REL_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
-
-const localName = (name: string) => {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
-};
 
 /**
  * The 0-based column of a cell reference, as parseA1 (core/snapshot.ts) reads one (`$`s allowed,

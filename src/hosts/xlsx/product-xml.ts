@@ -33,8 +33,9 @@ const worksheet = (content: string[]) =>
 /** A text whose edges are white space, or with a line break: kept as it is (`xml:space="preserve"`). */
 const KEEP_SPACE = /^\s|\s$|\n/;
 
-/** A cell's inline string (`t="inlineStr"` goes on the cell). */
-const inlineString = (text: string) => `<is><t${KEEP_SPACE.test(text) ? ' xml:space="preserve"' : ''}>${escapeText(text, EXCEL_ESCAPES)}</t></is>`;
+/** A cell holding text as an inline string (`t="inlineStr"`), made in one expression; `style` is its ` s="…"` or ''. */
+const inlineStringCell = (ref: string, style: string, text: string) =>
+  `<c r="${ref}"${style} t="inlineStr"><is><t${KEEP_SPACE.test(text) ? ' xml:space="preserve"' : ''}>${escapeText(text, EXCEL_ESCAPES)}</t></is></c>`;
 
 /** Whether two cells take the same format (formatOf gives them equal formats). */
 const sameLook = (a: OutCell, b: OutCell) =>
@@ -107,7 +108,7 @@ export function summarySheetXml(content: SheetContent, styles: StylesPatch): str
       else if (cell.value !== null && cell.value !== undefined) {
         // Strings are written as text, never as formulas, whatever they start with.
         const text = String(cell.value);
-        line.push(`<c r="${ref}"${style} t="inlineStr"><is><t${KEEP_SPACE.test(text) ? ' xml:space="preserve"' : ''}>${escapeText(text, EXCEL_ESCAPES)}</t></is></c>`);
+        line.push(inlineStringCell(ref, style, text));
         if (cell.link) links.push({ ref, location: sheetReference(cell.link.sheet, cell.link.address), display: text });
       } else line.push(`<c r="${ref}"${style}/>`);
       biggest = Math.max(biggest, cell.size ?? DEFAULT_FONT_SIZE);
@@ -133,6 +134,6 @@ export function summarySheetXml(content: SheetContent, styles: StylesPatch): str
 
 /** The state sheet's part: column A, one chunk per row (the marker first). */
 export function stateSheetXml(column: readonly string[]): string {
-  const rows = column.map((value, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr">${inlineString(value)}</c></row>`);
+  const rows = column.map((value, i) => `<row r="${i + 1}">${inlineStringCell(`A${i + 1}`, '', value)}</row>`);
   return worksheet(rows.length ? ['<sheetData>', ...rows, '</sheetData>'] : ['<sheetData/>']);
 }

@@ -88,9 +88,10 @@ export class StylesPatch {
   /** Appends an item to a list; its index. */
   private append(listName: string, item: XEl): number {
     const items = this.items(listName, item.localName ?? '');
-    this.list(listName).appendChild(item);
+    const list = this.list(listName);
+    list.appendChild(item);
     items.push(item);
-    this.list(listName).setAttribute('count', String(items.length));
+    list.setAttribute('count', String(items.length));
     return items.length - 1;
   }
 

@@ -41,7 +41,8 @@ const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 /** ASCII name characters (XML 1.0 §2.3); a name with any other character is left to saxes. */
 const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
 const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
-const localName = (name: string) => {
+/** An element's name without its prefix (`x:c` → `c`). */
+export const localName = (name: string) => {
   const i = name.indexOf(':');
   return i < 0 ? name : name.slice(i + 1);
 };

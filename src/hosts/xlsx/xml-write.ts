@@ -42,10 +42,11 @@ type N = {
 
 /** Characters an attribute's value may need escaped (most values have none, and are written as they are). */
 export const ATTR_ESCAPED = /[&<"\t\n\r>]/;
+const ATTR_ESCAPED_ALL = new RegExp(ATTR_ESCAPED.source, 'g');
 
 export function attrValue(v: string, e: Escapes): string {
   if (!ATTR_ESCAPED.test(v)) return v;
-  return v.replace(/[&<"\t\n\r>]/g, (c) =>
+  return v.replace(ATTR_ESCAPED_ALL, (c) =>
     c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '"' ? '&quot;' : c === '>' ? (e.gtInAttr ? '&gt;' : '>') : `&#${c.charCodeAt(0)};`,
   );
 }
