@@ -29,6 +29,7 @@ import { cleanText } from './text';
 import { Lang, formatNumber } from '../i18n/format';
 import { MESSAGES, Params, TREND_TEXT } from '../i18n/messages';
 import { MASTER_SHEET_TEXT } from '../i18n/master-sheet';
+import { withProps } from './objects';
 
 // ---------------------------------------------------------------------------------------------
 // Messages: in src/i18n/messages.ts, with every other message
@@ -396,7 +397,7 @@ function conflictValue(c: Candidate): ConflictValue {
 function sourced(fe: FieldEntry, ret: Ret, extra?: Partial<FieldSource>): SourcedFieldEntry {
   const source: FieldSource = { return: ret.input.name, department: ret.department, ...extra };
   if (fe.cells[0] !== undefined && source.cell === undefined) source.cell = fe.cells[0];
-  return { ...fe, source };
+  return withProps(fe, { source });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -473,7 +474,7 @@ export function consolidate(criteria: CriteriaSet, returns: readonly ReturnInput
         } else if (own.length && distinct(own).length === 1) {
           const c = own[0]!;
           const differing = candidates.filter((d) => !d.responsible && !sameTyped(d.typed, c.typed));
-          const issue = consolidationIssue('conflict-resolved', { ...params([c, ...differing]), chosen: `${c.ret.input.name} › ${c.fe.cells[0] ?? '?'}` }, place(c));
+          const issue = consolidationIssue('conflict-resolved', withProps(params([c, ...differing]), { chosen: `${c.ret.input.name} › ${c.fe.cells[0] ?? '?'}` }), place(c));
           conflicts.push({ id, field: slot.key, values: [c, ...differing].map(conflictValue), resolved: 'responsible', chosen: c.ret.input.name, issue });
           notes.push(asIssue(issue));
           chosen = sourced(c.fe, c.ret);

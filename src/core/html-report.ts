@@ -15,6 +15,7 @@ import { Gap, Group, Summary, headline } from './summary';
 import { Lang, formatNumber, formatQuantity } from '../i18n/format';
 import { STATUS_TEXT, TREND_TEXT } from '../i18n/messages';
 import { REPORT_TEXT as T } from '../i18n/html-report';
+import { withProps } from './objects';
 
 export interface HtmlReportInput {
   criteria: CriteriaSet;
@@ -484,7 +485,7 @@ ${standardsChart(summary.byStandard, lang)}
 </figure>
 ${table(chartHead, chartRows, 'data chart-data', e(T.chartTable[lang]))}
 </section>
-${gapsSection({ ...input, criteria, summary }, lang, byId, indicators)}
+${gapsSection(withProps(input, { criteria, summary }), lang, byId, indicators)}
 ${consolidation ? completenessSection(consolidation, lang, indicators) : ''}
 <section id="all" aria-labelledby="h-all">
 <h2 id="h-all">${e(T.all[lang])}</h2>

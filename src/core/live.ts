@@ -10,6 +10,7 @@ import { scoreIndicator, indicatorsInIdOrder } from './score';
 import { CellArea, SheetSnapshot, parseA1 } from './snapshot';
 import { summarise } from './summary';
 import { scopeResults } from './scope';
+import { withProps } from './objects';
 
 /** "B7", "B7:D9", "$B$7:$D$9", "Sheet1!B7:D9", or several joined by commas → areas (0-based, inclusive). */
 export function parseRangeAddress(address: string): CellArea[] {
@@ -77,7 +78,7 @@ export function patchSnapshot(sheet: SheetSnapshot, updates: Readonly<Record<str
     while (row.length <= c) row.push(null);
     row[c] = content;
   }
-  return { ...sheet, cells };
+  return withProps(sheet, { cells });
 }
 
 /** Re-reads and re-scores only the given indicators, keeping every other result of the run. */
@@ -86,7 +87,7 @@ export function rescore(run: ScoreRun, sheet: SheetSnapshot, criteria: CriteriaS
   const wanted = new Set(ids);
   const placements: Mapping['placements'] = {};
   for (const id of ids) if (run.mapping.placements[id]) placements[id] = run.mapping.placements[id]!;
-  const fresh = readEntries(sheet, { ...run.mapping, placements }, criteria);
+  const fresh = readEntries(sheet, withProps(run.mapping, { placements }), criteria);
   const entries = new Map(run.entries);
   for (const [id, entry] of fresh) entries.set(id, entry);
   const byId = new Map(indicatorsInIdOrder(criteria).map((i) => [i.id, i]));

@@ -7,6 +7,7 @@ import { Issue } from './issues';
 import { CURRENT_SUFFIX, PREVIOUS_SUFFIX } from './layout';
 import { FieldEntry, IndicatorEntry, IndicatorResult } from './score';
 import { TemplateSheet } from './template';
+import { withProps } from './objects';
 
 type Located = Issue & { source?: { return: string; cell: string } };
 
@@ -30,7 +31,7 @@ export function locateInMaster(results: readonly IndicatorResult[], c: Consolida
   return results.map((r) => {
     const entry = c.entries.get(r.id);
     const masterCells = master.valueCells[r.id];
-    if (!entry || !entry.mapped || !masterCells) return { ...r, cells: [] };
+    if (!entry || !entry.mapped || !masterCells) return withProps(r, { cells: [] });
     const slots = slotsOf(entry);
     const filled = new Set(slots.map(([k]) => k));
     const cells = Object.entries(masterCells)
@@ -45,11 +46,11 @@ export function locateInMaster(results: readonly IndicatorResult[], c: Consolida
       const from = conflict?.values.find((v) => v.cell === issue.cell)?.return ?? source?.return;
       const at = key !== undefined ? masterCells[key] : undefined;
       const { cell, ...rest } = issue;
-      const located: Located = at !== undefined ? { ...rest, cell: at } : { ...rest };
+      const located: Located = at !== undefined ? withProps(rest, { cell: at }) : { ...rest };
       if (from !== undefined) located.source = { return: from, cell };
       return located;
     });
-    return { ...r, cells, issues };
+    return withProps(r, { cells, issues });
   });
 }
 

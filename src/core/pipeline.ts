@@ -14,7 +14,8 @@ import { Issue, makeIssue } from './issues';
 import { productColoured } from './recolour';
 import { summaryTarget } from './product-sheets';
 import { Scope, ScopeRequest, detectScope, scopeResults } from './scope';
-import { getOwn } from './state';
+import { emptyMap, getOwn, setOwn } from './state';
+import { withProps } from './objects';
 
 /** What a host reads in its one read batch. */
 export interface HostRead {
@@ -113,7 +114,7 @@ export function scoreRead(read: HostRead, mapping: Mapping, criteria: CriteriaSe
     nextState = planned.state;
     groups = planned.groups;
   }
-  nextState = { ...nextState, mappings: { ...nextState.mappings, [read.sheet.name]: saveMapping(run.mapping) } }; // a computed key is always an own property
+  nextState = withMapping(nextState, read.sheet.name, saveMapping(run.mapping));
   const plan: WritePlan = { sheet: read.sheet.name, fills: groups, restore: [], state: nextState, ...(damaged ? { keepState: true } : {}) };
   if (options.summary !== false) {
     const { name, existing } = summaryTarget(read.sheet.name, read, SUMMARY_NAME[options.lang]);
@@ -124,7 +125,7 @@ export function scoreRead(read: HostRead, mapping: Mapping, criteria: CriteriaSe
       ...(read.workbookName ? { workbookName: read.workbookName } : {}),
       ...(options.scoredAt ? { scoredAt: options.scoredAt } : {}),
     });
-    plan.summary = { ...content, existing };
+    plan.summary = withProps(content, { existing });
   }
   return { run, plan, warnings };
 }
@@ -144,6 +145,13 @@ export function runClear(read: HostRead): { plan: WritePlan; kept: string[] } {
 
 /** Stores a mapping a person fixed by hand, for the next run. */
 export function withSavedMapping(state: WorkbookState | null, sheet: string, saved: SavedMapping): WorkbookState {
-  const s = state ?? emptyState();
-  return { ...s, mappings: { ...s.mappings, [sheet]: saved } };
+  return withMapping(state ?? emptyState(), sheet, saved);
+}
+
+/** The state with a sheet's mapping stored (an own property, whatever the sheet's name). */
+function withMapping(s: WorkbookState, sheet: string, saved: unknown): WorkbookState {
+  const mappings = emptyMap<unknown>();
+  for (const name of Object.keys(s.mappings)) setOwn(mappings, name, s.mappings[name]);
+  setOwn(mappings, sheet, saved);
+  return withProps(s, { mappings });
 }

@@ -119,7 +119,9 @@ function structuredCloneState(s: WorkbookState): WorkbookState {
   }
   const mappings = emptyMap<unknown>();
   for (const sheet of Object.keys(copy.mappings ?? {})) setOwn(mappings, sheet, copy.mappings[sheet]);
-  return { ...copy, colours, mappings };
+  copy.colours = colours;
+  copy.mappings = mappings;
+  return copy;
 }
 
 type AddressKey = { address: string; row: number; col: string } | { address: string; row: null; col: null };

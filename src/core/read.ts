@@ -181,8 +181,9 @@ function readText(raw: string, field: FieldSpec, address: string | undefined): R
 /**
  * Parses a figure typed as text in Vietnamese or English conventions. Returns null when the
  * text is not a single figure. "95,5 %" → 95.5; "1.234" as a count → 1234; "+3,2%" → 3.2.
+ * `kind`: what the figure is read as (a trend's change, a rating's number); the field's own by default.
  */
-export function parseNumberText(input: string, field: FieldSpec): number | null {
+export function parseNumberText(input: string, field: FieldSpec, kind: FieldSpec['kind'] = field.kind): number | null {
   // Placeholder dots left from the printed form.
   let t = replacePlaceholderDots(cleanText(input), ' ').trim();
   // A label typed in front: "Nam: 1.250 trẻ", or the field's own label.
@@ -196,7 +197,7 @@ export function parseNumberText(input: string, field: FieldSpec): number | null 
     const fieldUnit = field.unit ? foldText(field.unit) : '';
     if (!UNITS.has(unit) && unit !== fieldUnit) return null;
   }
-  const n = parseDigits(digits.trim(), field.kind);
+  const n = parseDigits(digits.trim(), kind);
   if (n === null) return null;
   return sign === '' || sign === '+' ? n : -n;
 }
@@ -341,14 +342,14 @@ function readChoice(text: string, choices: Choice[], withNumbers = false): Choic
 }
 
 function readTrendText(t: string, lines: string, field: FieldSpec, address: string | undefined): Reading {
-  const n = parseNumberText(t, { ...field, kind: 'change' });
+  const n = parseNumberText(t, field, 'change');
   if (n !== null) return { status: 'value', value: n > 0 ? 'increase' : n < 0 ? 'decrease' : 'unchanged' };
   const choice = readChoice(lines, TREND_CHOICES);
   return choiceReading(choice, t, 'not-a-trend', field, address);
 }
 
 function readRatingText(t: string, lines: string, field: FieldSpec, address: string | undefined): Reading {
-  const n = parseNumberText(t, { ...field, kind: 'number' });
+  const n = parseNumberText(t, field, 'number');
   if (n !== null) return checkNumber(n, field, address);
   const choice = readChoice(lines, RATING_CHOICES, true);
   const reading = choiceReading(choice, t, 'not-a-rating', field, address);

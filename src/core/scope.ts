@@ -19,6 +19,7 @@ import { makeIssue } from './issues';
 import type { Mapping } from './mapping';
 import { canonicalParty, partyKey } from './parties';
 import type { FieldEntry, IndicatorEntry, IndicatorResult } from './score';
+import { withProps } from './objects';
 
 export interface Scope {
   /** The party, as the criteria file names it (canonical). */
@@ -96,7 +97,7 @@ export function scopeResults(results: readonly IndicatorResult[], scope: Scope |
   return results.map((r) => {
     if (inScope.has(r.id)) return r;
     const issue = makeIssue('other-party', { party: r.responsible, scope: scope.party });
-    return { ...r, status: 'missing', cells: [], issues: [issue], reason: issue.message };
+    return withProps(r, { status: 'missing' as const, cells: [], issues: [issue], reason: issue.message });
   });
 }
 

@@ -10,6 +10,7 @@ import { STATUSES, STATUS_FILL, STATUS_FONT, Status } from './status';
 import { Group, Summary, summaryHeadline } from './summary';
 import { Lang } from '../i18n/format';
 import { SUMMARY_SHEET_TEXT } from '../i18n/summary-sheet';
+import { withProps } from './objects';
 
 export interface SummarySheetOptions {
   lang: Lang;
@@ -64,7 +65,7 @@ export function buildSummarySheet(criteria: CriteriaSet, results: readonly Indic
   header(t('status'), t('count'), t('share'));
   const share = (n: number, of: number): OutCell => (of > 0 ? { value: n / of, numberFormat: '0.0%' } : { value: '—' });
   for (const s of STATUSES) push(statusCell(s, lang), { value: summary.totals[s] }, share(summary.totals[s], summary.totals.total));
-  push({ value: t('total'), bold: true }, { value: summary.totals.total, bold: true }, { ...share(summary.totals.total, summary.totals.total), bold: true });
+  push({ value: t('total'), bold: true }, { value: summary.totals.total, bold: true }, withProps(share(summary.totals.total, summary.totals.total), { bold: true }));
   if (summary.scope?.others) push({ value: OTHER_PARTIES_TEXT[lang](summary.scope.others), italic: true, font: '#595959' });
   // The chart stands beside the totals (columns E to H): room is kept so it ends before the next table.
   while (rows.length < totalsTop + TOTALS_ROWS) blank();

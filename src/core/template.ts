@@ -13,6 +13,7 @@ import { PERCENT, ratingItemText } from './vocabulary';
 import { Lang, formatNumber, unitText } from '../i18n/format';
 import { RATING_LABELS, RATING_LABELS_EN, TREND_TEXT } from '../i18n/messages';
 import { TEMPLATE_TEXT as TEXT } from '../i18n/template';
+import { withProps } from './objects';
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -418,7 +419,7 @@ export function layoutSheet(placed: readonly PlacedIndicator[], options: LayoutO
       const address = toA1(r, col.value);
       cellsOf[fr.key] = address;
       if (first) statusCells[indicator.id] = toA1(r, col.status);
-      validations.push({ ...validationRule(kind, lang, fr.field.kind === 'percent' && !fr.pair ? fr.field.max ?? 100 : 100, options.trendPairs), row: r });
+      validations.push(withProps(validationRule(kind, lang, fr.field.kind === 'percent' && !fr.pair ? fr.field.max ?? 100 : 100, options.trendPairs), { row: r }));
     });
   }
   if (!placed.length && options.emptyNote) rows.push([{ value: options.emptyNote, italic: true, font: '#9C0006' }]);

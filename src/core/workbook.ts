@@ -19,6 +19,7 @@ import { WorkbookState } from './plan';
 import { isStateSheetName } from './product-sheets';
 import type { SheetSnapshot } from './snapshot';
 import type { ScoreStep } from './steps';
+import { withProps } from './objects';
 
 export interface SheetInfo {
   name: string;
@@ -179,7 +180,7 @@ async function readChosen(host: WorkbookHost, criteria: CriteriaSet, target: Tar
   if (choice.reason === 'read-candidates') {
     const names = appendixCandidates(first);
     for (const n of names) if (!reads.has(n)) reads.set(n, await host.read(n));
-    choice = chooseSheet({ ...input, candidates: names.map((n) => reads.get(n)!.sheet) }, criteria);
+    choice = chooseSheet(withProps(input, { candidates: names.map((n) => reads.get(n)!.sheet) }), criteria);
     if (choice.reason === 'not-appendix') {
       const { chosen, likely } = choice;
       throw new WorkbookError('NotAppendix', `the sheet ${chosen} is not an appendix${likely ? `; the appendix looks like ${likely}` : ''}`, {

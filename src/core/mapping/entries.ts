@@ -185,13 +185,13 @@ export function readEntries(sheet: SheetSnapshot, mapping: Mapping, criteria: Cr
       for (const field of indicator.fields) {
         const pair = own(pairs, field.key);
         if (!pair || typeof pair !== 'object') continue;
-        const spec: FieldSpec = { key: field.key, kind: 'number', unit: field.unit, label: field.label };
         const one = (address: unknown, suffix: string): FieldEntry | undefined => {
           if (typeof address !== 'string') return undefined;
           const refs = cellRefs(view, [address]);
           if (!refs.length) return undefined;
           const ref = refs[0]!;
-          return { reading: readField(ref.content, { ...spec, key: field.key + suffix }, ref.address), cells: [ref.address], raw: ref.content.value ?? null };
+          const spec: FieldSpec = { key: field.key + suffix, kind: 'number', unit: field.unit, label: field.label };
+          return { reading: readField(ref.content, spec, ref.address), cells: [ref.address], raw: ref.content.value ?? null };
         };
         const p: { previous?: FieldEntry; current?: FieldEntry } = {};
         const previous = one(pair.previous, PREVIOUS_SUFFIX);

@@ -10,6 +10,7 @@ import { CriteriaIndex } from './criteria-index';
 import { HEADER_SCAN, SheetView, contentText, isBlankContent, perView, scanRight } from './grid';
 import { own, record } from './records';
 import { IndicatorPlacement, Mapping } from './types';
+import { withProps } from '../objects';
 
 export interface TemplateLayout {
   headerRow: number;
@@ -45,7 +46,7 @@ function scanTemplate(view: SheetView): TemplateLayout | null {
     if (col.id !== undefined && col.fieldKey !== undefined && marked) {
       const shift = col.id - TEMPLATE_COL.id;
       const value = TEMPLATE_COL.value + shift;
-      if (value >= view.left && value <= view.right && value !== col.id && value !== col.fieldKey) return { headerRow: r, col: { ...col, value } };
+      if (value >= view.left && value <= view.right && value !== col.id && value !== col.fieldKey) return { headerRow: r, col: withProps(col, { value }) };
     }
   }
   return null;

@@ -29,6 +29,7 @@ import { PackageBook, visible as visibleSheet } from './package-read';
 import { ZipFormatError } from './zip';
 import { patchPlan, removeSheet } from './patch';
 import { InputLimitError, checkZipLimits } from './limits';
+import { withProps } from '../../core/objects';
 
 const visible = (ws: ExcelJS.Worksheet) => ws.state === 'visible' || ws.state === undefined;
 
@@ -93,7 +94,7 @@ export class XlsxHost implements WorkbookHost {
       if (book && book.sheets.length > 0) return new XlsxHost(book, options);
     }
     const wb = await exceljsReader().loadWorkbook(bytes);
-    return new XlsxHost(wb, { ...options, source: bytes });
+    return new XlsxHost(wb, withProps(options, { source: bytes }));
   }
 
   private pkg: XlsxPackage | null | undefined;

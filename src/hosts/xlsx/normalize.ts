@@ -9,6 +9,7 @@
  */
 import { NS, XlsxPackage, children, relsPartOf, resolveTarget } from './package';
 import { ZipEntry, newEntry, readZip, writeZip } from './zip';
+import { withProps } from '../../core/objects';
 
 const TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 
@@ -111,7 +112,7 @@ export function normalizeForReading(bytes: Buffer): Buffer {
   for (const e of readZip(bytes)) {
     const r = replaced.get(e.name.toLowerCase());
     if (r) out.push(r);
-    else out.push(rename.has(e.name) ? { ...e, name: rename.get(e.name)!, flags: 0x800 } : e);
+    else out.push(rename.has(e.name) ? withProps(e, { name: rename.get(e.name)!, flags: 0x800 }) : e);
   }
   return writeZip(out);
 }

@@ -14,6 +14,7 @@ import { NS, REL, WORKSHEET_TYPE, XEl, XlsxPackage, child, children, element } f
 import { summarySheetXml, stateSheetXml } from './product-xml';
 import { SheetLayout, StyleEdit, patchLaidOut, patchSheetXml } from './sheet-patch';
 import { StylesPatch } from './styles-patch';
+import { withProps } from '../../core/objects';
 
 /** A copy of the state whose records can be given their style index. */
 function copyState(s: WorkbookState): WorkbookState {
@@ -23,7 +24,7 @@ function copyState(s: WorkbookState): WorkbookState {
     for (const [a, rec] of Object.entries(s.colours[sheet]!)) setOwn(records, a, { original: { ...rec.original }, applied: rec.applied });
     setOwn(colours, sheet, records);
   }
-  return { ...s, colours };
+  return withProps(s, { colours });
 }
 
 function sheetByName(pkg: XlsxPackage, name: string) {

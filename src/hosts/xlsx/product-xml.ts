@@ -13,6 +13,7 @@ import { NS } from './package';
 import { CellFormat, StylesPatch } from './styles-patch';
 import { sheetReference, wrappedLines } from './sheet-text';
 import { EXCEL_ESCAPES, attrValue, escapeText } from './xml-write';
+import { withProps } from '../../core/objects';
 
 const DEFAULT_FONT_SIZE = 11;
 
@@ -74,7 +75,7 @@ export function summarySheetXml(content: SheetContent, styles: StylesPatch): str
   const rows = content.rows.slice();
   if (rows[0]?.[0]?.value === undefined || rows[0]?.[0]?.value === null) {
     const first = (rows[0] ?? []).slice();
-    first[0] = { ...(first[0] ?? {}), value: content.marker };
+    first[0] = withProps(first[0] ?? {}, { value: content.marker });
     rows[0] = first;
   }
   // Every piece of sheetData in one list, joined once with the rest of the part.

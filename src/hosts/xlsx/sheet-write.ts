@@ -10,6 +10,7 @@ import { CellArea, toA1 } from '../../core/snapshot';
 import { TemplateSheet, TemplateValidation, validationCells } from '../../core/template';
 import { solidFill } from './colors';
 import { sheetReference, wrappedLines } from './sheet-text';
+import { withProps } from '../../core/objects';
 
 export { sheetReference, wrappedLines };
 const DEFAULT_FONT_SIZE = 11;
@@ -92,9 +93,8 @@ export function writeSheetContent(ws: ExcelJS.Worksheet, content: SheetContent &
 /** A4 (paper size 9, ECMA-376 Part 1 §18.3.1.63) landscape, one page wide, print titles, print area, page numbers. */
 function applyPrint(ws: ExcelJS.Worksheet, content: SheetContent, print: PrintSetup): void {
   const area = printArea(content);
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: 9,
+  ws.pageSetup = withProps(ws.pageSetup, {
+    paperSize: 9 as const,
     orientation: 'landscape',
     fitToPage: true,
     fitToWidth: 1,
@@ -102,8 +102,8 @@ function applyPrint(ws: ExcelJS.Worksheet, content: SheetContent, print: PrintSe
     printArea: `A1:${toA1(area.bottom, area.right)}`,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     ...(print.titleRows ? { printTitlesRow: `${print.titleRows.first + 1}:${print.titleRows.last + 1}` } : {}),
-  };
-  ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${print.footer}` };
+  });
+  ws.headerFooter = withProps(ws.headerFooter, { oddFooter: `&C${print.footer}` });
 }
 
 /** The exceljs data validation of a template rule: the input message, and an error alert that stops a wrong value. */

@@ -5,7 +5,7 @@
  * exceljs workbook, package-read.ts from the package's parts.
  */
 import type ExcelJS from 'exceljs';
-import type { CellContent } from '../../core/read';
+import type { CellContent, CellValueType } from '../../core/read';
 import { CellArea, FillSpec, SheetSnapshot, WorkbookSnapshot, toA1 } from '../../core/snapshot';
 import type { StateRead } from '../../core/state';
 import type { WorkbookState } from '../../core/plan';
@@ -61,30 +61,39 @@ export function dateToSerial(d: Date, date1904: boolean): number {
   return 25569 + d.getTime() / 86400000 - (date1904 ? 1462 : 0);
 }
 
+/**
+ * A cell's content, written as one object literal of one shape whatever the value: a copy with a
+ * property added (`{ ...c, numberFormat }`) is, once V8 has seen it with several shapes, given a
+ * hidden class of its own per object (Node 20), and every core function that reads the cells then
+ * takes its slowest path.
+ */
+function content(value: CellContent['value'], type: CellValueType, text: string, numberFormat: string | undefined): CellContent {
+  return numberFormat !== undefined ? { value, type, text, numberFormat } : { value, type, text };
+}
+
 export function contentOf(v: unknown, numberFormat: string | undefined, ctx: ReadContext): CellContent | null {
-  const withFormat = (c: CellContent): CellContent => (numberFormat !== undefined ? { ...c, numberFormat } : c);
   if (v === null || v === undefined || v === '') return null;
-  if (typeof v === 'number') return withFormat({ value: v, type: 'number', text: displayNumber(v, numberFormat, ctx.date1904) });
-  if (typeof v === 'string') return withFormat({ value: v, type: 'string', text: v });
-  if (typeof v === 'boolean') return withFormat({ value: v, type: 'boolean', text: v ? 'TRUE' : 'FALSE' });
+  if (typeof v === 'number') return content(v, 'number', displayNumber(v, numberFormat, ctx.date1904), numberFormat);
+  if (typeof v === 'string') return content(v, 'string', v, numberFormat);
+  if (typeof v === 'boolean') return content(v, 'boolean', v ? 'TRUE' : 'FALSE', numberFormat);
   if (v instanceof Date) {
     const serial = dateToSerial(v, ctx.date1904);
-    if (!Number.isFinite(serial)) return withFormat({ value: String(v), type: 'string', text: String(v) });
+    if (!Number.isFinite(serial)) return content(String(v), 'string', String(v), numberFormat);
     // The number format (a date format) tells the reader it is a date.
     return { value: serial, type: 'number', numberFormat: numberFormat ?? 'yyyy-mm-dd', text: displayNumber(serial, numberFormat ?? 'yyyy-mm-dd', ctx.date1904) };
   }
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    if (typeof o.error === 'string') return withFormat({ value: o.error, type: 'error', text: o.error });
+    if (typeof o.error === 'string') return content(o.error, 'error', o.error, numberFormat);
     if (Array.isArray(o.richText)) {
       const t = richText(o as unknown as ExcelJS.CellRichTextValue);
-      return t === '' ? null : withFormat({ value: t, type: 'string', text: t });
+      return t === '' ? null : content(t, 'string', t, numberFormat);
     }
     if ('hyperlink' in o || 'text' in o) return contentOf(o.text, numberFormat, ctx);
     if ('formula' in o || 'sharedFormula' in o) return contentOf(o.result, numberFormat, ctx);
   }
   const t = String(v);
-  return withFormat({ value: t, type: 'string', text: t });
+  return content(t, 'string', t, numberFormat);
 }
 
 /** One row of a sheet as the file gives it: its own fill, and the cells it holds (content null: empty or the covered part of a merged area). */
