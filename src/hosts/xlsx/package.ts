@@ -1,6 +1,6 @@
 /**
  * An .xlsx package held as its zip entries, with the few parts the product changes parsed into
- * DOM documents (@xmldom/xmldom) and serialised back; every other part keeps its stored bytes.
+ * DOM documents (@xmldom/xmldom; read by xml-dom.ts) and serialised back; every other part keeps its stored bytes.
  * Relationship targets are resolved as OPC says (ECMA-376 Part 2, §9.3): relative to the source
  * part's folder, or from the package root when they start with "/" (openpyxl writes those).
  */
@@ -8,6 +8,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { EXCEL_ESCAPES, Escapes, escapesOf, serializeXml } from './xml-write';
 import { ZipEntry, entryContent, newEntry, readZip, writeZip } from './zip';
 import { inflatedByCheck } from './limits';
+import { scanDocument } from './xml-dom';
 
 export const NS = {
   main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
@@ -177,9 +178,10 @@ export class XlsxPackage {
     const k = part.toLowerCase();
     let d = this.docs.get(k);
     if (!d) {
-      const xml = this.text(part);
-      if (xml === undefined) throw new PackageError(`the package has no part ${part}`);
-      d = parseXml(xml, part);
+      const bytes = this.bytes(part);
+      if (bytes === undefined) throw new PackageError(`the package has no part ${part}`);
+      const xml = bytes.toString('utf8');
+      d = parseXml(bytes, part, xml);
       this.docs.set(k, d);
       const escapes = escapesOf(xml);
       this.escapes.set(k, escapes);
@@ -333,7 +335,7 @@ export class XlsxPackage {
     if (before.equals(after)) return false;
     if (this.replaced.has(k) || before.length > 1 << 20) return true;
     try {
-      return xmlText(parseXml(before.toString('utf8')), this.escapes.get(k)) !== after.toString('utf8');
+      return xmlText(parseXml(before), this.escapes.get(k)) !== after.toString('utf8');
     } catch {
       return true;
     }
@@ -363,15 +365,27 @@ export class XlsxPackage {
   }
 }
 
-export function parseXml(xml: string, part = 'xml'): XDoc {
+/** A part's document: read by the plain XML scanner (xml-dom.ts), or by xmldom's parser where the scanner gives up. */
+export function parseXml(xml: string | Buffer, part = 'xml', text?: string): XDoc {
+  const bytes = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml;
+  return scanDocument(bytes) ?? parseWithXmldom(text ?? (typeof xml === 'string' ? xml : xml.toString('utf8')), part);
+}
+
+function parseWithXmldom(xml: string, part: string): XDoc {
   const errors: string[] = [];
-  const doc = new DOMParser({
-    // No line and column on every node and attribute (a third of the parse); a part's error names the part.
-    locator: false,
-    onError: (level: string, msg: string) => {
-      if (level !== 'warning') errors.push(msg);
-    },
-  } as never).parseFromString(xml, 'text/xml');
+  let doc: XDoc;
+  try {
+    doc = new DOMParser({
+      // No line and column on every node and attribute (a third of the parse); a part's error names the part.
+      locator: false,
+      onError: (level: string, msg: string) => {
+        if (level !== 'warning') errors.push(msg);
+      },
+    } as never).parseFromString(xml, 'text/xml');
+  } catch (e) {
+    // A fatal error (an undeclared prefix, a tag not closed) is thrown, not reported.
+    throw new PackageError(`${part}: ${(e as Error).message}`);
+  }
   if (errors.length || !doc.documentElement) throw new PackageError(`${part}: ${errors[0] ?? 'not XML'}`);
   return doc;
 }

@@ -35,7 +35,7 @@ const APOS = 39;
 const CLOSE_BRACKET = 93;
 
 /** An XML declaration as saxes reads one without complaint (version 1.0: saxes reads 1.1 by other rules). */
-const DECLARATION = /^<\?xml[ \t\n\r]+version[ \t\n\r]*=[ \t\n\r]*(["'])1\.0\1(?:[ \t\n\r]+encoding[ \t\n\r]*=[ \t\n\r]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\n\r]+standalone[ \t\n\r]*=[ \t\n\r]*(["'])(?:yes|no)\3)?[ \t\n\r]*\?>/;
+export const DECLARATION = /^<\?xml[ \t\n\r]+version[ \t\n\r]*=[ \t\n\r]*(["'])1\.0\1(?:[ \t\n\r]+encoding[ \t\n\r]*=[ \t\n\r]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\n\r]+standalone[ \t\n\r]*=[ \t\n\r]*(["'])(?:yes|no)\3)?[ \t\n\r]*\?>/;
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 /** ASCII name characters (XML 1.0 §2.3); a name with any other character is left to saxes. */
