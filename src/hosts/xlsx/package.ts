@@ -71,6 +71,7 @@ export function resolveTarget(source: string, target: string): string {
 }
 
 function decodeURIComponentSafe(s: string): string {
+  if (!s.includes('%')) return s; // nothing escaped: most targets
   try {
     return decodeURIComponent(s);
   } catch {
