@@ -255,6 +255,14 @@ type ChoiceResult =
   | { kind: 'none' };
 
 const choiceRegexes = new WeakMap<Choice[], RegExp>();
+/** Any one of the options, as a word (one per list of choices; `match` and `replace` with it start from the beginning). */
+const optionRegexes = new WeakMap<Choice[], RegExp>();
+function optionRegex(choices: Choice[]): RegExp {
+  let re = optionRegexes.get(choices);
+  if (!re) optionRegexes.set(choices, (re = new RegExp(`\\b(?:${choices.map((c) => c.pattern).join('|')})\\b`, 'g')));
+  return re;
+}
+
 function choiceRegex(choices: Choice[]): RegExp {
   let re = choiceRegexes.get(choices);
   if (!re) {
@@ -411,7 +419,7 @@ export function isPrintedChoice(text: string, kind: ValueKind): boolean {
   const choices = kind === 'trend' ? TREND_CHOICES : kind === 'rating' ? RATING_CHOICES : null;
   if (!choices) return false;
   const folded = foldText(text);
-  const option = new RegExp(`\\b(?:${choices.map((c) => c.pattern).join('|')})\\b`, 'g');
+  const option = optionRegex(choices);
   const words = folded.match(option) ?? [];
   if (!words.length) return false;
   const rest = folded.replace(option, ' ').replace(/\b[1-5]\b|[-.:)]/g, ' ').trim();
