@@ -1,0 +1,41 @@
+/**
+ * `gnlc score` called in-process through its `main()`, against exceljs's own read + write of the
+ * same file, in turns, in a process that does nothing else:
+ *   node --import tsx bench/child/score-in-process.ts <dist/cli> <in.xlsx> <scratch dir> <reps> <warm-up> <result.json>
+ * writes {"product": ms, "baseline": ms}, the medians of the runs after the warm-up.
+ *
+ * A process of its own, so that both start alike: in the bench's own process the core group had
+ * already run the product's core (V8 had optimised it), and exceljs had run in other rows. Each
+ * is loaded here, run `warm-up` times, then `reps` times in turns; nothing else runs between them.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { interleaved, timed } from '../measure';
+
+interface CliModule {
+  main(argv: string[], io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } }): Promise<number>;
+}
+
+async function run(): Promise<void> {
+  const [cliDir, input, scratch, reps, warmup, result] = process.argv.slice(2);
+  if (!cliDir || !input || !scratch || !result) throw new Error('usage: score-in-process.ts <dist/cli> <in.xlsx> <scratch dir> <reps> <warm-up> <result.json>');
+  const { main } = require(path.resolve(cliDir, 'cli', 'main.js')) as CliModule;
+  const { roundTrip } = require('./exceljs-roundtrip.js') as { roundTrip(files: string[], outDir: string): Promise<void> };
+  const scored = path.join(scratch, `scored-${path.basename(input)}`);
+  const exceljsOut = path.join(scratch, 'exceljs');
+  fs.mkdirSync(exceljsOut, { recursive: true });
+  let err = '';
+  const io = { stdout: { write: () => true }, stderr: { write: (s: string) => (err += s) } };
+  const product = async () => {
+    err = '';
+    const code = await main(['score', input, '--out', scored, '--force'], io);
+    if (code !== 0) throw new Error(`gnlc score exited ${code}: ${err.trim().slice(0, 300)}`);
+  };
+  const t = await interleaved({ product: () => timed(product), baseline: () => timed(() => roundTrip([input], exceljsOut)) }, Number(reps), Number(warmup));
+  fs.writeFileSync(result, JSON.stringify(t));
+}
+
+run().catch((e) => {
+  process.stderr.write(String(e instanceof Error ? e.stack : e) + '\n');
+  process.exitCode = 1;
+});
