@@ -9,22 +9,30 @@ import type { WritePlan } from '../../core/pipeline';
 import { STATE_SHEET, SheetContent, encodeState, printArea } from '../../core/plan';
 import { FillSpec, toA1 } from '../../core/snapshot';
 import { isStateSheetName } from '../../core/product-sheets';
-import { WorkbookState, emptyMap, getOwn, isProductColour, setOwn } from '../../core/state';
+import { WorkbookState, emptyMap, isProductColour, setOwn } from '../../core/state';
 import { NS, REL, WORKSHEET_TYPE, XEl, XlsxPackage, child, children, element } from './package';
 import { summarySheetXml, stateSheetXml } from './product-xml';
 import { SheetLayout, StyleEdit, patchLaidOut, patchSheetXml } from './sheet-patch';
 import { StylesPatch } from './styles-patch';
 import { withProps } from '../../core/objects';
 
-/** A copy of the state whose records can be given their style index. */
-function copyState(s: WorkbookState): WorkbookState {
-  const colours = emptyMap<Record<string, WorkbookState['colours'][string][string]>>();
-  for (const sheet of Object.keys(s.colours)) {
-    const records = emptyMap<WorkbookState['colours'][string][string]>();
-    for (const [a, rec] of Object.entries(s.colours[sheet]!)) setOwn(records, a, { original: { ...rec.original }, applied: rec.applied });
-    setOwn(colours, sheet, records);
+type ColourRecord = WorkbookState['colours'][string][string];
+
+/** A copy of the state whose records can be given their style index, and the copied records of `sheet` by address. */
+function copyState(s: WorkbookState, sheet: string): { state: WorkbookState; records: Map<string, ColourRecord> } {
+  const colours = emptyMap<Record<string, ColourRecord>>();
+  const byAddress = new Map<string, ColourRecord>();
+  for (const name of Object.keys(s.colours)) {
+    const records = emptyMap<ColourRecord>();
+    const mine = name === sheet;
+    for (const [a, rec] of Object.entries(s.colours[name]!)) {
+      const copy = { original: { ...rec.original }, applied: rec.applied };
+      setOwn(records, a, copy);
+      if (mine) byAddress.set(a, copy);
+    }
+    setOwn(colours, name, records);
   }
-  return withProps(s, { colours });
+  return { state: withProps(s, { colours }), records: byAddress };
 }
 
 function sheetByName(pkg: XlsxPackage, name: string) {
@@ -175,12 +183,11 @@ function sameRecordedFill(recorded: FillSpec, now: FillSpec): boolean {
  */
 export function patchPlan(pkg: XlsxPackage, plan: WritePlan, fillAt?: (styleIndex: number) => FillSpec, layoutOf?: (part: string) => SheetLayout | undefined): PatchResult {
   const styles = new StylesPatch(pkg.doc(pkg.stylesPart()));
-  const state = copyState(plan.state);
+  const { state, records } = copyState(plan.state, plan.sheet);
   const result: PatchResult = { coloured: 0, restored: 0, state };
   if (plan.sheet !== '' && (plan.fills.length || plan.restore.length)) {
     const entry = sheetByName(pkg, plan.sheet);
     if (!entry || !entry.part) throw new Error(`no worksheet part for ${JSON.stringify(plan.sheet)}`);
-    const records = getOwn(state.colours, plan.sheet);
     // Whether a format wears one of the product's colours, asked per format (not per cell).
     const productColoured = new Map<number, boolean>();
     const wearsProductColour = (i: number) => {
@@ -193,7 +200,7 @@ export function patchPlan(pkg: XlsxPackage, plan: WritePlan, fillAt?: (styleInde
       const fillId = styles.solidFill(group.color.replace(/^#/, ''));
       for (const address of group.addresses) {
         cells.set(address, (current) => {
-          const rec = records && getOwn(records, address);
+          const rec = records.get(address);
           // The original is the cell's own format, unless it already wears a product colour (then the record keeps what it had).
           if (rec && rec.original.styleIndex === undefined && !wearsProductColour(current)) rec.original.styleIndex = current;
           return styles.withFill(current, fillId);
