@@ -13,9 +13,12 @@
  * what is wrong with it, if anything is. test/hosts/xlsx/xml-dom.test.ts holds the two to the
  * same documents over generated parts.
  */
-import { DOMImplementation } from '@xmldom/xmldom';
+import { DOMImplementation, DOMParser } from '@xmldom/xmldom';
 import { DECLARATION, scanPlainXml } from './xml-scan';
-import type { XDoc, XEl } from './package';
+
+// The document xmldom's parser makes (package.ts's XDoc; named here, as package.ts imports this file).
+type XDoc = ReturnType<DOMParser['parseFromString']>;
+type XEl = NonNullable<XDoc['documentElement']>;
 
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
