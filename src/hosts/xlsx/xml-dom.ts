@@ -89,7 +89,7 @@ export function scanDocument(bytes: Buffer): XDoc | null {
         const ns = scope.get(p);
         // A prefix not declared, or two attributes that are one once their namespace is known (§6.3).
         const key = `${ns}|${a.slice(p.length + 1)}`;
-        if (ns === undefined || ns === '' || taken.has(key)) {
+        if (ns === undefined || taken.has(key)) {
           failed = true;
           return;
         }
