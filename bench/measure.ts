@@ -185,3 +185,26 @@ export function failedRow(row: Omit<Row, 'value' | 'baseline' | 'error'>, e: unk
   const message = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim().slice(0, 400);
   return { ...row, value: NaN, baseline: NaN, error: message };
 }
+
+/** A command line's `main()` (dist/cli/cli/main.js), called in-process by runMain (which throws on a failed run). */
+export interface CliModule {
+  main(argv: string[], io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } }): Promise<number>;
+}
+
+function captureIO() {
+  let out = '';
+  let err = '';
+  return { io: { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } }, out: () => out, err: () => err };
+}
+
+export async function runMain(cli: CliModule, argv: string[]): Promise<void> {
+  const c = captureIO();
+  const code = await cli.main(argv, c.io);
+  if (code !== 0) throw new Error(`gnlc ${argv[0]} exited ${code}: ${c.err().trim().slice(0, 300)}`);
+}
+
+/** Medians of wall times, taken in turns (see interleaved). */
+export function timedInTurns<K extends string>(fns: Record<K, () => Promise<unknown>>, reps: number, warmup: number): Promise<Record<K, number>> {
+  const wrapped = Object.fromEntries(Object.entries(fns).map(([k, fn]) => [k, () => timed(fn as () => Promise<unknown>)])) as Record<K, () => Promise<number>>;
+  return interleaved(wrapped, reps, warmup);
+}

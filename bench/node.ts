@@ -7,7 +7,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { BenchOptions, ChildRun, ROOT, Row, failedRow, interleaved, median, medianMs, progress, runNode, scratchDir, timed } from './measure';
+import { BenchOptions, ChildRun, CliModule, ROOT, Row, failedRow, median, medianMs, progress, runMain, runNode, scratchDir, timedInTurns } from './measure';
 import { SAMPLE_PATH, writeLargeWorkbook, writeReturns } from './sample';
 
 /** Timing budget of the command line against exceljs alone: scoring may cost half again the file's read + write. */
@@ -52,22 +52,6 @@ export function compiledCli(): string {
   return DIST;
 }
 
-interface CliModule {
-  main(argv: string[], io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } }): Promise<number>;
-}
-
-function captureIO() {
-  let out = '';
-  let err = '';
-  return { io: { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } }, out: () => out, err: () => err };
-}
-
-async function runMain(cli: CliModule, argv: string[]): Promise<void> {
-  const c = captureIO();
-  const code = await cli.main(argv, c.io);
-  if (code !== 0) throw new Error(`gnlc ${argv[0]} exited ${code}: ${c.err().trim().slice(0, 300)}`);
-}
-
 async function childRuns(fns: Record<'product' | 'baseline', () => Promise<ChildRun>>, reps: number, warmup: number): Promise<Record<'product' | 'baseline', { ms: number; peakMB: number }>> {
   const keys = ['product', 'baseline'] as const;
   const runs = { product: [] as ChildRun[], baseline: [] as ChildRun[] };
@@ -80,12 +64,6 @@ async function childRuns(fns: Record<'product' | 'baseline', () => Promise<Child
   }
   const sum = (rs: ChildRun[]) => ({ ms: median(rs.map((r) => r.ms)), peakMB: median(rs.map((r) => r.peakMB)) });
   return { product: sum(runs.product), baseline: sum(runs.baseline) };
-}
-
-/** Medians of wall times, taken in turns (see interleaved). */
-function timedInTurns<K extends string>(fns: Record<K, () => Promise<unknown>>, reps: number, warmup: number): Promise<Record<K, number>> {
-  const wrapped = Object.fromEntries(Object.entries(fns).map(([k, fn]) => [k, () => timed(fn as () => Promise<unknown>)])) as Record<K, () => Promise<number>>;
-  return interleaved(wrapped, reps, warmup);
 }
 
 /**

@@ -10,28 +10,17 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { interleaved, timed } from '../measure';
-
-interface CliModule {
-  main(argv: string[], io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } }): Promise<number>;
-}
+import { CliModule, runMain, timedInTurns } from '../measure';
 
 async function run(): Promise<void> {
   const [cliDir, input, scratch, reps, warmup, result] = process.argv.slice(2);
   if (!cliDir || !input || !scratch || !result) throw new Error('usage: score-in-process.ts <dist/cli> <in.xlsx> <scratch dir> <reps> <warm-up> <result.json>');
-  const { main } = require(path.resolve(cliDir, 'cli', 'main.js')) as CliModule;
+  const cli = require(path.resolve(cliDir, 'cli', 'main.js')) as CliModule;
   const { roundTrip } = require('./exceljs-roundtrip.js') as { roundTrip(files: string[], outDir: string): Promise<void> };
-  const scored = path.join(scratch, `scored-${path.basename(input)}`);
+  const argv = ['score', input, '--out', path.join(scratch, `scored-${path.basename(input)}`), '--force'];
   const exceljsOut = path.join(scratch, 'exceljs');
   fs.mkdirSync(exceljsOut, { recursive: true });
-  let err = '';
-  const io = { stdout: { write: () => true }, stderr: { write: (s: string) => (err += s) } };
-  const product = async () => {
-    err = '';
-    const code = await main(['score', input, '--out', scored, '--force'], io);
-    if (code !== 0) throw new Error(`gnlc score exited ${code}: ${err.trim().slice(0, 300)}`);
-  };
-  const t = await interleaved({ product: () => timed(product), baseline: () => timed(() => roundTrip([input], exceljsOut)) }, Number(reps), Number(warmup));
+  const t = await timedInTurns({ product: () => runMain(cli, argv), baseline: () => roundTrip([input], exceljsOut) }, Number(reps), Number(warmup));
   fs.writeFileSync(result, JSON.stringify(t));
 }
 

@@ -14,7 +14,7 @@ import { Issue, makeIssue } from './issues';
 import { productColoured } from './recolour';
 import { summaryTarget } from './product-sheets';
 import { Scope, ScopeRequest, detectScope, scopeResults } from './scope';
-import { emptyMap, getOwn, setOwn } from './state';
+import { copyMap, getOwn, setOwn } from './state';
 import { withProps } from './objects';
 
 /** What a host reads in its one read batch. */
@@ -150,8 +150,7 @@ export function withSavedMapping(state: WorkbookState | null, sheet: string, sav
 
 /** The state with a sheet's mapping stored (an own property, whatever the sheet's name). */
 function withMapping(s: WorkbookState, sheet: string, saved: unknown): WorkbookState {
-  const mappings = emptyMap<unknown>();
-  for (const name of Object.keys(s.mappings)) setOwn(mappings, name, s.mappings[name]);
+  const mappings = copyMap(s.mappings);
   setOwn(mappings, sheet, saved);
   return withProps(s, { mappings });
 }

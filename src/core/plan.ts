@@ -6,7 +6,7 @@
 import { FillSpec } from './snapshot';
 
 import { STATUS_FILL, Status } from './status';
-import { ColourRecord, WorkbookState, emptyMap, emptyState, getOwn, isProductColour, setOwn } from './state';
+import { ColourRecord, WorkbookState, copyMap, emptyMap, emptyState, getOwn, isProductColour, setOwn } from './state';
 
 export { STATUS_FILL, STATUS_FONT, STATUS_SYMBOL } from './status';
 
@@ -112,15 +112,9 @@ function normaliseFill(f: FillSpec): FillSpec {
 function structuredCloneState(s: WorkbookState): WorkbookState {
   const copy = JSON.parse(JSON.stringify(s)) as WorkbookState;
   const colours = emptyMap<Record<string, ColourRecord>>();
-  for (const sheet of Object.keys(copy.colours)) {
-    const records = emptyMap<ColourRecord>();
-    for (const address of Object.keys(copy.colours[sheet]!)) setOwn(records, address, copy.colours[sheet]![address]!);
-    setOwn(colours, sheet, records);
-  }
-  const mappings = emptyMap<unknown>();
-  for (const sheet of Object.keys(copy.mappings ?? {})) setOwn(mappings, sheet, copy.mappings[sheet]);
+  for (const sheet of Object.keys(copy.colours)) setOwn(colours, sheet, copyMap(copy.colours[sheet]!));
   copy.colours = colours;
-  copy.mappings = mappings;
+  copy.mappings = copyMap(copy.mappings ?? {});
   return copy;
 }
 

@@ -99,6 +99,13 @@ export function emptyMap<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 
+/** A shallow copy of a map's own entries as a map for any keys (no prototype). */
+export function copyMap<T>(o: Readonly<Record<string, T>>): Record<string, T> {
+  const out = emptyMap<T>();
+  for (const key of Object.keys(o)) setOwn(out, key, o[key]!);
+  return out;
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const HEX = /^#[0-9A-Fa-f]{6}$/;
 const ADDRESS = /^[A-Z]{1,3}[1-9]\d{0,6}$/;

@@ -14,10 +14,9 @@ import { Lang } from '../i18n/format';
 import { ExcelRunner, OfficeHost, OfficeHostOptions } from '../hosts/office/host';
 import { ClearOutcome, PaneBackend, PaneFailure, ReportShown, ScoreOutcome, PaneSelection, Step, Watching, WorkbookTools, stateHasColours } from './backend';
 import { ui } from '../i18n/ui';
-import { API_SET, API_VERSIONS } from '../hosts/office/requirements';
+import { API_SET, API_VERSIONS, canImportFiles, officeIsSetSupported } from '../hosts/office/requirements';
 import type { ReportEnv } from './report-dialog';
 import { syncPageLayoutApart } from '../hosts/office/page-layout';
-import { officeIsSetSupported } from '../hosts/office/requirements';
 import { describeOfficeError } from '../hosts/office/errors';
 
 /**
@@ -103,7 +102,7 @@ export function officeBackend(run: ExcelRunner, criteria: CriteriaSet, options: 
       const out = await worded(() => consolidateSheets(run, criteria, { ...request, isSetSupported }));
       return { masterSheet: out.masterSheet, summarySheet: out.summarySheet, consolidation: out.consolidation, summary: out.summary };
     },
-    canImportFiles: () => isSetSupported(API_SET, API_VERSIONS.importFiles),
+    canImportFiles: () => canImportFiles(isSetSupported),
     async importFiles(files) {
       const { importReturnFiles } = await officeTools();
       const done = await worded(() => importReturnFiles(run, files));

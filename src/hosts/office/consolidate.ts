@@ -37,9 +37,6 @@ import { syncPageLayoutApart } from './page-layout';
 import { queueSheetContent, queueTemplateExtras } from './template';
 import { VALUE_TYPE } from './value-types';
 
-/** Workbook.insertWorksheetsFromBase64. */
-export const IMPORT_API_VERSION = API_VERSIONS.importFiles;
-
 export interface ConsolidateRequest {
   /** Sheets of the workbook holding the returns, in the order the report names them. */
   sheets: string[];
@@ -206,11 +203,6 @@ export interface ReturnFile {
   name: string;
   /** The file's bytes, base64 (no "data:" prefix). */
   base64: string;
-}
-
-/** Whether returns can be imported from files (ExcelApi 1.13). */
-export function canImportFiles(isSetSupported: IsSetSupported = officeIsSetSupported): boolean {
-  return isSetSupported(API_SET, IMPORT_API_VERSION);
 }
 
 /**

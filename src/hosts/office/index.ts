@@ -19,5 +19,6 @@ export type { LiveOptions, LiveSession, LiveUpdate, LiveStats } from './live';
 export { MAX_ADDRESS_LENGTH, compressAddresses, chunkAddressList, sheetReference, areaAddress } from './addresses';
 export { createTemplateSheet, queueSheetContent, queueTemplateExtras, officeValidationRule } from './template';
 export type { TemplateRequest, TemplateCreated, QueuedSheet } from './template';
-export { consolidateSheets, importReturnFiles, canImportFiles, returnInput, ConsolidateError, IMPORT_API_VERSION } from './consolidate';
+export { consolidateSheets, importReturnFiles, returnInput, ConsolidateError } from './consolidate';
+export { canImportFiles } from './requirements';
 export type { ConsolidateRequest, ConsolidateOutcome, ReturnFile } from './consolidate';

@@ -41,6 +41,11 @@ export const officeIsSetSupported: IsSetSupported = (set, version) => {
   }
 };
 
+/** Whether returns can be imported from .xlsx files (Workbook.insertWorksheetsFromBase64, ExcelApi 1.13). */
+export function canImportFiles(isSetSupported: IsSetSupported = officeIsSetSupported): boolean {
+  return isSetSupported(API_SET, API_VERSIONS.importFiles);
+}
+
 /** Excel.createWorkbook (ExcelApi 1.8), as Office.js has it; undefined when Office.js is not loaded. */
 export function officeCreateWorkbookMember(): unknown {
   return typeof Excel !== 'undefined' ? (Excel as unknown as { createWorkbook?: unknown }).createWorkbook : undefined;

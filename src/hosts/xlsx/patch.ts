@@ -9,14 +9,12 @@ import type { WritePlan } from '../../core/pipeline';
 import { STATE_SHEET, SheetContent, encodeState, printArea } from '../../core/plan';
 import { FillSpec, toA1 } from '../../core/snapshot';
 import { isStateSheetName } from '../../core/product-sheets';
-import { WorkbookState, emptyMap, isProductColour, setOwn } from '../../core/state';
+import { ColourRecord, WorkbookState, emptyMap, isProductColour, setOwn } from '../../core/state';
 import { NS, REL, WORKSHEET_TYPE, XEl, XlsxPackage, child, children, element } from './package';
 import { summarySheetXml, stateSheetXml } from './product-xml';
 import { SheetLayout, StyleEdit, patchLaidOut, patchSheetXml } from './sheet-patch';
 import { StylesPatch } from './styles-patch';
 import { withProps } from '../../core/objects';
-
-type ColourRecord = WorkbookState['colours'][string][string];
 
 /** A copy of the state whose records can be given their style index, and the copied records of `sheet` by address. */
 function copyState(s: WorkbookState, sheet: string): { state: WorkbookState; records: Map<string, ColourRecord> } {

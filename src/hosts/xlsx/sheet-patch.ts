@@ -17,7 +17,7 @@
  */
 import { StringDecoder } from 'string_decoder';
 import { SaxesParser, SaxesTagPlain } from 'saxes';
-import { scanPlainXml } from './xml-scan';
+import { localName, scanPlainXml } from './xml-scan';
 import { columnName, parseA1 } from '../../core/snapshot';
 import { ATTR_ESCAPED, Escapes, attrValue, escapeText, escapesOf } from './xml-write';
 
@@ -31,7 +31,6 @@ export interface SheetEdits {
   restore: boolean;
 }
 
-const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
 /** Characters a text may need escaped (most have none, and are written as they are). */
 const TEXT_ESCAPED = /[&<>"']/;
@@ -202,7 +201,7 @@ export function patchSheetXml(bytes: Buffer, edits: SheetEdits): Buffer {
     const name = node.name;
     // The parser's own attributes, copied only for a cell whose style changes.
     let attrs = node.attributes as Record<string, string>;
-    const kind = local(name);
+    const kind = localName(name);
     let selfClosing = node.isSelfClosing;
     let converted = false;
     if (kind === 'col' && !inSheetData) colStyles.push({ min: Number(attrs.min), max: Number(attrs.max), style: Number(attrs.style) || 0 });
@@ -213,7 +212,7 @@ export function patchSheetXml(bytes: Buffer, edits: SheetEdits): Buffer {
         selfClosing = false;
         converted = true;
       }
-    } else if (inSheetData && kind === 'row' && stack[stack.length - 1] && local(stack[stack.length - 1]!.name) === 'sheetData') {
+    } else if (inSheetData && kind === 'row' && stack[stack.length - 1] && localName(stack[stack.length - 1]!.name) === 'sheetData') {
       const r = Number(attrs.r) || rowNum + 1;
       flushRows(r);
       rowNum = r;
@@ -254,12 +253,12 @@ export function patchSheetXml(bytes: Buffer, edits: SheetEdits): Buffer {
   });
   parser.on('closetag', () => {
     const open = stack.pop()!;
-    if (local(open.name) === 'row' && pending.size === 0 && rowEdits === undefined && held.length === 0 && !open.converted && stack.length && local(stack[stack.length - 1]!.name) === 'sheetData') {
+    if (localName(open.name) === 'row' && pending.size === 0 && rowEdits === undefined && held.length === 0 && !open.converted && stack.length && localName(stack[stack.length - 1]!.name) === 'sheetData') {
       // Every edit made: the rest of the part is the input's own bytes, from just after this row's end.
       if (!open.selfClosing) emit(`</${open.name}>`);
       throw new RestIsUnchanged(parser.position);
     }
-    const kind = local(open.name);
+    const kind = localName(open.name);
     if (kind === 'row' && rowEdits !== undefined) {
       flushCells(Infinity);
       rowEdits = undefined;
