@@ -203,6 +203,27 @@ export async function runMain(cli: CliModule, argv: string[]): Promise<void> {
   if (code !== 0) throw new Error(`gnlc ${argv[0]} exited ${code}: ${c.err().trim().slice(0, 300)}`);
 }
 
+/**
+ * Wall times taken in turns from the first run on (a, b, b, a, … as interleaved takes them), and
+ * their medians in consecutive windows of runs: `windows` [5, 25, 25] gives the medians of runs
+ * 1–5, 6–30 and 31–55 of each function.
+ */
+export async function timedWindows<K extends string>(fns: Record<K, () => Promise<unknown>>, windows: readonly number[]): Promise<Array<Record<K, number>>> {
+  const keys = Object.keys(fns) as K[];
+  const samples = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  const total = windows.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < total; i++) {
+    const order = i % 2 ? [...keys].reverse() : keys;
+    for (const k of order) samples[k].push(await timed(fns[k]));
+  }
+  let from = 0;
+  return windows.map((n) => {
+    const window = Object.fromEntries(keys.map((k) => [k, median(samples[k].slice(from, from + n))])) as Record<K, number>;
+    from += n;
+    return window;
+  });
+}
+
 /** Medians of wall times, taken in turns (see interleaved). */
 export function timedInTurns<K extends string>(fns: Record<K, () => Promise<unknown>>, reps: number, warmup: number): Promise<Record<K, number>> {
   const wrapped = Object.fromEntries(Object.entries(fns).map(([k, fn]) => [k, () => timed(fn as () => Promise<unknown>)])) as Record<K, () => Promise<number>>;
