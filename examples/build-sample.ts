@@ -12,7 +12,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseCriteriaText } from '../src/core/criteria';
-import { SheetSnapshot, toA1 } from '../src/core/snapshot';
+import { FillSpec, SheetSnapshot, toA1 } from '../src/core/snapshot';
 import { FixtureValues, buildAppendix, sampleValues, withValue } from '../src/testing/appendix';
 import { snapshotToWorkbook, stableZip } from '../test/fixtures/xlsx';
 
@@ -97,9 +97,9 @@ export function buildSampleSheet(): { sheet: SheetSnapshot; formulas: Record<str
     }
   }
   // A few fills a department left: pale yellow on the cells it was asked to fill in, a white cell.
-  const fills: NonNullable<SheetSnapshot['fills']> = {};
-  for (const id of ['1.1.1.b', '1.1.2.a', '2.4.2.a', '2.4.2.b']) for (const cell of Object.values(valueCells[id]!)) fills[cell] = { color: '#FFF2CC' };
-  fills[valueCells['1.3.1.a']!.value!] = { color: '#FFFFFF' };
+  const fills = new Map<string, FillSpec>();
+  for (const id of ['1.1.1.b', '1.1.2.a', '2.4.2.a', '2.4.2.b']) for (const cell of Object.values(valueCells[id]!)) fills.set(cell, { color: '#FFF2CC' });
+  fills.set(valueCells['1.3.1.a']!.value!, { color: '#FFFFFF' });
   sheet.fills = fills;
   return { sheet, formulas, valueCells };
 }

@@ -6,7 +6,7 @@ import { CriteriaSet } from './criteria';
 import { Mapping, SavedMapping, mapSheet, parseSavedMapping, readEntries, saveMapping } from './mapping';
 import { ClearPlan, FillGroup, SheetContent, WorkbookState, emptyState, planClear, planColouring } from './plan';
 import { IndicatorEntry, IndicatorResult, scoreAll } from './score';
-import { FillSpec, SheetSnapshot } from './snapshot';
+import { Fills, SheetSnapshot } from './snapshot';
 import { Summary, summarise } from './summary';
 import { buildSummarySheet } from './summary-sheet';
 import { Lang } from '../i18n/format';
@@ -99,7 +99,7 @@ export function scoreRead(read: HostRead, mapping: Mapping, criteria: CriteriaSe
   const warnings: Issue[] = [];
   const state = read.state ?? emptyState();
   const run = scoreMapped(read.sheet, mapping, criteria, options.scope ?? 'auto');
-  const fills: Record<string, FillSpec> = read.sheet.fills ?? {};
+  const fills: Fills = read.sheet.fills ?? new Map();
   const colour = options.colour === 'if-coloured' ? productColoured(read.state, read.sheet.name) : options.colour !== false;
   let nextState: WorkbookState = state;
   let groups: FillGroup[] = [];
@@ -137,7 +137,7 @@ export function runScoring(read: HostRead, criteria: CriteriaSet, options: Scori
 
 /** "Xóa màu": restores the original fills of the cells the product coloured on this sheet. */
 export function runClear(read: HostRead): { plan: WritePlan; kept: string[] } {
-  const clear = planClear(read.sheet.name, read.sheet.fills ?? {}, read.state);
+  const clear = planClear(read.sheet.name, read.sheet.fills ?? new Map(), read.state);
   // A damaged state restores nothing and is left as it is.
   const keep = read.stateRead?.status === 'damaged' ? { keepState: true } : {};
   return { plan: { sheet: read.sheet.name, fills: [], restore: clear.restore, state: clear.state, ...keep }, kept: clear.kept };

@@ -3,7 +3,7 @@
  * batch. The product changes only fills (recording the originals in the workbook, so they can
  * be restored exactly) and the sheets it owns (summary, state, templates, masters).
  */
-import { FillSpec } from './snapshot';
+import { FillSpec, Fills } from './snapshot';
 
 import { STATUS_FILL, Status } from './status';
 import { ColourRecord, WorkbookState, copyMap, emptyMap, emptyState, getOwn, isProductColour, setOwn } from './state';
@@ -42,7 +42,7 @@ export interface ColourPlan {
 export function planColouring(
   sheet: string,
   cellStatuses: ReadonlyArray<{ cells: readonly string[]; status: Status }>,
-  currentFills: Readonly<Record<string, FillSpec>>,
+  currentFills: Fills,
   state: WorkbookState | null,
 ): ColourPlan {
   const next: WorkbookState = structuredCloneState(state ?? emptyState());
@@ -52,7 +52,7 @@ export function planColouring(
   for (const { cells, status } of cellStatuses) {
     const color = STATUS_FILL[status];
     for (const address of cells) {
-      const current = currentFills[address] ?? { color: null };
+      const current = currentFills.get(address) ?? { color: null };
       const old = getOwn(previous, address);
       const original = old && sameFill(current, old.applied) ? old.original : normaliseFill(current);
       setOwn(records, address, { original, applied: color });
@@ -82,14 +82,14 @@ export interface ClearPlan {
 }
 
 /** Plans "Xóa màu": every cell still holding the colour the product applied gets its original fill back. */
-export function planClear(sheet: string, currentFills: Readonly<Record<string, FillSpec>>, state: WorkbookState | null): ClearPlan {
+export function planClear(sheet: string, currentFills: Fills, state: WorkbookState | null): ClearPlan {
   const next = structuredCloneState(state ?? emptyState());
   const records = getOwn(next.colours, sheet) ?? emptyMap<ColourRecord>();
   const restore: ClearPlan['restore'] = [];
   const kept: string[] = [];
   for (const address of sortAddresses(Object.keys(records))) {
     const rec = records[address]!;
-    if (sameFill(currentFills[address], rec.applied)) restore.push({ address, fill: rec.original });
+    if (sameFill(currentFills.get(address), rec.applied)) restore.push({ address, fill: rec.original });
     else kept.push(address);
   }
   if (Object.hasOwn(next.colours, sheet)) delete next.colours[sheet];

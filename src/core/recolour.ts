@@ -7,7 +7,7 @@
 import { Issue, makeIssue } from './issues';
 import { FillGroup, STATUS_FILL, WorkbookState, planColouring, sameFill } from './plan';
 import type { IndicatorResult } from './score';
-import type { FillSpec } from './snapshot';
+import type { Fills } from './snapshot';
 
 /** Does the state record product colours on this sheet (scored and not cleared since)? */
 export function productColoured(state: WorkbookState | null, sheet: string): boolean {
@@ -31,7 +31,7 @@ export interface LiveColouring {
 export function planLiveColouring(
   sheet: string,
   results: readonly IndicatorResult[],
-  fills: Readonly<Record<string, FillSpec>>,
+  fills: Fills,
   state: WorkbookState | null,
   options: { colour: boolean; protected: boolean },
 ): LiveColouring {
@@ -59,7 +59,7 @@ export function reconcileColours(
   current: WorkbookState,
   planned: WorkbookState,
   before: WorkbookState | null,
-  fills: Readonly<Record<string, FillSpec>> | null,
+  fills: Fills | null,
 ): WorkbookState {
   const next: WorkbookState = JSON.parse(JSON.stringify(current)) as WorkbookState;
   if (fills === null) {
@@ -71,7 +71,7 @@ export function reconcileColours(
   for (const s of sources) for (const a of Object.keys(s)) addresses.add(a);
   const records: WorkbookState['colours'][string] = {};
   for (const address of [...addresses].sort()) {
-    const fill = fills[address];
+    const fill = fills.get(address);
     for (const s of sources) {
       const rec = Object.prototype.hasOwnProperty.call(s, address) ? s[address] : undefined;
       if (rec && sameFill(fill, rec.applied)) {

@@ -17,6 +17,9 @@ export interface FillSpec {
   styleIndex?: number;
 }
 
+/** Cells' fills by A1 address. */
+export type Fills = ReadonlyMap<string, FillSpec>;
+
 /** A rectangle of cells, 0-based, inclusive, in sheet coordinates (not an area of the criteria: criteria.ts). */
 export interface CellArea {
   top: number;
@@ -33,8 +36,12 @@ export interface SheetSnapshot {
   cells: Array<Array<CellContent | null>>;
   /** Merged areas, in sheet coordinates. */
   merges: CellArea[];
-  /** Fills, by A1 address, of the cells the host was asked about (optional). */
-  fills?: Record<string, FillSpec>;
+  /**
+   * Fills, by A1 address, of the cells the host was asked about (optional). A Map: an object with a
+   * property per cell made V8 intern every address as a property name, a millisecond a run on the
+   * example (each run's addresses are new strings).
+   */
+  fills?: Fills;
   /** True when the sheet is protected (colouring will not be possible). */
   protected?: boolean;
 }
@@ -68,8 +75,40 @@ export function toA1(row: number, col: number): string {
   return `${columnName(col)}${row + 1}`;
 }
 
-/** "B7" (or "$B$7") → 0-based {row, col}; null when not an address. */
+/**
+ * "B7" (or "$B$7", "b7") → 0-based {row, col}; null when not an address: `$`, one to three
+ * letters, `$`, one to seven digits. Read character by character (it is called per cell); a text
+ * with a character outside ASCII goes through the pattern after `toUpperCase`, which may turn it
+ * into letters ("ß" is "SS").
+ */
 export function parseA1(address: string): { row: number; col: number } | null {
+  const n = address.length;
+  let i = address.charCodeAt(0) === 36 ? 1 : 0;
+  let col = 0;
+  const lettersFrom = i;
+  for (; i < n; i++) {
+    const ch = address.charCodeAt(i);
+    if (ch >= 0x80) return parseA1Unicode(address);
+    const upper = ch >= 97 && ch <= 122 ? ch - 32 : ch;
+    if (upper < 65 || upper > 90) break;
+    col = col * 26 + upper - 64;
+  }
+  const letters = i - lettersFrom;
+  if (i < n && address.charCodeAt(i) === 36) i++;
+  const digitsFrom = i;
+  let row = 0;
+  for (; i < n; i++) {
+    const ch = address.charCodeAt(i);
+    if (ch >= 0x80) return parseA1Unicode(address);
+    if (ch < 48 || ch > 57) return null;
+    row = row * 10 + ch - 48;
+  }
+  const digits = i - digitsFrom;
+  if (letters < 1 || letters > 3 || digits < 1 || digits > 7) return null;
+  return { row: row - 1, col: col - 1 };
+}
+
+function parseA1Unicode(address: string): { row: number; col: number } | null {
   const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(address.toUpperCase());
   if (!m) return null;
   let col = 0;

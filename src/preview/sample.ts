@@ -46,7 +46,7 @@ export function sampleAppendix(criteria: CriteriaSet): SampleAppendix {
   }
   const ownFillCell = built.expected['1.1.2.a']!.valueCells.value!;
   const ownFill = '#FFF2CC';
-  sheet.fills = { [ownFillCell]: { color: ownFill, pattern: 'Solid' } };
+  sheet.fills = new Map([[ownFillCell, { color: ownFill, pattern: 'Solid' }]]);
   const cells: Record<string, string> = {};
   for (const [id, e] of Object.entries(built.expected)) {
     const first = Object.values(e.valueCells)[0];

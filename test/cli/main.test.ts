@@ -197,7 +197,7 @@ describe('a scoring run: exit 0', () => {
     const summary = wb.getWorksheet('Tổng hợp GNLC')!;
     expect(summary.getCell('A3').value).toBe('46 / 57 chỉ số đạt');
     const fills = read.snapshot.sheets[0]!.fills!;
-    const colours = new Set(Object.values(fills).map((f) => f.color));
+    const colours = new Set([...fills.values()].map((f) => f.color));
     for (const s of ['met', 'unmet', 'invalid', 'missing'] as const) expect(colours.has(STATUS_FILL[s])).toBe(true);
   });
 

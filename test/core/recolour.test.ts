@@ -16,7 +16,7 @@ function scored(): WorkbookState {
 }
 
 describe('planLiveColouring', () => {
-  const fills = { E7: { color: STATUS_FILL.met }, E8: { color: '#123456' } };
+  const fills = new Map(Object.entries({ E7: { color: STATUS_FILL.met }, E8: { color: '#123456' } }));
 
   test('only cells whose status colour changed are recoloured, with their originals kept', () => {
     const out = planLiveColouring('Phụ lục', [result('1.1.1.a', 'met', ['E7']), result('1.1.2.a', 'met', ['E8'])], fills, scored(), { colour: true, protected: false });

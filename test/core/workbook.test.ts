@@ -183,7 +183,7 @@ describe('clearWorkbook', () => {
     const h = new MemoryHost([APPENDIX, SUMMARY], 'Phụ lục');
     await scoreWorkbook(h, criteria, { lang: 'vi' });
     const coloured = Object.keys(h.state!.colours['Phụ lục']!).length;
-    const fills = Object.fromEntries(Object.entries(h.state!.colours['Phụ lục']!).map(([a, r]) => [a, { color: r.applied, pattern: 'Solid' }]));
+    const fills = new Map(Object.entries(h.state!.colours['Phụ lục']!).map(([a, r]) => [a, { color: r.applied, pattern: 'Solid' }]));
     const scoredSheet: SheetSnapshot = { ...APPENDIX, fills, protected: true };
     const locked = new MemoryHost([scoredSheet, SUMMARY], 'Tổng hợp GNLC');
     locked.state = h.state;

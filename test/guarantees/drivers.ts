@@ -161,7 +161,7 @@ const plain = (x: unknown) => (x === undefined ? null : JSON.parse(JSON.stringif
 const noFill = (f: ExcelJS.Fill | undefined) => !f || (f.type === 'pattern' && f.pattern === 'none');
 
 export async function xlsxDriver(sheet: SheetSnapshot, fills: Record<string, TestFill>, extra: UserSheet[] = []): Promise<Driver & { bytes: () => Buffer }> {
-  const wb0 = snapshotToWorkbook([{ ...sheet, fills: {} }]);
+  const wb0 = snapshotToWorkbook([{ ...sheet, fills: new Map() }]);
   const ws0 = wb0.getWorksheet(SHEET)!;
   for (const [address, fill] of Object.entries(fills)) setFill(ws0.getCell(address), fill);
   for (const s of extra) {

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { CriteriaSet, listIndicators } from '../../src/core/criteria';
 import { STATE_SHEET, STATUS_FILL } from '../../src/core/plan';
 import { SUMMARY_NAME } from '../../src/core/pipeline';
-import { CellArea, SheetSnapshot, parseA1, toA1 } from '../../src/core/snapshot';
+import { CellArea, FillSpec, SheetSnapshot, parseA1, toA1 } from '../../src/core/snapshot';
 import { FakeCellInput, FakeExcel, FakeSheetData, createFakeExcel, sheetDataFromSnapshot } from '../../src/testing/fake-excel';
 import { OfficeHost } from '../../src/hosts/office';
 import { AppendixColumn, AppendixVariant, BuiltAppendix, FixtureValue, FixtureValues, buildAppendix, sampleValues } from '../../src/testing/appendix';
@@ -166,7 +166,7 @@ export function generate(recipe: Recipe): Generated {
     values[ind.id] = { ...values[ind.id], [field.key]: v };
   }
   const built = buildAppendix(c, values, recipe.variant, SHEET);
-  const sheet: SheetSnapshot = { ...built.sheet, cells: built.sheet.cells.map((r) => r.slice()), merges: built.sheet.merges.slice(), fills: {} };
+  const sheet: SheetSnapshot = { ...built.sheet, cells: built.sheet.cells.map((r) => r.slice()), merges: built.sheet.merges.slice(), fills: new Map() };
   const mapped = Object.values(built.expected).flatMap((e) => Object.values(e.fields).flat());
   const rows = sheet.cells.length;
   const width = Math.max(1, ...sheet.cells.map((r) => r.length));
@@ -174,14 +174,16 @@ export function generate(recipe: Recipe): Generated {
   const pick = (n: number) => (n % 2 === 0 && mapped.length ? mapped[(n >> 1) % mapped.length]! : anyCell(n >> 1));
 
   const patterns: Record<string, { color: string; pattern: string }> = {};
+  const fills = new Map<string, FillSpec>();
   for (const [n, fill] of recipe.fills) {
     const address = pick(n);
-    delete sheet.fills![address];
+    fills.delete(address);
     delete patterns[address];
     if (fill === null) continue;
     if (fill.pattern && fill.pattern !== 'Solid') patterns[address] = { color: fill.color, pattern: fill.pattern };
-    else sheet.fills![address] = { color: fill.color };
+    else fills.set(address, { color: fill.color });
   }
+  sheet.fills = fills;
   const formulas: Record<string, string> = {};
   for (const n of recipe.formulas) {
     const address = pick(n);

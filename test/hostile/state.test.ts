@@ -67,27 +67,27 @@ describe('the state is read record by record', () => {
 describe('a tampered record never restores a fill on a cell the product did not colour', () => {
   test('the cell holds the department’s own colour, which the record claims the product applied', () => {
     const tampered = readStateColumn(column(state({ S: { B2: { original: { color: '#FFFFFF' }, applied: '#FF0000' } } }))).state;
-    const clear = planClear('S', { B2: { color: '#FF0000' } }, tampered);
+    const clear = planClear('S', new Map([['B2', { color: '#FF0000' }]]), tampered);
     expect(clear.restore).toEqual([]);
   });
 
   test('the record names a status colour, the cell holds another fill: kept as it is', () => {
     const tampered = readStateColumn(column(state({ S: { B2: { original: { color: '#FFFFFF' }, applied: MET } } }))).state;
-    expect(planClear('S', { B2: { color: '#FF0000' } }, tampered).restore).toEqual([]);
-    expect(planClear('S', { B2: { color: MET } }, tampered).restore).toEqual([{ address: 'B2', fill: { color: '#FFFFFF' } }]);
+    expect(planClear('S', new Map([['B2', { color: '#FF0000' }]]), tampered).restore).toEqual([]);
+    expect(planClear('S', new Map([['B2', { color: MET }]]), tampered).restore).toEqual([{ address: 'B2', fill: { color: '#FFFFFF' } }]);
   });
 });
 
 describe.each(['__proto__', 'constructor', 'prototype', 'hasOwnProperty'])('a sheet named %s', (sheet) => {
   test('is coloured, stored, read back and cleared exactly', () => {
-    const fills = { B2: { color: '#00B050' }, B3: { color: null } };
+    const fills = new Map(Object.entries({ B2: { color: '#00B050' }, B3: { color: null } }));
     const plan = planColouring(sheet, [{ cells: ['B2'], status: 'met' }, { cells: ['B3'], status: 'unmet' }], fills, null);
     expect(Object.hasOwn(plan.state.colours, sheet)).toBe(true);
     expect(Object.keys(plan.state.colours[sheet]!)).toEqual(['B2', 'B3']);
     const back = readStateColumn(encodeState(plan.state));
     expect(back.status).toBe('ok');
     expect(back.dropped).toBe(0);
-    const clear = planClear(sheet, { B2: { color: MET }, B3: { color: STATUS_FILL.unmet } }, back.state);
+    const clear = planClear(sheet, new Map(Object.entries({ B2: { color: MET }, B3: { color: STATUS_FILL.unmet } })), back.state);
     expect(clear.restore).toEqual([
       { address: 'B2', fill: { color: '#00B050' } },
       { address: 'B3', fill: { color: null } },

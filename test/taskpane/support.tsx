@@ -62,7 +62,7 @@ export function coreBackend(criteria: CriteriaSet, sheet: SheetSnapshot): CoreBa
   const failures = new Map<string, string>();
   const b: CoreBackend = {
     sheet,
-    fills: { ...(sheet.fills ?? {}) },
+    fills: Object.fromEntries(sheet.fills ?? []),
     state: null,
     selected: [],
     selectionToReport: { sheet: sheet.name, addresses: [] },
@@ -95,7 +95,7 @@ export function coreBackend(criteria: CriteriaSet, sheet: SheetSnapshot): CoreBa
         failures.delete('score');
         throw new Error(fail);
       }
-      const read = { sheet: { ...b.sheet, fills: { ...b.fills } }, sheetNames: [b.sheet.name], state: b.state, summarySheets: [] };
+      const read = { sheet: { ...b.sheet, fills: new Map(Object.entries(b.fills)) }, sheetNames: [b.sheet.name], state: b.state, summarySheets: [] };
       await at('map');
       const { run, plan, warnings } = runScoring(read, criteria, { lang, ...(options.scope ? { scope: options.scope } : {}) });
       await at('score');
@@ -111,7 +111,7 @@ export function coreBackend(criteria: CriteriaSet, sheet: SheetSnapshot): CoreBa
         failures.delete('clear');
         throw new Error(fail);
       }
-      const { plan, kept } = runClear({ sheet: { ...b.sheet, fills: { ...b.fills } }, sheetNames: [b.sheet.name], state: b.state, summarySheets: [] });
+      const { plan, kept } = runClear({ sheet: { ...b.sheet, fills: new Map(Object.entries(b.fills)) }, sheetNames: [b.sheet.name], state: b.state, summarySheets: [] });
       for (const r of plan.restore) {
         if (r.fill.color === null) delete b.fills[r.address];
         else b.fills[r.address] = r.fill;

@@ -459,7 +459,7 @@ describe('workbook data', () => {
       origin: { row: 2, col: 1 },
       cells: [[{ value: 'Chỉ số' }, { value: 0.95, numberFormat: '0%' }], [null, { value: '#N/A', type: 'error' }]],
       merges: [{ top: 2, left: 1, bottom: 3, right: 1 }],
-      fills: { C4: { color: '#FFFFFF', pattern: 'Solid' }, B3: { color: null } },
+      fills: new Map(Object.entries({ C4: { color: '#FFFFFF', pattern: 'Solid' }, B3: { color: null } })),
     };
     const fake = createFakeExcel({ sheets: [sheetDataFromSnapshot(snapshot)] });
     const s = fake.workbook.sheet('Phụ lục')!;

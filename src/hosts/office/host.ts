@@ -335,10 +335,10 @@ export class OfficeHost implements WorkbookHost {
       }
       const { current, grid } = answer;
       if (!current) return null;
-      let fills: Record<string, FillSpec> | null = {};
+      let fills: Map<string, FillSpec> | null = new Map();
       if (grid === null) fills = null;
       else if (!small) return null; // too large to check: the state as written is safe (it holds every original)
-      else for (const c of cells) fills[toA1(c.row, c.col)] = fillSpecOf(grid[c.row - box.top]?.[c.col - box.left]);
+      else for (const c of cells) fills.set(toA1(c.row, c.col), fillSpecOf(grid[c.row - box.top]?.[c.col - box.left]));
       const next = reconcileColours(plan.sheet, current, plan.state, before, fills);
       return JSON.stringify(next) === JSON.stringify(current) ? null : next;
     });

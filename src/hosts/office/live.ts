@@ -122,7 +122,7 @@ const OWN_WRITE_MAX_CELLS = 20_000;
 
 interface CellsRead {
   contents: Record<string, CellContent | null>;
-  fills: Record<string, FillSpec>;
+  fills: Map<string, FillSpec>;
   protected: boolean;
   state: WorkbookState | null;
 }
@@ -140,13 +140,13 @@ async function readCells(host: OfficeHost, sheet: string, cells: readonly string
     });
     const storedState = queueStateRead(sheets);
     await context.sync();
-    const out: CellsRead = { contents: {}, fills: {}, protected: !!ws.protection.protected, state: storedState() };
+    const out: CellsRead = { contents: {}, fills: new Map(), protected: !!ws.protection.protected, state: storedState() };
     for (const { area, range, props } of blocks) {
       const { values, valueTypes, numberFormat, text } = range;
       for (let i = 0; i <= area.bottom - area.top; i++)
         for (let j = 0; j <= area.right - area.left; j++) {
           const address = toA1(area.top + i, area.left + j);
-          out.fills[address] = fillSpecOf(props.value[i]?.[j]);
+          out.fills.set(address, fillSpecOf(props.value[i]?.[j]));
           const type = VALUE_TYPE[String(valueTypes?.[i]?.[j])];
           if (!Array.isArray(values) || type === 'empty') {
             out.contents[address] = null;

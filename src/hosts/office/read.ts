@@ -119,7 +119,7 @@ export function fillSpecOf(p: Excel.CellProperties | undefined): FillSpec {
 }
 
 /** Appends a loaded block of rows to the snapshot (sheet coordinates from `top`, `left`). */
-function appendBlock(snapshot: SheetSnapshot, fills: Record<string, FillSpec>, block: CellBlock, top: number, left: number): void {
+function appendBlock(snapshot: SheetSnapshot, fills: Map<string, FillSpec>, block: CellBlock, top: number, left: number): void {
   const { values, valueTypes, numberFormat, text } = block.range;
   const props = block.props.value;
   values.forEach((row, i) => {
@@ -127,7 +127,7 @@ function appendBlock(snapshot: SheetSnapshot, fills: Record<string, FillSpec>, b
     row.forEach((value, j) => {
       const r = top + i;
       const c = left + j;
-      fills[toA1(r, c)] = fillSpecOf(props[i]?.[j]);
+      fills.set(toA1(r, c), fillSpecOf(props[i]?.[j]));
       const type = VALUE_TYPE[String(valueTypes[i]?.[j])];
       if (type === 'empty') {
         line.push(null);
@@ -316,7 +316,7 @@ async function readOnce(context: Excel.RequestContext, sheetName: string | undef
   if (rows * cols > settings.maxSheetCells)
     throw new OfficeHostError('SheetTooLarge', `the used range of ${ws.name} holds ${rows * cols} cells; the limit is ${settings.maxSheetCells}`);
   const snapshot: SheetSnapshot = { name: ws.name, origin: { row: top, col: left }, cells: [], merges: [] };
-  const fills: Record<string, FillSpec> = {};
+  const fills = new Map<string, FillSpec>();
   let loaded = 0;
   if (Array.isArray(first.range.values)) {
     appendBlock(snapshot, fills, first, top, left);
@@ -344,7 +344,7 @@ async function readOnce(context: Excel.RequestContext, sheetName: string | undef
   }
 
   // A blank sheet: Excel's used range is A1, empty.
-  if (rows === 1 && cols === 1 && snapshot.cells[0]?.length === 0 && fills['A1']?.color === null && top === 0 && left === 0) snapshot.cells = [];
+  if (rows === 1 && cols === 1 && snapshot.cells[0]?.length === 0 && fills.get('A1')?.color === null && top === 0 && left === 0) snapshot.cells = [];
   snapshot.fills = fills;
   if (ws.protection.protected) snapshot.protected = true;
   if (merged && !merged.isNullObject) snapshot.merges = areasOfAddress(merged.address, ws.name);
@@ -391,7 +391,7 @@ async function readOnce(context: Excel.RequestContext, sheetName: string | undef
   }
   if (Object.keys(summarySources).length) read.summarySources = summarySources;
   if (settings.workbookName && typeof workbook.name === 'string' && workbook.name !== '') read.workbookName = workbook.name;
-  const patterned = new Set(Object.keys(fills).filter((a) => fills[a]!.pattern !== undefined && fills[a]!.pattern !== 'Solid'));
+  const patterned = new Set([...fills].filter(([, f]) => f.pattern !== undefined && f.pattern !== 'Solid').map(([a]) => a));
   return { read, facts: { sheetNames, stateSheet: !stateSheet.isNullObject, charts, patterned: new Map([[snapshot.name, patterned]]) } };
 }
 

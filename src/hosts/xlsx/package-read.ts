@@ -41,7 +41,7 @@ import { fillSpecOf, themeColors } from './colors';
 import { NS, XlsxPackage, child, children } from './package';
 import { ModelRow, WorkbookRead, XlsxReadError, contentOf, snapshotOf } from './snapshot-model';
 import type { LaidRow, SheetLayout } from './sheet-patch';
-import { localName, scanPlainXml } from './xml-scan';
+import { TagRead, characters, endTagNamed, localName, readTag, scanPlainXml, skipBlank, startTagNamed } from './xml-scan';
 import { ZipEntry } from './zip';
 
 const REL_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
@@ -84,6 +84,8 @@ interface XmlHandlers {
   open(local: string, attrs: Record<string, string>, selfClosing: boolean, name: string): void;
   text?(t: string): void;
   close(local: string): void;
+  /** The plain scanner's hook for reading an element's content in place (xml-scan.ts ScanHandlers.content); saxes does not call it. */
+  content?(local: string, at: number, s: string, bytes: Buffer): number;
   /**
    * Set by the parse when asked to: the byte offset in the part just after what the parser last
    * read (after a start tag's `>` in `open`, after an end tag's `>` in `close`).
@@ -300,7 +302,8 @@ function readStyles(bytes: Buffer | undefined, theme: readonly string[], plain =
       const f = fills[xf.fillId];
       if (f) {
         style.fill = f;
-        style.fillSpec = fillSpecOf(f, theme);
+        // Shared by every cell of the format (snapshots hold it as it is): frozen, so no reader can change another cell's.
+        style.fillSpec = Object.freeze(fillSpecOf(f, theme));
       }
     }
     return style;
@@ -490,7 +493,7 @@ export class PackageBook {
     const strings = this.strings();
     const date1904 = this.date1904;
     const ctx = { theme: this.theme(), date1904 };
-    const noFill = fillSpecOf(undefined, ctx.theme);
+    const noFill = Object.freeze(fillSpecOf(undefined, ctx.theme));
     const out: ParsedSheet = { rows: [], cols: [], merges: [], protected: false };
     const styleOf = (s: string | undefined): CellStyle | undefined => {
       const i = s === undefined ? 0 : parseInt(s, 10);
@@ -535,7 +538,7 @@ export class PackageBook {
       if (typeof value === 'number' && style?.date) value = new Date(Math.round((value - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
       const c = m.col >= 0 ? m.col : prevCol + 1;
       prevCol = c;
-      const read: RawCell = { c, content: contentOf(value, style?.numberFormat, ctx), fill: { ...(style?.fillSpec ?? noFill) }, hasValue: value !== undefined && value !== null };
+      const read: RawCell = { c, content: contentOf(value, style?.numberFormat, ctx), fill: style?.fillSpec ?? noFill, hasValue: value !== undefined && value !== null };
       if (c <= 1 && !formula) {
         if (typeof value === 'string') read.text = value;
         else if (value && typeof value === 'object' && Array.isArray((value as RichText).richText)) read.text = (value as RichText).richText.map((r) => r.text ?? '').join('');
@@ -569,6 +572,125 @@ export class PackageBook {
         const end = handlers.byteEnd!();
         layout!.sheetData ??= { start: tagStart(bytes!, end - 1), end, close: -1, name: raw };
       } else if (name === 'col' && !layout!.sheetData) layout!.cols.push({ min: Number(a.min), max: Number(a.max), style: Number(a.style) || 0 });
+    };
+    const tag: TagRead = { end: 0, selfClosing: false, a: undefined, b: undefined, c: undefined };
+    /**
+     * The content of sheetData read straight from the part's text (`s`: a character per byte) in the
+     * forms spreadsheet tools write: rows of cells, each cell empty or holding an `f`, then a `v` or
+     * an `is` with one `t`, white space between. It gives the rows, cells and layout exactly what
+     * open, text and close give them for the same elements (the same state, then endCell), without
+     * an event, a name or an object of attributes per element. At anything else (a prefix, rich
+     * text, another element) it puts everything back as it was and gives -1: the scanner then reads
+     * the rows as elements. Otherwise: the position of the end tag closing sheetData.
+     */
+    const readRows = (s: string, bytes: Buffer, at: number): number => {
+      const rowsBefore = out.rows.length;
+      const laidBefore = layout!.rows.length;
+      const was = { row, lastRow, prevCol, laidRow, laidCol };
+      const giveUp = () => {
+        out.rows.length = rowsBefore;
+        layout!.rows.length = laidBefore;
+        ({ row, lastRow, prevCol, laidRow, laidCol } = was);
+        cell = undefined;
+        return -1;
+      };
+      /** The text of an element whose start tag ends at `from`, up to `</name>`: [text (undefined: none), position after the end tag], or null. */
+      let after = 0;
+      const textOf = (from: number, name: string): string | undefined | null => {
+        const lt = s.indexOf('<', from);
+        if (lt < 0) return null;
+        const text = lt > from ? characters(bytes, s, from, lt, true) : undefined;
+        if (text === null) return null;
+        after = endTagNamed(s, lt, name);
+        return after < 0 ? null : text;
+      };
+      let i = at;
+      for (;;) {
+        i = skipBlank(s, i);
+        if (i < 0) return giveUp();
+        if (s.charCodeAt(i) === 60 && s.charCodeAt(i + 1) === 47) return i; // `</`: the scanner checks it closes sheetData
+        const rowName = startTagNamed(s, i, 'row');
+        if (rowName < 0 || !readTag(s, bytes, rowName, 'r', 's', 'customFormat', tag)) return giveUp();
+        // As open and lay give a row.
+        const r = parseInt(tag.a!, 10) || lastRow + 1;
+        lastRow = r;
+        prevCol = -1;
+        row = { r: r - 1, style: styleOf(tag.b), cells: [] };
+        out.rows.push(row);
+        laidRow = { r: Number(tag.a) || (laidRow ? laidRow.r : 0) + 1, start: i, end: tag.end, close: -1, style: tag.c === '1' || tag.c === 'true' ? Number(tag.b) || 0 : null, cells: [] };
+        laidCol = -1;
+        layout!.rows.push(laidRow);
+        i = tag.end;
+        if (tag.selfClosing) continue;
+        for (;;) {
+          i = skipBlank(s, i);
+          if (i < 0) return giveUp();
+          const rowEnd = endTagNamed(s, i, 'row');
+          if (rowEnd >= 0) {
+            laidRow.close = i;
+            i = rowEnd;
+            break;
+          }
+          const cName = startTagNamed(s, i, 'c');
+          if (cName < 0 || !readTag(s, bytes, cName, 'r', 's', 't', tag)) return giveUp();
+          const col = tag.a !== undefined ? columnOfRef(tag.a) : -1;
+          laidCol = col >= 0 ? col : laidCol + 1;
+          laidRow.cells.push(laidCol, i, tag.end, tag.selfClosing ? 1 : 0);
+          cell = { r: tag.a, col, t: tag.c, s: tag.b, value: undefined, formula: undefined, shared: undefined };
+          i = tag.end;
+          if (!tag.selfClosing) {
+            i = skipBlank(s, i);
+            if (i < 0) return giveUp();
+            const f = startTagNamed(s, i, 'f');
+            if (f >= 0) {
+              if (!readTag(s, bytes, f, 't', '', '', tag)) return giveUp();
+              if (tag.a) cell.shared = tag.a;
+              i = tag.end;
+              if (!tag.selfClosing) {
+                const formula = textOf(i, 'f');
+                if (formula === null) return giveUp();
+                cell.formula = formula;
+                i = after;
+              }
+              i = skipBlank(s, i);
+              if (i < 0) return giveUp();
+            }
+            const v = startTagNamed(s, i, 'v');
+            const is = v < 0 ? startTagNamed(s, i, 'is') : -1;
+            if (v >= 0) {
+              if (!readTag(s, bytes, v, '', '', '', tag)) return giveUp();
+              i = tag.end;
+              if (!tag.selfClosing) {
+                const value = textOf(i, 'v');
+                if (value === null) return giveUp();
+                cell.value = value;
+                i = after;
+              }
+            } else if (is >= 0) {
+              if (!readTag(s, bytes, is, '', '', '', tag) || tag.selfClosing) return giveUp();
+              i = skipBlank(s, tag.end);
+              const t = i < 0 ? -1 : startTagNamed(s, i, 't');
+              if (t < 0 || !readTag(s, bytes, t, '', '', '', tag)) return giveUp();
+              i = tag.end;
+              if (!tag.selfClosing) {
+                const value = textOf(i, 't');
+                if (value === null) return giveUp();
+                cell.value = value;
+                i = after;
+              }
+              i = skipBlank(s, i);
+              const isEnd = i < 0 ? -1 : endTagNamed(s, i, 'is');
+              if (isEnd < 0) return giveUp();
+              i = isEnd;
+            }
+            i = skipBlank(s, i);
+            const cEnd = i < 0 ? -1 : endTagNamed(s, i, 'c');
+            if (cEnd < 0) return giveUp();
+            i = cEnd;
+          }
+          endCell();
+        }
+      }
     };
     const handlers: XmlHandlers = {
         open(name, a, selfClosing, raw) {
@@ -608,6 +730,10 @@ export class PackageBook {
           } else if (name === 'sheetProtection') {
             out.protected = a.sheet === '1' || a.sheet === 'true';
           }
+        },
+        content(name, at, s, bytes) {
+          // A whole sheet's rows (the layout is being made), read in place where they take the usual forms.
+          return name === 'sheetData' && layout && !cell ? readRows(s, bytes, at) : -1;
         },
         text(t) {
           if (!cell) return;
@@ -651,17 +777,27 @@ export class PackageBook {
         for (let n = 16 * 1024; ; n *= 4) {
           const whole = n >= entry.data.length;
           const start = whole ? zlib.inflateRawSync(entry.data) : zlib.inflateRawSync(entry.data.subarray(0, n), { finishFlush: zlib.constants.Z_SYNC_FLUSH });
-          out.rows = [];
-          out.cols = [];
-          out.merges = [];
-          row = undefined;
-          cell = undefined;
-          run = undefined;
-          node = undefined;
-          lastRow = 0;
-          stack.length = 0;
-          parseXmlBytes(start, handlers, whole);
-          if (whole) break;
+          const fresh = () => {
+            out.rows = [];
+            out.cols = [];
+            out.merges = [];
+            row = undefined;
+            cell = undefined;
+            run = undefined;
+            node = undefined;
+            lastRow = 0;
+            stack.length = 0;
+          };
+          fresh();
+          if (whole) {
+            // The whole part: scanned as plain XML first, as a whole sheet is (readXml), else through saxes from the start.
+            if (!readXml(start, plain, handlers)) {
+              fresh();
+              parseXmlBytes(start, handlers, true);
+            }
+            break;
+          }
+          parseXmlBytes(start, handlers, false);
         }
       } else {
         if (!readXml(bytes ?? this.pkg.bytes(sheet.part) ?? Buffer.alloc(0), plain, handlers, layout !== undefined)) return this.parsePart(sheet, firstRowOnly, false);

@@ -6,7 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { CellContent, CellValueType } from '../../core/read';
-import { CellArea, FillSpec, SheetSnapshot, WorkbookSnapshot, toA1 } from '../../core/snapshot';
+import { CellArea, FillSpec, SheetSnapshot, WorkbookSnapshot, columnName, toA1 } from '../../core/snapshot';
 import type { StateRead } from '../../core/state';
 import type { WorkbookState } from '../../core/plan';
 import { displayNumber } from './format';
@@ -137,11 +137,11 @@ export function snapshotOf(model: SheetModel): SheetSnapshot {
     bottom = Math.max(bottom, m.bottom);
     right = Math.max(right, m.right);
   }
-  const snapshot: SheetSnapshot = { name: model.name, origin: { row: 0, col: 0 }, cells: [], merges, fills: {} };
+  const snapshot: SheetSnapshot = { name: model.name, origin: { row: 0, col: 0 }, cells: [], merges, fills: new Map() };
   if (model.protected) snapshot.protected = true;
   if (bottom < 0) return snapshot;
   snapshot.origin = { row: top, col: left };
-  const fills: Record<string, FillSpec> = {};
+  const fills = new Map<string, FillSpec>();
   const columnFills = model.columnFills.filter(({ c }) => c >= left && c <= right);
   // Every slot of the snapshot (a cell, a null before it in its row, an inherited fill) is counted against a budget.
   let slots = bottom - top + 1;
@@ -155,6 +155,7 @@ export function snapshotOf(model: SheetModel): SheetSnapshot {
   /** One row into the snapshot (its own function: called per row, it is optimised early). */
   const place = (r: number, rowFill: FillSpec | null, present: ModelRow['cells']): void => {
     const line = cells[r - top]!;
+    const rowText = String(r + 1); // each address is its column's letters and this (toA1)
     // The columns the row has, only when a row's or columns' fill is to be given to the others.
     const inherits = (rowFill && rowFill.color !== null) || columnFills.length > 0;
     const has = inherits ? new Set<number>() : null;
@@ -166,17 +167,17 @@ export function snapshotOf(model: SheetModel): SheetSnapshot {
         while (line.length < c - left) line.push(null);
         line[c - left] = content;
       }
-      // The model's own object: each cell's fill is its own (read.ts makes one per cell; package-read.ts copies its shared ones).
-      fills[toA1(r, c)] = fill;
+      // The model's object: read.ts makes one per cell; package-read.ts gives every cell of a format its format's (frozen) one.
+      fills.set(columnName(c) + rowText, fill);
     }
     // A cell that is not in the file shows its row's or column's format.
     if (!has) return;
     if (rowFill && rowFill.color !== null) {
       spend(right - left + 1);
-      for (let c = left; c <= right; c++) if (!has.has(c)) fills[toA1(r, c)] = { ...rowFill };
+      for (let c = left; c <= right; c++) if (!has.has(c)) fills.set(columnName(c) + rowText, { ...rowFill });
     } else {
       spend(columnFills.length);
-      for (const { c, fill } of columnFills) if (!has.has(c)) fills[toA1(r, c)] = { ...fill };
+      for (const { c, fill } of columnFills) if (!has.has(c)) fills.set(columnName(c) + rowText, { ...fill });
     }
   };
   for (const { r, fill: rowFill, cells: present } of rows) if (r >= top && r <= bottom) place(r, rowFill, present);
@@ -186,7 +187,7 @@ export function snapshotOf(model: SheetModel): SheetSnapshot {
     for (let r = top; r <= bottom; r++) {
       if (inFile.has(r)) continue;
       spend(columnFills.length);
-      for (const { c, fill } of columnFills) fills[toA1(r, c)] = { ...fill };
+      for (const { c, fill } of columnFills) fills.set(toA1(r, c), { ...fill });
     }
   }
   snapshot.cells = cells;

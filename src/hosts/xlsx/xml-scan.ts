@@ -23,6 +23,13 @@ export interface ScanHandlers {
   text?(t: string): void;
   close(local: string): void;
   byteEnd?: () => number;
+  /**
+   * Told after an element is opened (not a self-closing one), with where its content starts in
+   * `s` (the part as text of one character per byte): the position of the end tag that closes it,
+   * when the handler read the content itself (the scanner goes on from there, with no event for
+   * what is between), or -1 for the scanner to read the content.
+   */
+  content?(local: string, at: number, s: string, bytes: Buffer): number;
 }
 
 const LT = 60;
@@ -81,7 +88,7 @@ function decodeEntities(t: string): string | null {
  * carriage return in text is): a control character, `<` in a value, `]]>` in text, a
  * noncharacter, a bad entity.
  */
-function characters(bytes: Buffer, s: string, a: number, b: number, inText: boolean): string | null {
+export function characters(bytes: Buffer, s: string, a: number, b: number, inText: boolean): string | null {
   let high = false;
   let amp = false;
   for (let k = a; k < b; k++) {
@@ -201,6 +208,10 @@ class Scan {
         if (!selfClosing) this.open.push(name);
         this.h.open(local, attrs, selfClosing, name);
         if (selfClosing) this.h.close(local);
+        else if (this.h.content) {
+          const to = this.h.content(local, this.end, s, bytes);
+          if (to >= 0) return to;
+        }
         return this.end;
       }
       // An attribute: after white space, a name, `=`, a value in quotes, never twice.
@@ -221,5 +232,126 @@ class Scan {
       attrs[attr] = value;
       j = close + 1;
     }
+  }
+}
+
+/** What readTag gives: where the tag ends (after its `>`), whether it closes itself, and the values asked for (undefined: absent). */
+export interface TagRead {
+  end: number;
+  selfClosing: boolean;
+  a: string | undefined;
+  b: string | undefined;
+  c: string | undefined;
+}
+
+/** Attribute names' [start, end) in the tag being read (to refuse one given twice). */
+const seen: number[] = [];
+
+/** Whether s[a, b) is `name`. */
+function isText(s: string, a: number, b: number, name: string): boolean {
+  if (b - a !== name.length) return false;
+  for (let k = 0; k < name.length; k++) if (s.charCodeAt(a + k) !== name.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Whether s[a1, b1) and s[a2, b2) are the same text. */
+function sameText(s: string, a1: number, b1: number, a2: number, b2: number): boolean {
+  if (b1 - a1 !== b2 - a2) return false;
+  for (let k = 0; k < b1 - a1; k++) if (s.charCodeAt(a1 + k) !== s.charCodeAt(a2 + k)) return false;
+  return true;
+}
+
+/** An attribute value of printable ASCII with no `<` or `&`: what it says, with nothing to decode or refuse. */
+function plainValue(s: string, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x20 || c >= 0x7f || c === LT || c === AMP) return false;
+  }
+  return true;
+}
+
+/**
+ * The rest of a start tag whose name ends at `j`, read as Scan.startTag reads one (white space, then
+ * attributes in quotes, never one twice, then `>` or `/>`), without an object per tag: the values of
+ * the attributes named `na`, `nb` and `nc` go into `out`, decoded; the others are only checked.
+ * False where startTag would give up, and where it might (a name Object.prototype has: startTag
+ * finds it "given twice"): the caller then leaves the part to the scanner.
+ */
+export function readTag(s: string, bytes: Buffer, j: number, na: string, nb: string, nc: string, out: TagRead): boolean {
+  out.a = undefined;
+  out.b = undefined;
+  out.c = undefined;
+  seen.length = 0;
+  for (;;) {
+    let k = j;
+    while (isSpace(s.charCodeAt(k))) k++;
+    const c = s.charCodeAt(k);
+    if (c === GT || c === SLASH) {
+      const selfClosing = c === SLASH;
+      if (selfClosing && s.charCodeAt(k + 1) !== GT) return false;
+      out.end = selfClosing ? k + 2 : k + 1;
+      out.selfClosing = selfClosing;
+      return true;
+    }
+    if (k === j || !isNameStart(c)) return false;
+    let a = k + 1;
+    while (isNameChar(s.charCodeAt(a))) a++;
+    const nameEnd = a;
+    for (let x = 0; x < seen.length; x += 2) if (sameText(s, seen[x]!, seen[x + 1]!, k, nameEnd)) return false;
+    seen.push(k, nameEnd);
+    while (isSpace(s.charCodeAt(a))) a++;
+    if (s.charCodeAt(a) !== EQ) return false;
+    a++;
+    while (isSpace(s.charCodeAt(a))) a++;
+    const q = s.charCodeAt(a);
+    if (q !== QUOT && q !== APOS) return false;
+    const close = s.indexOf(q === QUOT ? '"' : "'", a + 1);
+    if (close < 0) return false;
+    const which = isText(s, k, nameEnd, na) ? 1 : isText(s, k, nameEnd, nb) ? 2 : isText(s, k, nameEnd, nc) ? 3 : 0;
+    if (which) {
+      const v = characters(bytes, s, a + 1, close, false);
+      if (v === null) return false;
+      if (which === 1) out.a = v;
+      else if (which === 2) out.b = v;
+      else out.c = v;
+    } else {
+      if (!plainValue(s, a + 1, close) && characters(bytes, s, a + 1, close, false) === null) return false;
+      for (const name of PROTOTYPE_NAMES) if (isText(s, k, nameEnd, name)) return false;
+    }
+    j = close + 1;
+  }
+}
+
+/** Names a plain object has from its prototype (Object.prototype's own, ES2022 §20.1.3 and Annex B). */
+const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
+
+/**
+ * Whether an element named exactly `name` (no prefix) starts at `lt` (its `<`): the position after
+ * the name, or -1.
+ */
+export function startTagNamed(s: string, lt: number, name: string): number {
+  if (s.charCodeAt(lt) !== LT) return -1;
+  const at = lt + 1;
+  for (let k = 0; k < name.length; k++) if (s.charCodeAt(at + k) !== name.charCodeAt(k)) return -1;
+  return isNameChar(s.charCodeAt(at + name.length)) ? -1 : at + name.length;
+}
+
+/** The end tag `</name>` (white space allowed before `>`) at `lt`: the position after it, or -1. */
+export function endTagNamed(s: string, lt: number, name: string): number {
+  if (s.charCodeAt(lt) !== LT || s.charCodeAt(lt + 1) !== SLASH) return -1;
+  const at = lt + 2;
+  for (let k = 0; k < name.length; k++) if (s.charCodeAt(at + k) !== name.charCodeAt(k)) return -1;
+  let j = at + name.length;
+  if (isNameChar(s.charCodeAt(j))) return -1;
+  while (isSpace(s.charCodeAt(j))) j++;
+  return s.charCodeAt(j) === GT ? j + 1 : -1;
+}
+
+/** Past white space (space, tab, line feed: what text may hold here) from `i`; -1 at a carriage return (text with one is not scanned). */
+export function skipBlank(s: string, i: number): number {
+  for (;;) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9) i++;
+    else return c === 13 ? -1 : i;
   }
 }

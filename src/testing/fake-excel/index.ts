@@ -393,7 +393,7 @@ export function sheetDataFromSnapshot(snapshot: SheetSnapshot, extra: Partial<Om
       if (Object.keys(input).length) cells[address] = input;
     }),
   );
-  for (const [address, f] of Object.entries(snapshot.fills ?? {})) {
+  for (const [address, f] of snapshot.fills ?? []) {
     if (f.color === null || f.pattern === 'None') continue;
     const existing = cells[address];
     const base = existing && typeof existing === 'object' ? existing : existing === undefined || existing === null ? {} : { value: existing };

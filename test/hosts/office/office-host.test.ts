@@ -169,9 +169,9 @@ describe('reading', () => {
     );
     expect(s.cells[1]?.[1]).toMatchObject({ value: '#DIV/0!', type: 'error' });
     expect(s.cells[1]?.[2]).toMatchObject({ value: true, type: 'boolean', text: 'TRUE' });
-    expect(s.fills!['C5']).toEqual({ color: '#FFFFFF', pattern: 'Solid' });
-    expect(s.fills!['D5']).toEqual({ color: '#C0C0C0', pattern: 'Gray50' });
-    expect(s.fills!['B3']).toEqual({ color: null });
+    expect(s.fills!.get('C5')).toEqual({ color: '#FFFFFF', pattern: 'Solid' });
+    expect(s.fills!.get('D5')).toEqual({ color: '#C0C0C0', pattern: 'Gray50' });
+    expect(s.fills!.get('B3')).toEqual({ color: null });
     expect(s.protected).toBeUndefined();
     expect(read.workbookName).toBe('Phu-luc.xlsx');
     expect(read.state).toBeNull();

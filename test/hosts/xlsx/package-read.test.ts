@@ -61,9 +61,10 @@ describe('workbooks exceljs writes', () => {
   test('hidden sheets, merges, fills, formulas with and without results, dates, errors, text that looks like a number', async () => {
     const built = buildAppendix(criteria, withValue(withValue(sampleValues(criteria), 'CS1', 'value', { value: '#N/A', type: 'error' }), 'CS2', 'value', { value: 45000.25, numberFormat: 'dd/mm/yyyy hh:mm' }));
     const sheet = built.sheet;
-    const first = Object.keys(sheet.fills ?? {})[0];
-    const other = { name: 'Ẩn', origin: { row: 1, col: 2 }, cells: [[{ value: '00123' }, { value: true }, { value: 0.25, numberFormat: '0.0%' }]], merges: [{ top: 3, left: 2, bottom: 4, right: 4 }], fills: { C2: { color: '#FFC000' } } };
-    const bytes = await snapshotToBuffer([{ ...sheet, fills: { ...(sheet.fills ?? {}), ...(first ? { [first]: { color: '#92D050' } } : {}) } }, other], {
+    // A fill of the department's on one value cell.
+    const first = Object.values(Object.values(built.expected)[0]!.valueCells)[0]!;
+    const other = { name: 'Ẩn', origin: { row: 1, col: 2 }, cells: [[{ value: '00123' }, { value: true }, { value: 0.25, numberFormat: '0.0%' }]], merges: [{ top: 3, left: 2, bottom: 4, right: 4 }], fills: new Map([['C2', { color: '#FFC000' }]]) };
+    const bytes = await snapshotToBuffer([{ ...sheet, fills: new Map([...(sheet.fills ?? []), [first, { color: '#92D050' }]]) }, other], {
       states: { Ẩn: 'hidden' },
       formulas: { [sheet.name]: { Z1: 'SUM(1,2)', Z2: 'NOW()' }, Ẩn: { F2: 'C2*2' } },
     });

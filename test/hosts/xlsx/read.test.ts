@@ -49,7 +49,7 @@ describe('round trip through a real .xlsx', () => {
       if (i % 5 === 0) fills[a] = { color: '#FFFFFF' };
       else if (i % 5 === 1) fills[a] = { color: '#FFF2CC' };
     });
-    sheet.fills = fills;
+    sheet.fills = new Map(Object.entries(fills));
     const wb = snapshotToWorkbook([sheet], { headerRows: { [sheet.name]: -1 } });
     const { read } = await readBack(wb);
     const back = read.snapshot.sheets[0]!;
@@ -79,12 +79,13 @@ describe('round trip through a real .xlsx', () => {
     expect(compared).toBeGreaterThan(200);
     expect([...back.merges].sort((a, b) => a.top - b.top || a.left - b.left)).toEqual([...sheet.merges].sort((a, b) => a.top - b.top || a.left - b.left));
     // Every listed fill comes back; every other cell the file holds has no fill.
-    for (const [address, fill] of Object.entries(fills)) expect({ address, fill: back.fills![address] }).toEqual({ address, fill: { ...fill, pattern: 'Solid' } });
-    for (const [address, fill] of Object.entries(back.fills!)) if (!fills[address]) expect({ address, fill }).toEqual({ address, fill: { color: null, pattern: 'None' } });
+    for (const [address, fill] of Object.entries(fills)) expect({ address, fill: back.fills!.get(address) }).toEqual({ address, fill: { ...fill, pattern: 'Solid' } });
+    expect(back.fills!.size).toBeGreaterThan(Object.keys(fills).length);
+    for (const [address, fill] of back.fills!) if (!fills[address]) expect({ address, fill }).toEqual({ address, fill: { color: null, pattern: 'None' } });
     const white = Object.keys(fills).find((a) => fills[a]!.color === '#FFFFFF')!;
-    const none = valueCells.find((a) => !fills[a] && back.fills![a])!;
-    expect(back.fills![white]!.color).toBe('#FFFFFF');
-    expect(back.fills![none]!.color).toBeNull();
+    const none = valueCells.find((a) => !fills[a] && back.fills!.get(a))!;
+    expect(back.fills!.get(white)!.color).toBe('#FFFFFF');
+    expect(back.fills!.get(none)!.color).toBeNull();
   });
 });
 
@@ -179,15 +180,19 @@ describe('fills', () => {
       ws.getCell('A6').fill = { type: 'pattern', pattern: 'none' };
       ws.getCell('A7').fill = { type: 'gradient', gradient: 'angle', degree: 0, stops: [{ position: 0, color: { argb: 'FF00B050' } }, { position: 1, color: { argb: 'FFFFFFFF' } }] };
     });
-    expect(sheet.fills).toEqual({
-      A1: { color: null, pattern: 'None' },
-      A2: { color: '#FFFFFF', pattern: 'Solid' },
-      A3: { color: '#D9D9D9', pattern: 'Solid' }, // "White, Background 1, Darker 15%"
-      A4: { color: '#FFFF00', pattern: 'Solid' },
-      A5: { color: '#FFFF00', pattern: 'Gray16' },
-      A6: { color: null, pattern: 'None' },
-      A7: { color: '#00B050', pattern: 'LinearGradient' },
-    });
+    expect(sheet.fills).toEqual(
+      new Map(
+        Object.entries({
+          A1: { color: null, pattern: 'None' },
+          A2: { color: '#FFFFFF', pattern: 'Solid' },
+          A3: { color: '#D9D9D9', pattern: 'Solid' }, // "White, Background 1, Darker 15%"
+          A4: { color: '#FFFF00', pattern: 'Solid' },
+          A5: { color: '#FFFF00', pattern: 'Gray16' },
+          A6: { color: null, pattern: 'None' },
+          A7: { color: '#00B050', pattern: 'LinearGradient' },
+        }),
+      ),
+    );
   });
 
   test("a blank cell that is not in the file shows its column's fill", async () => {
@@ -197,7 +202,7 @@ describe('fills', () => {
       ws.getColumn(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
     });
     // B2 was never written; Excel shows it with column B's fill.
-    expect(sheet.fills!.B2).toEqual({ color: '#FFF2CC', pattern: 'Solid' });
+    expect(sheet.fills!.get('B2')).toEqual({ color: '#FFF2CC', pattern: 'Solid' });
   });
 });
 

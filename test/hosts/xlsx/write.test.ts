@@ -55,7 +55,11 @@ async function buildBase(extra?: (wb: ExcelJS.Workbook) => void): Promise<Base> 
   const right = (a: string) => a.replace(/^[A-Z]+/, (c) => String.fromCharCode(c.charCodeAt(0) + 1));
   const yellowNeighbour = right(yellow);
   const plainNeighbour = right(plainValue);
-  built.sheet.fills = { [white]: { color: '#FFFFFF' }, [yellow]: { color: '#FFF2CC' }, [yellowNeighbour]: { color: '#FFF2CC' } };
+  built.sheet.fills = new Map([
+    [white, { color: '#FFFFFF' }],
+    [yellow, { color: '#FFF2CC' }],
+    [yellowNeighbour, { color: '#FFF2CC' }],
+  ]);
   const notes = {
     name: 'Ghi chú',
     origin: { row: 0, col: 0 },
