@@ -594,12 +594,20 @@ export class PackageBook {
         cell = undefined;
         return -1;
       };
-      /** The text of an element whose start tag ends at `from`, up to `</name>`: [text (undefined: none), position after the end tag], or null. */
+      /** Where the element textElement read ends. */
       let after = 0;
-      const textOf = (from: number, name: string): string | undefined | null => {
-        const lt = s.indexOf('<', from);
+      /**
+       * An element holding text only, whose name ends at `nameEnd` (the value of its attribute `want`
+       * in tag.a): its text (undefined: none, or a self-closing element), with `after` set past its
+       * end tag; null when it is not so.
+       */
+      const textElement = (nameEnd: number, name: string, want = ''): string | undefined | null => {
+        if (!readTag(s, bytes, nameEnd, want, '', '', tag)) return null;
+        after = tag.end;
+        if (tag.selfClosing) return undefined;
+        const lt = s.indexOf('<', after);
         if (lt < 0) return null;
-        const text = lt > from ? characters(bytes, s, from, lt, true) : undefined;
+        const text = lt > after ? characters(bytes, s, after, lt, true) : undefined;
         if (text === null) return null;
         after = endTagNamed(s, lt, name);
         return after < 0 ? null : text;
@@ -643,42 +651,28 @@ export class PackageBook {
             if (i < 0) return giveUp();
             const f = startTagNamed(s, i, 'f');
             if (f >= 0) {
-              if (!readTag(s, bytes, f, 't', '', '', tag)) return giveUp();
+              const formula = textElement(f, 'f', 't');
+              if (formula === null) return giveUp();
               if (tag.a) cell.shared = tag.a;
-              i = tag.end;
-              if (!tag.selfClosing) {
-                const formula = textOf(i, 'f');
-                if (formula === null) return giveUp();
-                cell.formula = formula;
-                i = after;
-              }
-              i = skipBlank(s, i);
+              cell.formula = formula;
+              i = skipBlank(s, after);
               if (i < 0) return giveUp();
             }
             const v = startTagNamed(s, i, 'v');
             const is = v < 0 ? startTagNamed(s, i, 'is') : -1;
             if (v >= 0) {
-              if (!readTag(s, bytes, v, '', '', '', tag)) return giveUp();
-              i = tag.end;
-              if (!tag.selfClosing) {
-                const value = textOf(i, 'v');
-                if (value === null) return giveUp();
-                cell.value = value;
-                i = after;
-              }
+              const value = textElement(v, 'v');
+              if (value === null) return giveUp();
+              cell.value = value;
+              i = after;
             } else if (is >= 0) {
               if (!readTag(s, bytes, is, '', '', '', tag) || tag.selfClosing) return giveUp();
               i = skipBlank(s, tag.end);
               const t = i < 0 ? -1 : startTagNamed(s, i, 't');
-              if (t < 0 || !readTag(s, bytes, t, '', '', '', tag)) return giveUp();
-              i = tag.end;
-              if (!tag.selfClosing) {
-                const value = textOf(i, 't');
-                if (value === null) return giveUp();
-                cell.value = value;
-                i = after;
-              }
-              i = skipBlank(s, i);
+              const value = t < 0 ? null : textElement(t, 't');
+              if (value === null) return giveUp();
+              cell.value = value;
+              i = skipBlank(s, after);
               const isEnd = i < 0 ? -1 : endTagNamed(s, i, 'is');
               if (isEnd < 0) return giveUp();
               i = isEnd;

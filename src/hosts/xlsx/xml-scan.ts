@@ -125,6 +125,43 @@ export function scanPlainXml(bytes: Buffer, h: ScanHandlers): boolean {
   return new Scan(bytes, h).run();
 }
 
+/** Where an attribute's name ends and its value lies (between its quotes), as attributeAt finds them. */
+interface AttributeAt {
+  nameEnd: number;
+  from: number;
+  to: number;
+}
+const at: AttributeAt = { nameEnd: 0, from: 0, to: 0 };
+
+/** A start tag's end at `k`: the position after its `>` or `/>`; 0 when something else is there, -1 for a `/` without `>`. */
+function tagEnd(s: string, k: number): number {
+  const c = s.charCodeAt(k);
+  if (c === GT) return k + 1;
+  if (c !== SLASH) return 0;
+  return s.charCodeAt(k + 1) === GT ? k + 2 : -1;
+}
+
+/**
+ * The attribute whose name starts at `k` (a name start character): a name, white space, `=`, white
+ * space, a value in either quotes, its positions put in `out`; false when it is not so.
+ */
+function attributeAt(s: string, k: number, out: AttributeAt): boolean {
+  let a = k + 1;
+  while (isNameChar(s.charCodeAt(a))) a++;
+  out.nameEnd = a;
+  while (isSpace(s.charCodeAt(a))) a++;
+  if (s.charCodeAt(a) !== EQ) return false;
+  a++;
+  while (isSpace(s.charCodeAt(a))) a++;
+  const q = s.charCodeAt(a);
+  if (q !== QUOT && q !== APOS) return false;
+  const close = s.indexOf(q === QUOT ? '"' : "'", a + 1);
+  if (close < 0) return false;
+  out.from = a + 1;
+  out.to = close;
+  return true;
+}
+
 /** One scan: the part as text of one character per byte, where the last tag read ends, the elements open. */
 class Scan {
   /** Positions in this text are positions in the bytes; a run with bytes over 0x7F is decoded from the bytes as UTF-8. */
@@ -199,11 +236,11 @@ class Scan {
     for (;;) {
       let k = j;
       while (isSpace(s.charCodeAt(k))) k++;
-      const c = s.charCodeAt(k);
-      if (c === GT || c === SLASH) {
-        const selfClosing = c === SLASH;
-        if (selfClosing && s.charCodeAt(k + 1) !== GT) return -1;
-        this.end = selfClosing ? k + 2 : k + 1;
+      const end = tagEnd(s, k);
+      if (end < 0) return -1;
+      if (end > 0) {
+        const selfClosing = end === k + 2;
+        this.end = end;
         const local = localName(name);
         if (!selfClosing) this.open.push(name);
         this.h.open(local, attrs, selfClosing, name);
@@ -215,22 +252,12 @@ class Scan {
         return this.end;
       }
       // An attribute: after white space, a name, `=`, a value in quotes, never twice.
-      if (k === j || !isNameStart(c)) return -1;
-      let a = k + 1;
-      while (isNameChar(s.charCodeAt(a))) a++;
-      const attr = s.slice(k, a);
-      while (isSpace(s.charCodeAt(a))) a++;
-      if (s.charCodeAt(a) !== EQ) return -1;
-      a++;
-      while (isSpace(s.charCodeAt(a))) a++;
-      const q = s.charCodeAt(a);
-      if (q !== QUOT && q !== APOS) return -1;
-      const close = s.indexOf(q === QUOT ? '"' : "'", a + 1);
-      if (close < 0) return -1;
-      const value = characters(bytes, s, a + 1, close, false);
+      if (k === j || !isNameStart(s.charCodeAt(k)) || !attributeAt(s, k, at)) return -1;
+      const attr = s.slice(k, at.nameEnd);
+      const value = characters(bytes, s, at.from, at.to, false);
       if (value === null || attrs[attr] !== undefined) return -1;
       attrs[attr] = value;
-      j = close + 1;
+      j = at.to + 1;
     }
   }
 }
@@ -285,40 +312,29 @@ export function readTag(s: string, bytes: Buffer, j: number, na: string, nb: str
   for (;;) {
     let k = j;
     while (isSpace(s.charCodeAt(k))) k++;
-    const c = s.charCodeAt(k);
-    if (c === GT || c === SLASH) {
-      const selfClosing = c === SLASH;
-      if (selfClosing && s.charCodeAt(k + 1) !== GT) return false;
-      out.end = selfClosing ? k + 2 : k + 1;
-      out.selfClosing = selfClosing;
+    const end = tagEnd(s, k);
+    if (end < 0) return false;
+    if (end > 0) {
+      out.end = end;
+      out.selfClosing = end === k + 2;
       return true;
     }
-    if (k === j || !isNameStart(c)) return false;
-    let a = k + 1;
-    while (isNameChar(s.charCodeAt(a))) a++;
-    const nameEnd = a;
+    if (k === j || !isNameStart(s.charCodeAt(k)) || !attributeAt(s, k, at)) return false;
+    const { nameEnd, from, to } = at;
     for (let x = 0; x < seen.length; x += 2) if (sameText(s, seen[x]!, seen[x + 1]!, k, nameEnd)) return false;
     seen.push(k, nameEnd);
-    while (isSpace(s.charCodeAt(a))) a++;
-    if (s.charCodeAt(a) !== EQ) return false;
-    a++;
-    while (isSpace(s.charCodeAt(a))) a++;
-    const q = s.charCodeAt(a);
-    if (q !== QUOT && q !== APOS) return false;
-    const close = s.indexOf(q === QUOT ? '"' : "'", a + 1);
-    if (close < 0) return false;
     const which = isText(s, k, nameEnd, na) ? 1 : isText(s, k, nameEnd, nb) ? 2 : isText(s, k, nameEnd, nc) ? 3 : 0;
     if (which) {
-      const v = characters(bytes, s, a + 1, close, false);
+      const v = characters(bytes, s, from, to, false);
       if (v === null) return false;
       if (which === 1) out.a = v;
       else if (which === 2) out.b = v;
       else out.c = v;
     } else {
-      if (!plainValue(s, a + 1, close) && characters(bytes, s, a + 1, close, false) === null) return false;
+      if (!plainValue(s, from, to) && characters(bytes, s, from, to, false) === null) return false;
       for (const name of PROTOTYPE_NAMES) if (isText(s, k, nameEnd, name)) return false;
     }
-    j = close + 1;
+    j = to + 1;
   }
 }
 
