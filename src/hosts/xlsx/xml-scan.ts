@@ -15,6 +15,10 @@
  * root — wherever it is. The caller then reads the part again with saxes, from the start, and
  * saxes reports what is wrong with it, if anything is. test/hosts/xlsx/xml-scan.test.ts holds the
  * two to the same events over generated documents.
+ *
+ * A handler may read an element's content itself (ScanHandlers.content): package-read.ts reads a
+ * sheet's rows so, with readTag and the small readers at the end of this file, which accept what
+ * startTag accepts or less (test/hosts/xlsx/sheet-rows.test.ts holds that reader to saxes).
  */
 
 /** What the scanner tells its caller: as saxes's events in package-read.ts (XmlHandlers). */
