@@ -82,12 +82,19 @@ export function median(xs: number[]): number {
 export async function interleaved<K extends string>(fns: Record<K, () => Promise<number>>, reps: number, warmup = 1): Promise<Record<K, number>> {
   const keys = Object.keys(fns) as K[];
   for (let i = 0; i < warmup; i++) for (const k of keys) await fns[k]();
+  const samples = await inTurns(fns, reps);
+  return Object.fromEntries(keys.map((k) => [k, median(samples[k])])) as Record<K, number>;
+}
+
+/** Each function's figures over `rounds` rounds in turns, the order swapped every round. */
+async function inTurns<K extends string>(fns: Record<K, () => Promise<number>>, rounds: number): Promise<Record<K, number[]>> {
+  const keys = Object.keys(fns) as K[];
   const samples = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
-  for (let i = 0; i < reps; i++) {
+  for (let i = 0; i < rounds; i++) {
     const order = i % 2 ? [...keys].reverse() : keys;
     for (const k of order) samples[k].push(await fns[k]());
   }
-  return Object.fromEntries(keys.map((k) => [k, median(samples[k])])) as Record<K, number>;
+  return samples;
 }
 
 /** Wall time of an async function, in milliseconds. */
@@ -210,12 +217,7 @@ export async function runMain(cli: CliModule, argv: string[]): Promise<void> {
  */
 export async function timedWindows<K extends string>(fns: Record<K, () => Promise<unknown>>, windows: readonly number[]): Promise<Array<Record<K, number>>> {
   const keys = Object.keys(fns) as K[];
-  const samples = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
-  const total = windows.reduce((a, b) => a + b, 0);
-  for (let i = 0; i < total; i++) {
-    const order = i % 2 ? [...keys].reverse() : keys;
-    for (const k of order) samples[k].push(await timed(fns[k]));
-  }
+  const samples = await inTurns(timedEach(fns), windows.reduce((a, b) => a + b, 0));
   let from = 0;
   return windows.map((n) => {
     const window = Object.fromEntries(keys.map((k) => [k, median(samples[k].slice(from, from + n))])) as Record<K, number>;
@@ -226,6 +228,10 @@ export async function timedWindows<K extends string>(fns: Record<K, () => Promis
 
 /** Medians of wall times, taken in turns (see interleaved). */
 export function timedInTurns<K extends string>(fns: Record<K, () => Promise<unknown>>, reps: number, warmup: number): Promise<Record<K, number>> {
-  const wrapped = Object.fromEntries(Object.entries(fns).map(([k, fn]) => [k, () => timed(fn as () => Promise<unknown>)])) as Record<K, () => Promise<number>>;
-  return interleaved(wrapped, reps, warmup);
+  return interleaved(timedEach(fns), reps, warmup);
+}
+
+/** Each function made to give its own wall time. */
+function timedEach<K extends string>(fns: Record<K, () => Promise<unknown>>): Record<K, () => Promise<number>> {
+  return Object.fromEntries(Object.entries(fns).map(([k, fn]) => [k, () => timed(fn as () => Promise<unknown>)])) as Record<K, () => Promise<number>>;
 }

@@ -75,20 +75,22 @@ export function toA1(row: number, col: number): string {
   return `${columnName(col)}${row + 1}`;
 }
 
+/** Packs an address's row number (as written) and 0-based column into one number: row × A1_PACK + column (three letters reach column 18,277). */
+const A1_PACK = 32768;
+
 /**
- * "B7" (or "$B$7", "b7") → 0-based {row, col}; null when not an address: `$`, one to three
- * letters, `$`, one to seven digits. Read character by character (it is called per cell); a text
- * with a character outside ASCII goes through the pattern after `toUpperCase`, which may turn it
- * into letters ("ß" is "SS").
+ * An address read character by character, without a pattern or an object (it is called per cell):
+ * `$`, one to three letters in either case, `$`, one to seven digits. Its row number and column
+ * packed (A1_PACK); -1 when it is not an address; -2 at a character outside ASCII.
  */
-export function parseA1(address: string): { row: number; col: number } | null {
+function packedA1(address: string): number {
   const n = address.length;
   let i = address.charCodeAt(0) === 36 ? 1 : 0;
   let col = 0;
   const lettersFrom = i;
   for (; i < n; i++) {
     const ch = address.charCodeAt(i);
-    if (ch >= 0x80) return parseA1Unicode(address);
+    if (ch >= 0x80) return -2;
     const upper = ch >= 97 && ch <= 122 ? ch - 32 : ch;
     if (upper < 65 || upper > 90) break;
     col = col * 26 + upper - 64;
@@ -99,13 +101,31 @@ export function parseA1(address: string): { row: number; col: number } | null {
   let row = 0;
   for (; i < n; i++) {
     const ch = address.charCodeAt(i);
-    if (ch >= 0x80) return parseA1Unicode(address);
-    if (ch < 48 || ch > 57) return null;
+    if (ch >= 0x80) return -2;
+    if (ch < 48 || ch > 57) return -1;
     row = row * 10 + ch - 48;
   }
   const digits = i - digitsFrom;
-  if (letters < 1 || letters > 3 || digits < 1 || digits > 7) return null;
-  return { row: row - 1, col: col - 1 };
+  if (letters < 1 || letters > 3 || digits < 1 || digits > 7) return -1;
+  return row * A1_PACK + col - 1;
+}
+
+/**
+ * "B7" (or "$B$7", "b7") → 0-based {row, col}; null when not an address. A text with a character
+ * outside ASCII goes through the pattern after `toUpperCase`, which may turn it into letters
+ * ("ß" is "SS").
+ */
+export function parseA1(address: string): { row: number; col: number } | null {
+  const p = packedA1(address);
+  if (p === -2) return parseA1Unicode(address);
+  if (p < 0) return null;
+  return { row: Math.floor(p / A1_PACK) - 1, col: p % A1_PACK };
+}
+
+/** The 0-based column of an address in ASCII, as parseA1 reads it; -1 for anything else (the xlsx reader's cell references, per cell). */
+export function a1Column(address: string): number {
+  const p = packedA1(address);
+  return p < 0 ? -1 : p % A1_PACK;
 }
 
 function parseA1Unicode(address: string): { row: number; col: number } | null {

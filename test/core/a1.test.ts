@@ -3,7 +3,7 @@
  * the pattern below, on the address in upper case (as the product read addresses before).
  */
 import fc from 'fast-check';
-import { parseA1, toA1 } from '../../src/core/snapshot';
+import { a1Column, parseA1, toA1 } from '../../src/core/snapshot';
 
 /** The rule: `$`, one to three letters, `$`, one to seven digits, in any case. */
 function byPattern(address: string): { row: number; col: number } | null {
@@ -42,6 +42,13 @@ describe('parseA1', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it('gives the column a1Column gives for an address in ASCII; a1Column takes nothing outside ASCII', () => {
+    for (const a of ['B7', '$b$7', 'XFD1', 'ZZZ9999999']) expect(a1Column(a)).toBe(parseA1(a)!.col);
+    for (const a of ['B', 'ABCD1', 'B-7']) expect(a1Column(a)).toBe(-1);
+    expect(parseA1('ß1')).not.toBeNull();
+    expect(a1Column('ß1')).toBe(-1);
   });
 
   it('reads back what toA1 writes', () => {

@@ -36,7 +36,7 @@ import { STATE_SHEET, SUMMARY_MARKER } from '../../core/plan';
 import { summarySource } from '../../core/product-sheets';
 import { StateRead, readStateColumn } from '../../core/state';
 import type { CellContent } from '../../core/read';
-import { CellArea, FillSpec, SheetSnapshot, parseA1 } from '../../core/snapshot';
+import { CellArea, FillSpec, SheetSnapshot, a1Column, parseA1 } from '../../core/snapshot';
 import { fillSpecOf, themeColors } from './colors';
 import { NS, XlsxPackage, child, children } from './package';
 import { ModelRow, WorkbookRead, XlsxReadError, contentOf, snapshotOf } from './snapshot-model';
@@ -45,32 +45,6 @@ import { TagRead, characters, endTagNamed, localName, readTag, scanPlainXml, ski
 import { ZipEntry } from './zip';
 
 const REL_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
-
-/**
- * The 0-based column of a cell reference, as parseA1 (core/snapshot.ts) reads one (`$`s allowed,
- * either case, 1–3 letters then 1–7 digits), -1 when it is none: without its regular expression
- * and upper-casing, which cost more than the rest of a cell's read.
- */
-export function columnOfRef(ref: string): number {
-  let i = ref.charCodeAt(0) === 36 ? 1 : 0;
-  let col = 0;
-  const lettersFrom = i;
-  for (; i < ref.length && i - lettersFrom < 4; i++) {
-    const ch = ref.charCodeAt(i) & ~32; // upper case of a letter
-    if (ch < 65 || ch > 90) break;
-    col = col * 26 + ch - 64;
-  }
-  const letters = i - lettersFrom;
-  if (letters < 1 || letters > 3) return -1;
-  if (ref.charCodeAt(i) === 36) i++;
-  const digits = ref.length - i;
-  if (digits < 1 || digits > 7) return -1;
-  for (; i < ref.length; i++) {
-    const d = ref.charCodeAt(i);
-    if (d < 48 || d > 57) return -1;
-  }
-  return col - 1;
-}
 
 /** Bytes decoded and parsed in pieces this large (a large sheet never lives in the heap as one string). */
 const CHUNK = 1 << 20;
@@ -641,7 +615,7 @@ export class PackageBook {
           }
           const cName = startTagNamed(s, i, 'c');
           if (cName < 0 || !readTag(s, bytes, cName, 'r', 's', 't', tag)) return giveUp();
-          const col = tag.a !== undefined ? columnOfRef(tag.a) : -1;
+          const col = tag.a !== undefined ? a1Column(tag.a) : -1;
           laidCol = col >= 0 ? col : laidCol + 1;
           laidRow.cells.push(laidCol, i, tag.end, tag.selfClosing ? 1 : 0);
           cell = { r: tag.a, col, t: tag.c, s: tag.b, value: undefined, formula: undefined, shared: undefined };
@@ -692,7 +666,7 @@ export class PackageBook {
           stack.push(name);
           justOpenedEmpty = selfClosing;
           // A cell's column from its reference, parsed once (-1: none, or not a reference).
-          if (name === 'c') refCol = a.r !== undefined ? columnOfRef(a.r) : -1;
+          if (name === 'c') refCol = a.r !== undefined ? a1Column(a.r) : -1;
           if (layout) lay(name, parent, a, selfClosing, raw);
           if (cell) {
             if (run) {

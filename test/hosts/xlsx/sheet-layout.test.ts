@@ -10,8 +10,8 @@
  */
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import fc from 'fast-check';
-import { columnName, parseA1 } from '../../../src/core/snapshot';
-import { PackageBook, columnOfRef } from '../../../src/hosts/xlsx/package-read';
+import { a1Column, columnName, parseA1 } from '../../../src/core/snapshot';
+import { PackageBook } from '../../../src/hosts/xlsx/package-read';
 import { XlsxPackage } from '../../../src/hosts/xlsx/package';
 import { SheetLayout, StyleEdit, patchLaidOut, patchSheetXml } from '../../../src/hosts/xlsx/sheet-patch';
 import { newEntry, writeZip } from '../../../src/hosts/xlsx/zip';
@@ -212,11 +212,11 @@ describe('scoring’s patch from the layout the read recorded', () => {
 });
 
 describe('a cell reference’s column, as the reader takes it', () => {
-  test('property: columnOfRef agrees with parseA1 on references and near-references', () => {
+  test('property: a1Column agrees with parseA1 on references and near-references', () => {
     const refChar = fc.constantFrom(...'$AaBbZzXxFfDd019@[`{ '.split(''));
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: refChar, maxLength: 12 }), fc.tuple(fc.integer({ min: 0, max: 16383 }), fc.integer({ min: 1, max: 9_999_999 }), fc.boolean(), fc.boolean()).map(([c, r, d1, d2]) => `${d1 ? '$' : ''}${columnName(c)}${d2 ? '$' : ''}${r}`)), (ref) => {
-        expect(columnOfRef(ref)).toBe(parseA1(ref)?.col ?? -1);
+        expect(a1Column(ref)).toBe(parseA1(ref)?.col ?? -1);
       }),
       { numRuns: 2000, seed: 2028 },
     );
