@@ -111,10 +111,10 @@ export async function benchNode(options: BenchOptions): Promise<Row[]> {
     fs.copyFileSync(scored, output);
     // The two compared in a process of their own (child/score-in-process.ts); the note's round trip of the scored copy after, here.
     // Runs 1–5 (cold), 6–30 (V8 optimising each side's code as it runs), 31–55: the row is the last,
-    // where each side runs as optimised as it gets; the note gives the other two. In three processes
-    // (one in quick mode, with 10 runs in its last window), each process's figures from its own runs; the row is the process whose
-    // last window's ratio is the median of the three, so one process that V8 or the machine treated
-    // unlike the others does not decide it.
+    // where each side runs as optimised as it gets; the note gives the other two. Three processes
+    // (quick mode: one, with 10 runs in its last window), each with figures from its own runs; the
+    // row is the process whose last window's ratio is the median, so one process that V8 or the
+    // machine treated unlike the others does not decide it.
     const sizes = q ? [5, 25, 10] : [5, 25, 25];
     const processes: Window[][] = [];
     for (let i = 0; i < (q ? 1 : 3); i++) processes.push(await scoreInProcess(SAMPLE_PATH, sizes));
