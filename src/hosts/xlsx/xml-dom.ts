@@ -31,6 +31,19 @@ const prefixOf = (name: string) => {
   return i < 0 ? '' : name.slice(0, i);
 };
 
+/**
+ * A qualified name as Namespaces in XML 1.0 §4 has one (a name, or a prefix, `:` and a local
+ * name, each starting with a letter or `_`); xmldom's createElementNS and setAttributeNS throw on
+ * any other (`r:`, `:a`, `a:b:c`, `r:1`). The scanner has checked the first character and the rest.
+ */
+function qualified(name: string): boolean {
+  const i = name.indexOf(':');
+  if (i < 0) return true;
+  if (i === 0 || name.indexOf(':', i + 1) >= 0) return false;
+  const c = name.charCodeAt(i + 1);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
 /** The document, or null: the caller then parses the text with xmldom. */
 export function scanDocument(bytes: Buffer): XDoc | null {
   const doc = new DOMImplementation().createDocument(null, null as unknown as string) as unknown as XDoc;
@@ -55,8 +68,16 @@ export function scanDocument(bytes: Buffer): XDoc | null {
   const ok = scanPlainXml(bytes, {
     open(_local, attrs, _selfClosing, name) {
       if (failed) return;
+      if (!qualified(name)) {
+        failed = true;
+        return;
+      }
       let scope = scopes[scopes.length - 1]!;
       for (const a in attrs) {
+        if (!qualified(a)) {
+          failed = true;
+          return;
+        }
         if (a !== 'xmlns' && !a.startsWith('xmlns:')) continue;
         const prefix = a === 'xmlns' ? '' : a.slice(6);
         const uri = attrs[a]!;

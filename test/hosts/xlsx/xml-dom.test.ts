@@ -101,6 +101,7 @@ const part = fc.tuple(declaration, tree(3), fc.constantFrom('', '\n')).map(([d, 
 const spoiler = fc.constantFrom(
   '<!-- x -->', '<![CDATA[a]]>', '<?pi x?>', '\r', '\u0001', '&nbsp;', '<', '>', '</a>', '<a>', '"', '=', '\uFEFF',
   ' xmlns:p=""', ' xmlns:xml="u"', ' xmlns:xmlns="u"', ` r:id="1" x:id="2"`, ' q:z="1"', ' xml:lang="vi"', ` xmlns:x="${R}"`, ' xmlns="urn:other"',
+  '<r:>', '<r:1/>', '<:a/>', '<r:a:b/>', ' r:="1"',
 );
 const spoiledDocument = spoiled(part, spoiler);
 
@@ -154,5 +155,17 @@ describe('scanDocument, held to xmldom', () => {
     expect(serializeXml(parseXml(commented))).toBe(serializeXml(byXmldom(commented) as XDoc));
     // An undeclared prefix: xmldom's error, naming the part.
     expect(() => parseXml('<a><q:b/></a>', 'xl/workbook.xml')).toThrow(/xl\/workbook\.xml/);
+  });
+
+  it('gives up on a name that is no qualified name (`r:`, `:a`, `a:b:c`, `r:1`), which the DOM would throw on: the package then says what is wrong', () => {
+    for (const bad of [`<a xmlns:r="${R}"><r:/></a>`, '<a><:b/></a>', `<a xmlns:r="${R}"><r:b:c/></a>`, `<a xmlns:r="${R}"><r:1/></a>`, `<a xmlns:r="${R}" r:="1"/>`, `<a xmlns:="urn:x"/>`]) {
+      expect({ bad, scanned: scanDocument(Buffer.from(bad, 'utf8')) }).toEqual({ bad, scanned: null });
+      // xmldom's parser reads it or refuses it, naming the part: never the DOM's own error.
+      try {
+        parseXml(bad, 'xl/workbook.xml');
+      } catch (e) {
+        expect((e as Error).name).toBe('PackageError');
+      }
+    }
   });
 });
